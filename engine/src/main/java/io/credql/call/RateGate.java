@@ -1,0 +1,33 @@
+package io.credql.call;
+
+import java.time.Duration;
+
+/**
+ * Holds back every request to one provider while it is throttling us: a 429 with
+ * {@code Retry-After} pauses the whole provider, not just the call that got it.
+ */
+final class RateGate {
+  private long openAtNanos = System.nanoTime();
+
+  /** Closes the gate for {@code wait} from now (never shortens an existing pause). */
+  synchronized void pause(Duration wait) {
+    final long until = System.nanoTime() + wait.toNanos();
+    if (until - openAtNanos > 0) {
+      openAtNanos = until;
+    }
+  }
+
+  /** Waits until the gate is open. */
+  void awaitOpen() throws InterruptedException {
+    while (true) {
+      final long remaining;
+      synchronized (this) {
+        remaining = openAtNanos - System.nanoTime();
+      }
+      if (remaining <= 0) {
+        return;
+      }
+      Thread.sleep(Math.max(1, remaining / 1_000_000));
+    }
+  }
+}

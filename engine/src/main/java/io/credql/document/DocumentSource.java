@@ -1,0 +1,54 @@
+package io.credql.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where provider documents are read from: a directory in StackQL's layout
+ * ({@code <root>/<provider>/<version>/provider.yaml}) or the same layout inside an adapter jar.
+ * Service {@code $ref}s are relative to the root, as in StackQL's registry.
+ */
+public abstract class DocumentSource {
+  /** Opens a document by its path relative to the root, or returns null if there is none. */
+  public abstract InputStream open(String relativePath) throws IOException;
+
+  /** How to name a document in messages. */
+  public abstract String describe(String relativePath);
+
+  /** Documents in a directory. */
+  public static DocumentSource directory(Path root) {
+    requireNonNull(root, "root");
+    return new DocumentSource() {
+      @Override public InputStream open(String relativePath) throws IOException {
+        final Path file = root.resolve(relativePath).normalize();
+        if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+          return null;
+        }
+        return Files.newInputStream(file);
+      }
+
+      @Override public String describe(String relativePath) {
+        return root.resolve(relativePath).normalize().toString();
+      }
+    };
+  }
+
+  /** Documents on the class path under a resource prefix, e.g. {@code io/credql/providers}. */
+  public static DocumentSource classpath(ClassLoader loader, String prefix) {
+    requireNonNull(loader, "loader");
+    requireNonNull(prefix, "prefix");
+    return new DocumentSource() {
+      @Override public InputStream open(String relativePath) {
+        return loader.getResourceAsStream(prefix + "/" + relativePath);
+      }
+
+      @Override public String describe(String relativePath) {
+        return "classpath:" + prefix + "/" + relativePath;
+      }
+    };
+  }
+}

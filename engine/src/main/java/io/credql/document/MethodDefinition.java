@@ -1,0 +1,248 @@
+package io.credql.document;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A method of a resource: one OpenAPI operation, with everything needed to call it and to turn its
+ * response into rows. Methods named {@code _m} are the raw-response twins StackQL offers for every
+ * SELECT method {@code m}.
+ */
+public final class MethodDefinition {
+  private final ResourceDefinition resource;
+  private final String name;
+  private final SqlVerb sqlVerb;
+  private final String httpMethod;
+  private final String pathTemplate;
+  private final String pointer;
+  private final List<ParameterDefinition> parameters;
+  private final List<ServerDefinition> servers;
+  private final @Nullable SchemaNode requestBody;
+  private final boolean requestBodyRequired;
+  private final Map<String, String> bodyFieldNames;
+  private final List<ParameterDefinition> bodyFields;
+  private final @Nullable String objectKey;
+  private final @Nullable SchemaNode responseSchema;
+  private final @Nullable PaginationConfig pagination;
+  private final @Nullable String description;
+  private final boolean raw;
+
+  MethodDefinition(ResourceDefinition resource, String name, SqlVerb sqlVerb, String httpMethod,
+      String pathTemplate, String pointer, List<ParameterDefinition> parameters,
+      List<ServerDefinition> servers, @Nullable SchemaNode requestBody, boolean requestBodyRequired,
+      Map<String, String> bodyFieldNames, List<ParameterDefinition> bodyFields,
+      @Nullable String objectKey, @Nullable SchemaNode responseSchema,
+      @Nullable PaginationConfig pagination, @Nullable String description, boolean raw) {
+    this.resource = requireNonNull(resource, "resource");
+    this.name = requireNonNull(name, "name");
+    this.sqlVerb = requireNonNull(sqlVerb, "sqlVerb");
+    this.httpMethod = requireNonNull(httpMethod, "httpMethod");
+    this.pathTemplate = requireNonNull(pathTemplate, "pathTemplate");
+    this.pointer = requireNonNull(pointer, "pointer");
+    this.parameters = List.copyOf(parameters);
+    this.servers = List.copyOf(servers);
+    this.requestBody = requestBody;
+    this.requestBodyRequired = requestBodyRequired;
+    this.bodyFieldNames = Collections.unmodifiableMap(new LinkedHashMap<>(bodyFieldNames));
+    this.bodyFields = List.copyOf(bodyFields);
+    this.objectKey = objectKey;
+    this.responseSchema = responseSchema;
+    this.pagination = pagination;
+    this.description = description;
+    this.raw = raw;
+  }
+
+  /** The twin of {@code method} that returns the raw response, named {@code _<name>}. */
+  static MethodDefinition rawTwin(MethodDefinition method) {
+    return new MethodDefinition(method.resource, "_" + method.name, SqlVerb.EXEC,
+        method.httpMethod, method.pathTemplate, method.pointer, method.parameters, method.servers,
+        method.requestBody, method.requestBodyRequired, method.bodyFieldNames, method.bodyFields,
+        null, method.responseSchema, null, method.description, true);
+  }
+
+  public ResourceDefinition resource() {
+    return resource;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** {@code provider.service.resource.method}. */
+  public String id() {
+    return resource.id() + "." + name;
+  }
+
+  public SqlVerb sqlVerb() {
+    return sqlVerb;
+  }
+
+  /** Upper-case HTTP method. */
+  public String httpMethod() {
+    return httpMethod;
+  }
+
+  /** Whether calling this method may change something (anything but GET and HEAD). */
+  public boolean isMutation() {
+    return !"GET".equals(httpMethod) && !"HEAD".equals(httpMethod);
+  }
+
+  /** Path template relative to the server, e.g. {@code /databases/postgresql/instances/{instanceId}}. */
+  public String pathTemplate() {
+    return pathTemplate;
+  }
+
+  /** JSON pointer of the operation in its service document. */
+  public String operationPointer() {
+    return pointer;
+  }
+
+  /** Path, query and header parameters (not the pagination token). */
+  public List<ParameterDefinition> parameters() {
+    return parameters;
+  }
+
+  public List<ServerDefinition> servers() {
+    return servers;
+  }
+
+  /** Variables of the first server; StackQL makes every one of them a required input. */
+  public List<ParameterDefinition> serverVariables() {
+    if (servers.isEmpty()) {
+      return List.of();
+    }
+    final List<ParameterDefinition> variables = new ArrayList<>(servers.get(0).variables().values());
+    variables.sort(Comparator.comparing(ParameterDefinition::name));
+    return variables;
+  }
+
+  /** The request body schema, or null when the operation takes none. */
+  public @Nullable SchemaNode requestBody() {
+    return requestBody;
+  }
+
+  public boolean isRequestBodyRequired() {
+    return requestBodyRequired;
+  }
+
+  /** Top-level request-body fields as inputs, named as SQL sees them (after {@code requestBodyTranslate}). */
+  public List<ParameterDefinition> bodyFields() {
+    return bodyFields;
+  }
+
+  /** The body field behind an input name ({@code data__name} → {@code name}), or null if it is none. */
+  public @Nullable String bodyFieldName(String inputName) {
+    return bodyFieldNames.get(inputName);
+  }
+
+  /** JSONPath selecting the rows in the response, or null for the whole response. */
+  public @Nullable String objectKey() {
+    return objectKey;
+  }
+
+  /** Schema of the whole response body, or null when there is none. */
+  public @Nullable SchemaNode responseSchema() {
+    return responseSchema;
+  }
+
+  /** Schema of one row: the response schema narrowed by {@code objectKey}, array items unwrapped. */
+  public @Nullable SchemaNode rowSchema() {
+    SchemaNode schema = responseSchema;
+    if (schema == null) {
+      return null;
+    }
+    if (objectKey != null) {
+      for (String step : ObjectKeys.steps(objectKey)) {
+        if (schema != null && schema.isArray()) {
+          schema = schema.items();
+        }
+        if (schema == null) {
+          return null;
+        }
+        schema = "[*]".equals(step) ? schema : schema.properties().get(step);
+      }
+    }
+    if (schema != null && schema.isArray()) {
+      schema = schema.items();
+    }
+    return schema;
+  }
+
+  public @Nullable PaginationConfig pagination() {
+    return pagination;
+  }
+
+  public @Nullable String description() {
+    return description;
+  }
+
+  /** Whether this is a {@code _m} twin that returns the raw response. */
+  public boolean isRaw() {
+    return raw;
+  }
+
+  /** Every input: path, query and header parameters, body fields, server variables. */
+  public List<ParameterDefinition> inputs() {
+    final List<ParameterDefinition> inputs = new ArrayList<>(parameters);
+    inputs.addAll(bodyFields);
+    inputs.addAll(serverVariables());
+    return inputs;
+  }
+
+  /** The input called {@code name} (exact case first, then ignoring case), or null. */
+  public @Nullable ParameterDefinition input(String name) {
+    ParameterDefinition caseless = null;
+    for (ParameterDefinition input : inputs()) {
+      if (input.name().equals(name)) {
+        return input;
+      }
+      if (caseless == null && input.name().equalsIgnoreCase(name)) {
+        caseless = input;
+      }
+    }
+    return caseless;
+  }
+
+  /**
+   * Names of required inputs in StackQL's order: path, query and header parameters (sorted), then
+   * request-body fields (sorted), then server variables (sorted).
+   */
+  public List<String> requiredInputNames() {
+    final List<String> names = new ArrayList<>();
+    final List<String> body = new ArrayList<>();
+    for (ParameterDefinition parameter : parameters) {
+      if (parameter.isRequired()) {
+        names.add(parameter.name());
+      }
+    }
+    Collections.sort(names);
+    for (ParameterDefinition field : bodyFields) {
+      if (field.isRequired()) {
+        body.add(field.name());
+      }
+    }
+    Collections.sort(body);
+    names.addAll(body);
+    for (ParameterDefinition variable : serverVariables()) {
+      names.add(variable.name());
+    }
+    return names;
+  }
+
+  @Override public String toString() {
+    return id() + " (" + httpMethod + " " + pathTemplate + ")";
+  }
+
+  String lowerName() {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,115 @@
+package io.credql.document;
+
+import io.credql.spi.ProviderBundle;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The providers a connection can query: those bundled in adapter jars, replaced or joined by those
+ * found in {@code providers=} directories. Finding a provider reads no document; a provider's
+ * {@code provider.yaml} is read on first use, its services later still.
+ */
+public final class ProviderCatalog {
+  /** Where one provider's {@code provider.yaml} lives. */
+  private static final class Location {
+    final DocumentSource source;
+    final String path;
+
+    Location(DocumentSource source, String path) {
+      this.source = source;
+      this.path = path;
+    }
+  }
+
+  private final Map<String, Location> locations;
+  private final Map<String, ProviderDocument> loaded = new ConcurrentHashMap<>();
+
+  private ProviderCatalog(Map<String, Location> locations) {
+    this.locations = locations;
+  }
+
+  /** Bundled providers, then those in {@code directories} (which replace bundled ones of the same name). */
+  public static ProviderCatalog create(Iterable<ProviderBundle> bundles, List<Path> directories) {
+    final Map<String, Location> locations = new LinkedHashMap<>();
+    for (ProviderBundle bundle : bundles) {
+      locations.put(bundle.providerName(), new Location(bundle.documents(), bundle.providerDocument()));
+    }
+    for (Path directory : directories) {
+      scan(directory, locations);
+    }
+    return new ProviderCatalog(locations);
+  }
+
+  private static void scan(Path directory, Map<String, Location> locations) {
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalArgumentException("providers directory " + directory
+          + " does not exist; expected <dir>/<provider>/<version>/provider.yaml");
+    }
+    final DocumentSource source = DocumentSource.directory(directory.toAbsolutePath());
+    try (Stream<Path> providers = Files.list(directory)) {
+      for (Path provider : (Iterable<Path>) providers.sorted()::iterator) {
+        newestVersion(provider).ifPresent(version -> {
+          final String name = provider.getFileName().toString();
+          locations.remove(name);
+          locations.put(name, new Location(source, name + "/" + version + "/provider.yaml"));
+        });
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list providers directory " + directory, e);
+    }
+  }
+
+  private static Optional<String> newestVersion(Path provider) throws IOException {
+    if (!Files.isDirectory(provider)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> versions = Files.list(provider)) {
+      return versions.filter(v -> Files.isRegularFile(v.resolve("provider.yaml")))
+          .map(v -> v.getFileName().toString())
+          .max(Comparator.naturalOrder());
+    }
+  }
+
+  /** Names of all providers, bundled first. */
+  public List<String> providerNames() {
+    return Collections.unmodifiableList(new ArrayList<>(locations.keySet()));
+  }
+
+  /** The provider called {@code name} (ignoring case), read on first use; null if there is none. */
+  public @Nullable ProviderDocument provider(String name) {
+    requireNonNull(name, "name");
+    String key = locations.containsKey(name) ? name : null;
+    if (key == null) {
+      for (String candidate : locations.keySet()) {
+        if (candidate.equalsIgnoreCase(name)) {
+          key = candidate;
+        }
+      }
+    }
+    if (key == null) {
+      return null;
+    }
+    final Location location = locations.get(key);
+    return loaded.computeIfAbsent(key, k -> ProviderDocument.read(location.source, location.path));
+  }
+
+  /** Whether {@code name}'s document has been read already (for tests of lazy loading). */
+  public boolean isLoaded(String name) {
+    return loaded.containsKey(name);
+  }
+}

@@ -1,0 +1,367 @@
+package io.credql.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code components.x-stackQL-resources} of a service document into resources and methods,
+ * resolving each method's operation and checking the references on the way.
+ */
+final class ResourceReader {
+  private static final String RESOURCES = "/components/x-stackQL-resources";
+  private static final Set<String> HTTP_METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final String METHODS_REF = "/methods/";
+
+  private final ServiceDocument service;
+  private final JsonNode root;
+
+  ResourceReader(ServiceDocument service) {
+    this.service = service;
+    this.root = service.root();
+  }
+
+  Map<String, ResourceDefinition> read() {
+    final JsonNode resources = root.path("components").get("x-stackQL-resources");
+    if (resources == null || !resources.isObject()) {
+      throw service.invalid(RESOURCES, "missing: a StackQL service document declares its resources here");
+    }
+    final Map<String, ResourceDefinition> result = new LinkedHashMap<>();
+    final Iterator<Map.Entry<String, JsonNode>> fields = resources.fields();
+    while (fields.hasNext()) {
+      final Map.Entry<String, JsonNode> field = fields.next();
+      final String pointer = RESOURCES + "/" + SchemaNode.escape(field.getKey());
+      if (!field.getValue().isObject()) {
+        throw service.invalid(pointer, "expected a mapping describing the resource");
+      }
+      final ResourceDefinition resource = readResource(field.getKey(), field.getValue(), pointer);
+      result.put(resource.name(), resource);
+    }
+    return result;
+  }
+
+  private ResourceDefinition readResource(String key, JsonNode node, String pointer) {
+    final String name = node.path("name").asText(key);
+    final ResourceDefinition resource = new ResourceDefinition(service, name,
+        ProviderDocument.text(node, "title"), ProviderDocument.text(node, "description"));
+    final Map<String, SqlVerb> verbOfMethod = new LinkedHashMap<>();
+    final Map<SqlVerb, List<String>> methodsOfVerb = readSqlVerbs(node, pointer, verbOfMethod);
+
+    final JsonNode methods = node.path("methods");
+    final Map<String, MethodDefinition> byName = new LinkedHashMap<>();
+    final Iterator<Map.Entry<String, JsonNode>> fields = methods.fields();
+    while (fields.hasNext()) {
+      final Map.Entry<String, JsonNode> field = fields.next();
+      final String methodPointer = pointer + "/methods/" + SchemaNode.escape(field.getKey());
+      final MethodDefinition method = readMethod(resource, node, field.getKey(), field.getValue(),
+          methodPointer, verbOfMethod.getOrDefault(field.getKey(), SqlVerb.EXEC));
+      byName.put(method.name(), method);
+      resource.addMethod(method);
+    }
+    for (Map.Entry<SqlVerb, List<String>> entry : methodsOfVerb.entrySet()) {
+      for (String methodName : entry.getValue()) {
+        final MethodDefinition method = byName.get(methodName);
+        if (method == null) {
+          throw service.invalid(pointer + "/sqlVerbs/" + entry.getKey().name().toLowerCase(Locale.ROOT),
+              "refers to method '" + methodName + "', which " + name + " does not define");
+        }
+        resource.mapVerb(entry.getKey(), method);
+      }
+    }
+    for (MethodDefinition select : resource.methodsFor(SqlVerb.SELECT)) {
+      if (resource.method("_" + select.name()) == null) {
+        resource.addMethod(MethodDefinition.rawTwin(select));
+      }
+    }
+    return resource;
+  }
+
+  private Map<SqlVerb, List<String>> readSqlVerbs(JsonNode resource, String pointer,
+      Map<String, SqlVerb> verbOfMethod) {
+    final Map<SqlVerb, List<String>> result = new LinkedHashMap<>();
+    final JsonNode sqlVerbs = resource.path("sqlVerbs");
+    for (SqlVerb verb : SqlVerb.values()) {
+      if (verb == SqlVerb.EXEC) {
+        continue;
+      }
+      final String key = verb.name().toLowerCase(Locale.ROOT);
+      final JsonNode list = sqlVerbs.get(key);
+      if (list == null || list.isNull()) {
+        continue;
+      }
+      if (!list.isArray()) {
+        throw service.invalid(pointer + "/sqlVerbs/" + key, "expected a list of method $refs");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        final String refPointer = pointer + "/sqlVerbs/" + key + "/" + i + "/$ref";
+        final JsonNode ref = list.get(i).get("$ref");
+        if (ref == null || !ref.isTextual() || !ref.asText().contains(METHODS_REF)) {
+          throw service.invalid(refPointer,
+              "expected '#/components/x-stackQL-resources/<resource>/methods/<method>'");
+        }
+        final String text = ref.asText();
+        final String methodName = unescape(text.substring(text.lastIndexOf(METHODS_REF) + METHODS_REF.length()));
+        result.computeIfAbsent(verb, v -> new ArrayList<>()).add(methodName);
+        verbOfMethod.putIfAbsent(methodName, verb);
+      }
+    }
+    return result;
+  }
+
+  private MethodDefinition readMethod(ResourceDefinition resource, JsonNode resourceNode,
+      String name, JsonNode node, String pointer, SqlVerb verb) {
+    final JsonNode ref = node.path("operation").get("$ref");
+    if (ref == null || !ref.isTextual() || !ref.asText().startsWith("#/paths/")) {
+      throw service.invalid(pointer + "/operation/$ref",
+          "missing: expected '#/paths/<path>/<http method>'");
+    }
+    final String operationPointer = ref.asText().substring(1);
+    final int lastSlash = operationPointer.lastIndexOf('/');
+    final String httpMethod = operationPointer.substring(lastSlash + 1);
+    final String pathItemPointer = operationPointer.substring(0, lastSlash);
+    if (!HTTP_METHODS.contains(httpMethod)) {
+      throw service.invalid(pointer + "/operation/$ref",
+          "'" + httpMethod + "' is not an HTTP method");
+    }
+    final JsonNode operation = service.resolveRef("#" + operationPointer, pointer + "/operation/$ref");
+    final JsonNode pathItem = service.resolveRef("#" + pathItemPointer, pointer + "/operation/$ref");
+    final String pathTemplate = unescape(pathItemPointer.substring("/paths/".length()));
+
+    final JsonNode config = mergedConfig(node, resourceNode);
+    final PaginationConfig pagination = readPagination(config.path("pagination"), pointer);
+    final String requestTokenKey = pagination != null
+        && "query".equals(pagination.requestToken().location()) ? pagination.requestToken().key() : null;
+
+    final List<ParameterDefinition> parameters = readParameters(pathItem, operation,
+        pathItemPointer, operationPointer, requestTokenKey);
+    final List<ServerDefinition> servers = readServers(operation, pathItem, operationPointer,
+        pathItemPointer);
+
+    final String translate = config.path("requestBodyTranslate").path("algorithm").asText("default");
+    SchemaNode requestBody = null;
+    boolean requestBodyRequired = false;
+    final Map<String, String> bodyFieldNames = new LinkedHashMap<>();
+    final List<ParameterDefinition> bodyFields = new ArrayList<>();
+    final JsonNode body = operation.get("requestBody");
+    if (body != null) {
+      final JsonNode resolved = service.resolveRef("#" + operationPointer + "/requestBody", pointer);
+      final JsonNode bodyNode = resolved.has("$ref")
+          ? service.resolveRef(resolved.get("$ref").asText(), operationPointer + "/requestBody/$ref")
+          : resolved;
+      requestBodyRequired = bodyNode.path("required").asBoolean(false);
+      final String bodyPointer = operationPointer + "/requestBody/content";
+      final JsonNode content = bodyNode.path("content");
+      final String mediaType = content.has("application/json") ? "application/json"
+          : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+      if (mediaType != null && content.path(mediaType).has("schema")) {
+        requestBody = new SchemaNode(service, content.path(mediaType).get("schema"),
+            bodyPointer + "/" + SchemaNode.escape(mediaType) + "/schema");
+        final Set<String> required = requestBody.required();
+        for (Map.Entry<String, SchemaNode> property : requestBody.properties().entrySet()) {
+          final String inputName = "naive".equals(translate) || translate.startsWith("naive_")
+              ? property.getKey() : "data__" + property.getKey();
+          bodyFieldNames.put(inputName, property.getKey());
+          bodyFields.add(new ParameterDefinition(inputName, ParameterDefinition.Location.BODY,
+              required.contains(property.getKey()), property.getValue(),
+              property.getValue().description(), null));
+        }
+      }
+    }
+
+    final JsonNode response = node.path("response");
+    final String objectKey = ProviderDocument.text(response, "objectKey");
+    if (objectKey != null) {
+      try {
+        JsonPath.compile(objectKey);
+      } catch (InvalidPathException | IllegalArgumentException e) {
+        throw service.invalid(pointer + "/response/objectKey",
+            "'" + objectKey + "' is not a JSONPath: " + e.getMessage());
+      }
+    }
+    final SchemaNode responseSchema = readResponseSchema(operation, operationPointer,
+        response.path("openAPIDocKey").asText("200"), response.path("mediaType").asText(null));
+
+    final String description = ProviderDocument.text(operation, "description") != null
+        ? ProviderDocument.text(operation, "description") : ProviderDocument.text(operation, "summary");
+    return new MethodDefinition(resource, name, verb, httpMethod.toUpperCase(Locale.ROOT),
+        pathTemplate, operationPointer, parameters, servers, requestBody, requestBodyRequired,
+        bodyFieldNames, bodyFields, objectKey, responseSchema, pagination, description, false);
+  }
+
+  /** A method's {@code config}, falling back key by key to the resource's, the service's and the provider's. */
+  private JsonNode mergedConfig(JsonNode method, JsonNode resource) {
+    final com.fasterxml.jackson.databind.node.ObjectNode merged =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    final JsonNode[] levels = {
+        service.provider().config(), root.path("x-stackQL-config"), resource.path("config"),
+        method.path("config")};
+    for (JsonNode level : levels) {
+      if (level.isObject()) {
+        level.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+      }
+    }
+    return merged;
+  }
+
+  private @Nullable PaginationConfig readPagination(JsonNode node, String pointer) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    final PaginationConfig.TokenLocation request = tokenLocation(node.path("requestToken"));
+    final PaginationConfig.TokenLocation response = tokenLocation(node.path("responseToken"));
+    if (request == null || response == null) {
+      throw service.invalid(pointer + "/config/pagination",
+          "pagination needs requestToken and responseToken, each with a key and a location");
+    }
+    return new PaginationConfig(ProviderDocument.text(node, "algorithm"), request, response,
+        tokenLocation(node.path("responseTerminator")));
+  }
+
+  private static PaginationConfig.@Nullable TokenLocation tokenLocation(JsonNode node) {
+    if (!node.isObject() || !node.hasNonNull("key")) {
+      return null;
+    }
+    return new PaginationConfig.TokenLocation(node.get("key").asText(),
+        node.path("location").asText("body"));
+  }
+
+  private List<ParameterDefinition> readParameters(JsonNode pathItem, JsonNode operation,
+      String pathItemPointer, String operationPointer, @Nullable String paginationKey) {
+    final Map<String, ParameterDefinition> byKey = new LinkedHashMap<>();
+    readParameterList(pathItem.path("parameters"), pathItemPointer + "/parameters", paginationKey, byKey);
+    readParameterList(operation.path("parameters"), operationPointer + "/parameters", paginationKey, byKey);
+    return new ArrayList<>(byKey.values());
+  }
+
+  private void readParameterList(JsonNode list, String pointer, @Nullable String paginationKey,
+      Map<String, ParameterDefinition> byKey) {
+    if (!list.isArray()) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      final String itemPointer = pointer + "/" + i;
+      JsonNode parameter = list.get(i);
+      if (parameter.has("$ref")) {
+        parameter = service.resolveRef(parameter.get("$ref").asText(), itemPointer + "/$ref");
+      }
+      final String name = ProviderDocument.text(parameter, "name");
+      final String in = ProviderDocument.text(parameter, "in");
+      if (name == null || in == null) {
+        throw service.invalid(itemPointer, "a parameter needs 'name' and 'in'");
+      }
+      final ParameterDefinition.Location location;
+      switch (in) {
+      case "path":
+        location = ParameterDefinition.Location.PATH;
+        break;
+      case "query":
+        location = ParameterDefinition.Location.QUERY;
+        break;
+      case "header":
+        location = ParameterDefinition.Location.HEADER;
+        break;
+      case "cookie":
+        continue;
+      default:
+        throw service.invalid(itemPointer + "/in", "'" + in + "' is not a parameter location");
+      }
+      if (location == ParameterDefinition.Location.QUERY && name.equals(paginationKey)) {
+        continue;
+      }
+      final SchemaNode schema = parameter.has("schema")
+          ? new SchemaNode(service, parameter.get("schema"), itemPointer + "/schema") : null;
+      final JsonNode defaultValue = schema == null ? null : schema.defaultValue();
+      final boolean required = (location == ParameterDefinition.Location.PATH
+          || parameter.path("required").asBoolean(false)) && defaultValue == null;
+      byKey.put(in + ":" + name, new ParameterDefinition(name, location, required, schema,
+          ProviderDocument.text(parameter, "description"), defaultValue));
+    }
+  }
+
+  private List<ServerDefinition> readServers(JsonNode operation, JsonNode pathItem,
+      String operationPointer, String pathItemPointer) {
+    if (operation.path("servers").isArray() && operation.path("servers").size() > 0) {
+      return readServerList(operation.get("servers"), operationPointer + "/servers");
+    }
+    if (pathItem.path("servers").isArray() && pathItem.path("servers").size() > 0) {
+      return readServerList(pathItem.get("servers"), pathItemPointer + "/servers");
+    }
+    return readServerList(root.path("servers"), "/servers");
+  }
+
+  private List<ServerDefinition> readServerList(JsonNode list, String pointer) {
+    final List<ServerDefinition> servers = new ArrayList<>();
+    if (!list.isArray()) {
+      return servers;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      final JsonNode server = list.get(i);
+      final String url = ProviderDocument.text(server, "url");
+      if (url == null) {
+        throw service.invalid(pointer + "/" + i + "/url", "missing: a server needs a url");
+      }
+      final Map<String, ParameterDefinition> variables = new LinkedHashMap<>();
+      final Iterator<Map.Entry<String, JsonNode>> fields = server.path("variables").fields();
+      while (fields.hasNext()) {
+        final Map.Entry<String, JsonNode> variable = fields.next();
+        final JsonNode spec = variable.getValue();
+        variables.put(variable.getKey(), new ParameterDefinition(variable.getKey(),
+            ParameterDefinition.Location.SERVER, true,
+            new SchemaNode(service, spec, pointer + "/" + i + "/variables/"
+                + SchemaNode.escape(variable.getKey())),
+            ProviderDocument.text(spec, "description"), spec.get("default")));
+      }
+      servers.add(new ServerDefinition(url, variables));
+    }
+    return servers;
+  }
+
+  private @Nullable SchemaNode readResponseSchema(JsonNode operation, String operationPointer,
+      String docKey, @Nullable String mediaType) {
+    final JsonNode responses = operation.path("responses");
+    String key = responses.has(docKey) ? docKey : null;
+    if (key == null) {
+      final Iterator<String> names = responses.fieldNames();
+      while (names.hasNext() && key == null) {
+        final String candidate = names.next();
+        if (candidate.startsWith("2")) {
+          key = candidate;
+        }
+      }
+    }
+    if (key == null) {
+      return null;
+    }
+    String pointer = operationPointer + "/responses/" + key;
+    JsonNode response = responses.get(key);
+    if (response.has("$ref")) {
+      pointer = pointer + "/$ref";
+      response = service.resolveRef(response.get("$ref").asText(), pointer);
+    }
+    final JsonNode content = response.path("content");
+    String type = mediaType != null && content.has(mediaType) ? mediaType
+        : content.has("application/json") ? "application/json" : null;
+    if (type == null && content.fieldNames().hasNext()) {
+      type = content.fieldNames().next();
+    }
+    if (type == null || !content.path(type).has("schema")) {
+      return null;
+    }
+    return new SchemaNode(service, content.path(type).get("schema"),
+        pointer + "/content/" + SchemaNode.escape(type) + "/schema");
+  }
+
+  private static String unescape(String token) {
+    return token.replace("~1", "/").replace("~0", "~");
+  }
+}

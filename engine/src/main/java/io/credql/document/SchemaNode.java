@@ -1,0 +1,199 @@
+package io.credql.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A JSON Schema inside an OpenAPI document, with {@code $ref}s followed on access (so recursive
+ * schemas are fine) and {@code allOf}/{@code oneOf}/{@code anyOf} merged into one set of properties.
+ */
+public final class SchemaNode {
+  private static final int MAX_REF_DEPTH = 64;
+
+  private final ServiceDocument document;
+  private final JsonNode node;
+  private final String pointer;
+
+  SchemaNode(ServiceDocument document, JsonNode node, String pointer) {
+    this.document = requireNonNull(document, "document");
+    this.pointer = requireNonNull(pointer, "pointer");
+    this.node = resolve(document, requireNonNull(node, "node"), pointer);
+  }
+
+  private static JsonNode resolve(ServiceDocument document, JsonNode node, String pointer) {
+    JsonNode current = node;
+    for (int i = 0; current.has("$ref"); i++) {
+      if (i > MAX_REF_DEPTH) {
+        throw document.invalid(pointer, "$ref chain is circular");
+      }
+      current = document.resolveRef(current.get("$ref").asText(), pointer + "/$ref");
+    }
+    return current;
+  }
+
+  /** JSON pointer of this schema in its document, for messages. */
+  public String pointer() {
+    return pointer;
+  }
+
+  /**
+   * The JSON type: {@code object}, {@code array}, {@code string}, {@code integer}, {@code number}
+   * or {@code boolean}; inferred from {@code properties}/{@code items} when not declared.
+   */
+  public String type() {
+    final JsonNode type = node.get("type");
+    if (type != null && type.isTextual()) {
+      return type.asText();
+    }
+    if (type != null && type.isArray()) {
+      for (JsonNode t : type) {
+        if (!"null".equals(t.asText())) {
+          return t.asText();
+        }
+      }
+    }
+    for (String combiner : new String[] {"allOf", "oneOf", "anyOf"}) {
+      final JsonNode parts = node.get(combiner);
+      if (parts != null && parts.isArray()) {
+        for (int i = 0; i < parts.size(); i++) {
+          final String partType = part(combiner, i).type();
+          if (!"string".equals(partType) || parts.get(i).has("type")) {
+            return partType;
+          }
+        }
+      }
+    }
+    if (node.has("properties") || node.has("additionalProperties")) {
+      return "object";
+    }
+    if (node.has("items")) {
+      return "array";
+    }
+    return "string";
+  }
+
+  public boolean isObject() {
+    return "object".equals(type());
+  }
+
+  public boolean isArray() {
+    return "array".equals(type());
+  }
+
+  private SchemaNode part(String combiner, int i) {
+    return new SchemaNode(document, node.get(combiner).get(i), pointer + "/" + combiner + "/" + i);
+  }
+
+  /** Properties, in document order, merged over {@code allOf}, {@code oneOf} and {@code anyOf}. */
+  public Map<String, SchemaNode> properties() {
+    final Map<String, SchemaNode> properties = new LinkedHashMap<>();
+    final JsonNode own = node.get("properties");
+    if (own != null && own.isObject()) {
+      final Iterator<Map.Entry<String, JsonNode>> fields = own.fields();
+      while (fields.hasNext()) {
+        final Map.Entry<String, JsonNode> field = fields.next();
+        properties.put(field.getKey(), new SchemaNode(document, field.getValue(),
+            pointer + "/properties/" + escape(field.getKey())));
+      }
+    }
+    for (String combiner : new String[] {"allOf", "oneOf", "anyOf"}) {
+      final JsonNode parts = node.get(combiner);
+      if (parts != null && parts.isArray()) {
+        for (int i = 0; i < parts.size(); i++) {
+          part(combiner, i).properties().forEach(properties::putIfAbsent);
+        }
+      }
+    }
+    return properties;
+  }
+
+  /** Names of required properties (merged over {@code allOf}). */
+  public Set<String> required() {
+    final Set<String> required = new LinkedHashSet<>();
+    final JsonNode own = node.get("required");
+    if (own != null && own.isArray()) {
+      own.forEach(name -> required.add(name.asText()));
+    }
+    final JsonNode parts = node.get("allOf");
+    if (parts != null && parts.isArray()) {
+      for (int i = 0; i < parts.size(); i++) {
+        required.addAll(part("allOf", i).required());
+      }
+    }
+    return Collections.unmodifiableSet(required);
+  }
+
+  /** The schema of array items, or null. */
+  public @Nullable SchemaNode items() {
+    final JsonNode items = node.get("items");
+    if (items != null && items.isObject()) {
+      return new SchemaNode(document, items, pointer + "/items");
+    }
+    for (String combiner : new String[] {"allOf", "oneOf", "anyOf"}) {
+      final JsonNode parts = node.get(combiner);
+      if (parts != null && parts.isArray()) {
+        for (int i = 0; i < parts.size(); i++) {
+          final SchemaNode partItems = part(combiner, i).items();
+          if (partItems != null) {
+            return partItems;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether properties not listed are allowed (JSON Schema default: yes). */
+  public boolean allowsAdditionalProperties() {
+    final JsonNode additional = node.get("additionalProperties");
+    return additional == null || !additional.isBoolean() || additional.asBoolean();
+  }
+
+  public @Nullable String description() {
+    final JsonNode description = node.get("description");
+    return description == null || description.isNull() ? null : description.asText();
+  }
+
+  public @Nullable String format() {
+    final JsonNode format = node.get("format");
+    return format == null ? null : format.asText();
+  }
+
+  /** The declared default value, or null. */
+  public @Nullable JsonNode defaultValue() {
+    return node.get("default");
+  }
+
+  /** The declared enumeration, or null. */
+  public @Nullable JsonNode enumeration() {
+    return node.get("enum");
+  }
+
+  public boolean isReadOnly() {
+    return node.path("readOnly").asBoolean(false);
+  }
+
+  /** Whether the document marks this value secret ({@code format: password} or {@code x-credql-secret}). */
+  public boolean isMarkedSecret() {
+    return "password".equals(format()) || node.path("x-credql-secret").asBoolean(false)
+        || node.path("writeOnly").asBoolean(false);
+  }
+
+  /** The underlying node, with its own {@code $ref} resolved. */
+  public JsonNode node() {
+    return node;
+  }
+
+  static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+}

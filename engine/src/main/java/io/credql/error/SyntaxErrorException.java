@@ -1,0 +1,67 @@
+package io.credql.error;
+
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** A statement does not parse; the message gives the line and column and what was expected there. */
+public class SyntaxErrorException extends CredqlException {
+  private static final int MAX_EXPECTED = 12;
+
+  private final int line;
+  private final int column;
+
+  public SyntaxErrorException(String message, int line, int column) {
+    super(message, "42000");
+    this.line = line;
+    this.column = column;
+  }
+
+  /** Calcite's parse error, with the list of expected tokens cut to its first few entries. */
+  public static SyntaxErrorException of(SqlParseException e) {
+    final SqlParserPos pos = e.getPos();
+    String found = e.getMessage() == null ? "" : e.getMessage();
+    final int expecting = found.indexOf("Was expecting");
+    if (expecting >= 0) {
+      found = found.substring(0, expecting);
+    }
+    found = found.replaceAll("\\s+", " ").trim();
+    final StringBuilder message = new StringBuilder("syntax error");
+    if (pos != null && pos.getLineNum() > 0) {
+      message.append(" at line ").append(pos.getLineNum()).append(", column ").append(pos.getColumnNum());
+    }
+    message.append(": ").append(found);
+    final Collection<String> tokens = e.getExpectedTokenNames();
+    if (tokens != null && !tokens.isEmpty()) {
+      final List<String> shown = new ArrayList<>();
+      for (String token : tokens) {
+        if (shown.size() == MAX_EXPECTED) {
+          break;
+        }
+        if (!token.startsWith("<")) {
+          shown.add(token);
+        }
+      }
+      if (!shown.isEmpty()) {
+        message.append(message.charAt(message.length() - 1) == '.' ? " " : ". ")
+            .append("Expected one of: ").append(String.join(", ", shown))
+            .append(tokens.size() > shown.size() ? ", ..." : "");
+      }
+    }
+    return new SyntaxErrorException(message.toString(),
+        pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum());
+  }
+
+  /** 1-based line of the error, 0 if unknown. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column of the error, 0 if unknown. */
+  public int column() {
+    return column;
+  }
+}

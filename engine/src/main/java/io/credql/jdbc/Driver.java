@@ -1,0 +1,114 @@
+package io.credql.jdbc;
+
+import io.credql.document.ProviderCatalog;
+import io.credql.error.InvalidInputException;
+import io.credql.sandbox.Sandbox;
+import io.credql.schema.ProviderSchema;
+import io.credql.session.ConnectionProperties;
+import io.credql.session.CredqlSession;
+import io.credql.session.Environment;
+import io.credql.sql.parser.impl.CredqlSqlParserImpl;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.SchemaPlus;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * JDBC driver of credql, {@code jdbc:credql:} followed by {@code key=value} pairs separated by
+ * {@code ;} (see {@link ConnectionProperties}). A Calcite driver whose root schema holds one
+ * schema per provider, whose parser also knows StackQL's statements, and whose identifiers keep
+ * their case and match ignoring it.
+ */
+public class Driver extends org.apache.calcite.jdbc.Driver {
+  public static final String CONNECT_STRING_PREFIX = "jdbc:credql:";
+
+  static {
+    new Driver().register();
+  }
+
+  public Driver() {
+    super(CredqlPrepare::new);
+  }
+
+  @Override protected String getConnectStringPrefix() {
+    return CONNECT_STRING_PREFIX;
+  }
+
+  @Override protected DriverVersion createDriverVersion() {
+    return new DriverVersion("credql JDBC Driver", CredqlSession.VERSION, "credql",
+        CredqlSession.VERSION, true, 0, 1, 0, 1);
+  }
+
+  @Override protected Handler createHandler() {
+    final Handler calcite = super.createHandler();
+    return new Handler() {
+      @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        calcite.onConnectionInit(connection);
+      }
+
+      @Override public void onConnectionClose(AvaticaConnection connection) {
+        calcite.onConnectionClose(connection);
+        final CredqlSession session =
+            Sessions.remove(CalciteSchema.from(((CalciteConnection) connection).getRootSchema()));
+        if (session != null) {
+          session.close();
+        }
+      }
+
+      @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
+        calcite.onStatementExecute(statement, resultSink);
+      }
+
+      @Override public void onStatementClose(AvaticaStatement statement) {
+        calcite.onStatementClose(statement);
+      }
+    };
+  }
+
+  @Override public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    final Properties given = ConnectStringParser.parse(url.substring(CONNECT_STRING_PREFIX.length()),
+        info == null ? new Properties() : info);
+    final ConnectionProperties properties = ConnectionProperties.parse(given);
+    final Properties calcite = new Properties();
+    calcite.setProperty("lex", "MYSQL_ANSI");
+    calcite.setProperty("conformance", "LENIENT");
+    calcite.setProperty("parserFactory", CredqlSqlParserImpl.class.getName() + "#FACTORY");
+    calcite.putAll(given);
+
+    Map<String, String> sandboxUrls = Map.of();
+    Environment environment = Environment.system();
+    if (properties.sandbox()) {
+      final Sandbox sandbox = Sandbox.shared();
+      sandboxUrls = sandbox.baseUrls();
+      environment = environment.withOverlay(sandbox.credentials());
+    }
+    final ProviderCatalog catalog;
+    try {
+      catalog = ProviderCatalog.create(CredqlSession.bundles(), properties.providerDirectories());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("property providers: " + e.getMessage());
+    }
+    final CredqlSession session = new CredqlSession(properties, catalog, environment, sandboxUrls);
+
+    final Connection connection = super.connect(CONNECT_STRING_PREFIX, calcite);
+    final CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
+    final SchemaPlus root = calciteConnection.getRootSchema();
+    for (String provider : catalog.providerNames()) {
+      root.add(provider, new ProviderSchema(session, provider));
+    }
+    Sessions.register(CalciteSchema.from(root), session);
+    return JdbcProxies.connection(connection, session);
+  }
+}

@@ -1,0 +1,46 @@
+package io.credql.jdbc;
+
+import io.credql.error.CredqlException;
+import io.credql.redact.Redactor;
+
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+/**
+ * Turns whatever a JDBC call threw into the error a user should see: credql's own error as it is;
+ * Calcite's errors without the SQL text it prefixes them with (the text may hold a secret), with
+ * the root cause's message; every message passed through the connection's redactor.
+ */
+final class JdbcErrors {
+  private static final Pattern SQL_PREFIX =
+      Pattern.compile("(?s)^Error while (executing SQL|preparing statement) \\\\?[\"\\[].*?[\"\\]]: ?");
+
+  private JdbcErrors() {
+  }
+
+  static SQLException translate(Throwable thrown, Redactor redactor) {
+    final CredqlException credql = CredqlException.find(thrown);
+    if (credql != null) {
+      return credql;
+    }
+    Throwable cause = thrown;
+    String sqlState = null;
+    int code = 0;
+    if (thrown instanceof SQLException) {
+      sqlState = ((SQLException) thrown).getSQLState();
+      code = ((SQLException) thrown).getErrorCode();
+    }
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    if (message == null || message.isBlank()) {
+      message = thrown.getMessage() == null ? cause.getClass().getSimpleName() : thrown.getMessage();
+    }
+    message = SQL_PREFIX.matcher(message).replaceFirst("");
+    final SQLException translated = new SQLException(redactor.redact(message),
+        sqlState == null ? "HY000" : sqlState, code);
+    translated.setStackTrace(thrown.getStackTrace());
+    return translated;
+  }
+}

@@ -1,0 +1,112 @@
+package io.credql.jdbc;
+
+import io.credql.session.CredqlSession;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Wraps a Calcite connection and everything it hands out (statements, result sets, metadata) so
+ * that every error leaves as a clean {@link java.sql.SQLException} (see {@link JdbcErrors}) —
+ * including errors raised while rows are read — and so that the connection's session is closed
+ * with it.
+ */
+final class JdbcProxies {
+  private JdbcProxies() {
+  }
+
+  static Connection connection(Connection delegate, CredqlSession session) {
+    return (Connection) proxy(Connection.class, delegate, session, null);
+  }
+
+  private static Object proxy(Class<?> type, Object delegate, CredqlSession session, Object parent) {
+    return Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type},
+        new Handler(type, delegate, session, parent));
+  }
+
+  /** Forwards calls, translating errors and wrapping returned JDBC objects. */
+  private static final class Handler implements InvocationHandler {
+    private final Class<?> type;
+    private final Object delegate;
+    private final CredqlSession session;
+    private final Object parent;
+
+    Handler(Class<?> type, Object delegate, CredqlSession session, Object parent) {
+      this.type = type;
+      this.delegate = delegate;
+      this.session = session;
+      this.parent = parent;
+    }
+
+    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+      case "unwrap":
+        if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
+          return proxy;
+        }
+        break;
+      case "isWrapperFor":
+        if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
+          return true;
+        }
+        break;
+      case "getConnection":
+        if (args == null || args.length == 0) {
+          if (parent instanceof Connection) {
+            return parent;
+          }
+          if (parent instanceof Statement) {
+            return ((Statement) parent).getConnection();
+          }
+          if (parent instanceof DatabaseMetaData) {
+            return ((DatabaseMetaData) parent).getConnection();
+          }
+        }
+        break;
+      case "getStatement":
+        if (parent instanceof Statement && (args == null || args.length == 0)) {
+          return parent;
+        }
+        break;
+      case "equals":
+        return args != null && proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return "credql " + type.getSimpleName();
+      default:
+        break;
+      }
+      final Object result;
+      try {
+        result = method.invoke(delegate, args);
+      } catch (InvocationTargetException e) {
+        throw JdbcErrors.translate(e.getCause(), session.redactor());
+      }
+      if (method.getName().equals("close") && type == Connection.class) {
+        session.close();
+      }
+      return wrap(proxy, method.getReturnType(), result);
+    }
+
+    private Object wrap(Object proxy, Class<?> returnType, Object result) {
+      if (result == null) {
+        return null;
+      }
+      if (returnType == Statement.class || returnType == PreparedStatement.class
+          || returnType == CallableStatement.class || returnType == ResultSet.class
+          || returnType == DatabaseMetaData.class) {
+        return proxy(returnType, result, session, proxy);
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.credql.plan;
+
+import io.credql.schema.ResourceColumn;
+import io.credql.schema.ResourceColumns;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the parameter values in a filter condition: conjuncts of the form {@code param = value}
+ * (either way round, casts allowed on the column), and disjunctions of such equalities on one
+ * column ({@code IN} lists, and the {@code OR} a batched lookup join pushes down). A value is any
+ * expression that reads no column of the scanned row.
+ */
+final class ParameterBindingExtractor {
+  private ParameterBindingExtractor() {
+  }
+
+  static ParameterBindings extract(RexNode condition, ResourceColumns columns, RexBuilder rexBuilder) {
+    final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+    final Map<String, List<RexNode>> bindings = new LinkedHashMap<>();
+    for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
+      final List<RexNode> disjuncts = RelOptUtil.disjunctions(conjunct);
+      int column = -1;
+      final List<RexNode> values = new ArrayList<>();
+      for (RexNode disjunct : disjuncts) {
+        final Equality equality = equality(disjunct);
+        if (equality == null || (column >= 0 && equality.column != column)) {
+          column = -1;
+          break;
+        }
+        column = equality.column;
+        if (!values.contains(equality.value)) {
+          values.add(equality.value);
+        }
+      }
+      if (column < 0 || column >= columns.size()) {
+        continue;
+      }
+      final ResourceColumn resourceColumn = columns.get(column);
+      if (resourceColumn.isParameter()) {
+        bindings.putIfAbsent(resourceColumn.name(), values);
+      }
+    }
+    return new ParameterBindings(bindings);
+  }
+
+  /** A column compared to a value. */
+  private static final class Equality {
+    final int column;
+    final RexNode value;
+
+    Equality(int column, RexNode value) {
+      this.column = column;
+      this.value = value;
+    }
+  }
+
+  private static @Nullable Equality equality(RexNode node) {
+    if (node.getKind() != SqlKind.EQUALS) {
+      return null;
+    }
+    final List<RexNode> operands = ((RexCall) node).getOperands();
+    final int left = columnOf(operands.get(0));
+    if (left >= 0 && isValue(operands.get(1))) {
+      return new Equality(left, operands.get(1));
+    }
+    final int right = columnOf(operands.get(1));
+    if (right >= 0 && isValue(operands.get(0))) {
+      return new Equality(right, operands.get(0));
+    }
+    return null;
+  }
+
+  private static int columnOf(RexNode node) {
+    RexNode current = node;
+    while (current.getKind() == SqlKind.CAST) {
+      current = ((RexCall) current).getOperands().get(0);
+    }
+    return current instanceof RexInputRef ? ((RexInputRef) current).getIndex() : -1;
+  }
+
+  private static boolean isValue(RexNode node) {
+    return !RexUtil.containsInputRef(node) && RexUtil.isDeterministic(node)
+        && !RexOver.containsOver(node);
+  }
+}

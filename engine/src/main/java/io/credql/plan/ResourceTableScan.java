@@ -1,0 +1,171 @@
+package io.credql.plan;
+
+import io.credql.document.MethodDefinition;
+import io.credql.rows.ResourceScanner;
+import io.credql.schema.ResourceTable;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Relational expression representing a scan of a resource table: the calls of one SELECT method,
+ * one per combination of bound parameter values, made concurrently, their rows streamed as the
+ * consumer reads them. A scan whose method cannot be chosen (a required parameter is unbound) is
+ * costed huge, so that the planner prefers plans that bind the parameter; if it is still chosen,
+ * implementing it reports the missing parameters.
+ */
+public final class ResourceTableScan extends TableScan implements EnumerableRel {
+  /** Rows assumed for a listing whose size is unknown. */
+  private static final double LISTING_ROWS = 1000;
+
+  private final ResourceTable resourceTable;
+  private final ParameterBindings bindings;
+  private final long fetch;
+
+  public ResourceTableScan(RelOptCluster cluster, RelOptTable table, ResourceTable resourceTable,
+      ParameterBindings bindings) {
+    this(cluster, table, resourceTable, bindings, -1);
+  }
+
+  private ResourceTableScan(RelOptCluster cluster, RelOptTable table, ResourceTable resourceTable,
+      ParameterBindings bindings, long fetch) {
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+    this.resourceTable = requireNonNull(resourceTable, "resourceTable");
+    this.bindings = requireNonNull(bindings, "bindings");
+    this.fetch = fetch;
+  }
+
+  public ResourceTable resourceTable() {
+    return resourceTable;
+  }
+
+  public ParameterBindings bindings() {
+    return bindings;
+  }
+
+  /** Most rows the consumer will read (a pushed-down LIMIT), or -1 for all. */
+  public long fetch() {
+    return fetch;
+  }
+
+  ResourceTableScan withBindings(ParameterBindings newBindings) {
+    return new ResourceTableScan(getCluster(), getTable(), resourceTable, newBindings, fetch);
+  }
+
+  ResourceTableScan withFetch(long newFetch) {
+    return new ResourceTableScan(getCluster(), getTable(), resourceTable, bindings, newFetch);
+  }
+
+  @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override public RelWriter explainTerms(RelWriter pw) {
+    final MethodDefinition method = resourceTable.selectMethod(bindings.names());
+    return super.explainTerms(pw)
+        .itemIf("bind", bindings, !bindings.isEmpty())
+        .itemIf("fetch", fetch, fetch >= 0)
+        .item("method", method == null ? "(missing parameters)" : method.name());
+  }
+
+  @Override public void register(RelOptPlanner planner) {
+    planner.addRule(ResourceFilterRule.INSTANCE);
+    planner.addRule(ResourceLimitRule.INSTANCE);
+    planner.addRule(ResourceLimitRule.THROUGH_PROJECT);
+    planner.addRule(EnumerableRules.ENUMERABLE_BATCH_NESTED_LOOP_JOIN_RULE);
+  }
+
+  @Override public double estimateRowCount(RelMetadataQuery mq) {
+    final MethodDefinition method = resourceTable.selectMethod(bindings.names());
+    if (method == null) {
+      return LISTING_ROWS;
+    }
+    final double perCall = method.objectKey() == null ? 1 : LISTING_ROWS / 10;
+    final double rows = bindings.valueCount() * perCall;
+    return fetch >= 0 ? Math.min(rows, fetch) : rows;
+  }
+
+  @Override public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    if (resourceTable.selectMethod(bindings.names()) == null) {
+      return planner.getCostFactory().makeHugeCost();
+    }
+    final double rows = estimateRowCount(mq);
+    return planner.getCostFactory().makeCost(rows, rows, bindings.valueCount());
+  }
+
+  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    final MethodDefinition method = resourceTable.selectMethod(bindings.names());
+    if (method == null) {
+      throw resourceTable.missingParameters(bindings.names()).unchecked();
+    }
+    final JavaTypeFactory typeFactory = implementor.getTypeFactory();
+    final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY);
+    final BlockBuilder builder = new BlockBuilder();
+    final List<String> names = new ArrayList<>(bindings.names());
+    final Expression plan = implementor.stash(new ScanPlan(resourceTable, method, names), ScanPlan.class);
+    final List<Expression> arrays = new ArrayList<>();
+    for (String name : names) {
+      arrays.add(Expressions.newArrayInit(Object.class,
+          translate(implementor, builder, bindings.values(name))));
+    }
+    final Expression values = Expressions.newArrayInit(Object.class, arrays);
+    builder.add(Expressions.return_(null,
+        Expressions.call(ResourceScanner.class, "scan", DataContext.ROOT, plan, values,
+            Expressions.constant(fetch))));
+    return implementor.result(physType, builder.toBlock());
+  }
+
+  /** Java expressions computing the bound values: literals, {@code ?}, constant expressions, correlation variables. */
+  private List<Expression> translate(EnumerableRelImplementor implementor, BlockBuilder builder,
+      List<RexNode> nodes) {
+    final JavaTypeFactory typeFactory = implementor.getTypeFactory();
+    final RelDataType noInput = typeFactory.builder().build();
+    final RexProgramBuilder programBuilder =
+        new RexProgramBuilder(noInput, getCluster().getRexBuilder());
+    for (int i = 0; i < nodes.size(); i++) {
+      programBuilder.addProject(nodes.get(i), "v" + i);
+    }
+    final RexProgram program = programBuilder.getProgram();
+    final List<Expression> translated = RexToLixTranslator.translateProjects(program, typeFactory,
+        implementor.getConformance(), builder, null,
+        PhysTypeImpl.of(typeFactory, program.getOutputRowType(), JavaRowFormat.ARRAY),
+        DataContext.ROOT,
+        (list, index, storageType) -> {
+          throw new IllegalStateException("a bound value cannot read the scanned row");
+        },
+        implementor::getCorrelVariableGetter);
+    final List<Expression> boxed = new ArrayList<>();
+    for (Expression expression : translated) {
+      boxed.add(Expressions.box(expression));
+    }
+    return boxed;
+  }
+}

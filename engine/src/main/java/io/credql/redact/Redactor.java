@@ -1,0 +1,129 @@
+package io.credql.redact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in text and JSON. A value is secret when its field or parameter name says so
+ * ({@code password}, {@code db_user_pwd}, {@code token}, {@code secret}, {@code Authorization}, ...)
+ * or when it is a value the connection has registered as secret (a credential read from the
+ * environment, a password bound in a statement or returned by a provider).
+ */
+public final class Redactor {
+  /** What a masked value is replaced with. */
+  public static final String MASK = "********";
+
+  private static final Pattern SENSITIVE_NAME = Pattern.compile(
+      "(?i).*(passw(or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key"
+          + "|authorization|credential|signature|connectionstring|connection_string|psqlcommand"
+          + "|x-auth|x-security).*");
+  private static final int MIN_SECRET_LENGTH = 4;
+
+  private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+  /** Whether a field, parameter or header of this name holds a secret. */
+  public static boolean isSensitiveName(@Nullable String name) {
+    return name != null && SENSITIVE_NAME.matcher(name).matches();
+  }
+
+  /** Remembers {@code value} as secret, so it is masked wherever it appears later. */
+  public void register(@Nullable String value) {
+    if (value != null && value.length() >= MIN_SECRET_LENGTH) {
+      secrets.add(value);
+    }
+  }
+
+  /** Remembers every value under a sensitive name in {@code node} (a request or response body). */
+  public void registerSensitiveValues(@Nullable JsonNode node) {
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        final Map.Entry<String, JsonNode> field = fields.next();
+        if (isSensitiveName(field.getKey()) && field.getValue().isValueNode()) {
+          register(field.getValue().asText());
+        } else {
+          registerSensitiveValues(field.getValue());
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(this::registerSensitiveValues);
+    }
+  }
+
+  /** {@code text} with every registered secret (also URL- and JSON-encoded) replaced by the mask. */
+  public String redact(@Nullable String text) {
+    if (text == null || text.isEmpty() || secrets.isEmpty()) {
+      return text;
+    }
+    String result = text;
+    final List<String> ordered = new ArrayList<>(secrets);
+    ordered.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    for (String secret : ordered) {
+      for (String form : forms(secret)) {
+        if (result.contains(form)) {
+          result = result.replace(form, MASK);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Set<String> forms(String secret) {
+    final String urlEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    final String json = TextNode.valueOf(secret).toString();
+    return new java.util.LinkedHashSet<>(List.of(secret, urlEncoded,
+        urlEncoded.replace("+", "%20"), json.substring(1, json.length() - 1)));
+  }
+
+  /** A copy of {@code node} with values under sensitive names masked and registered secrets redacted. */
+  public JsonNode mask(@Nullable JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isObject()) {
+      final ObjectNode copy = ((ObjectNode) node).objectNode();
+      final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        final Map.Entry<String, JsonNode> field = fields.next();
+        copy.set(field.getKey(), isSensitiveName(field.getKey()) && !field.getValue().isNull()
+            ? TextNode.valueOf(MASK) : mask(field.getValue()));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      final ArrayNode copy = ((ArrayNode) node).arrayNode();
+      node.forEach(element -> copy.add(mask(element)));
+      return copy;
+    }
+    if (node.isTextual()) {
+      return TextNode.valueOf(redact(node.asText()));
+    }
+    return node;
+  }
+
+  /** How many secrets are registered (for tests). */
+  public int size() {
+    return secrets.size();
+  }
+
+  @Override public String toString() {
+    return "Redactor(" + secrets.size() + " secrets)".toLowerCase(Locale.ROOT);
+  }
+}

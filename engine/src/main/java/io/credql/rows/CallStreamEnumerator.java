@@ -1,0 +1,143 @@
+package io.credql.rows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.call.Page;
+import io.credql.call.PreparedRequest;
+import io.credql.call.ProviderClient;
+import io.credql.error.CredqlException;
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Streams the rows of several calls in call order while up to {@code window} of them are in
+ * flight. The first page of each call is fetched ahead; further pages only when the consumer
+ * reaches them, so LIMIT stops paging, and closing the enumerator stops the fan-out.
+ */
+final class CallStreamEnumerator implements Enumerator<Object[]> {
+  private final ProviderClient client;
+  private final ExecutorService executor;
+  private final int window;
+  private final RowMaker rowMaker;
+  private final List<ResourceScanner.Combination> combinations;
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private int nextToStart;
+  private Iterator<JsonNode> rows = Collections.emptyIterator();
+  private Map<String, Object> echoes = Map.of();
+  private PreparedRequest nextPage;
+  private final long fetch;
+  private long emitted;
+  private Object[] current;
+  private volatile boolean closed;
+
+  /** A call whose first page is being fetched. */
+  private static final class Pending {
+    final ResourceScanner.Combination combination;
+    final Future<Page> firstPage;
+
+    Pending(ResourceScanner.Combination combination, Future<Page> firstPage) {
+      this.combination = combination;
+      this.firstPage = firstPage;
+    }
+  }
+
+  CallStreamEnumerator(ProviderClient client, ExecutorService executor, int window,
+      RowMaker rowMaker, List<ResourceScanner.Combination> combinations, long fetch) {
+    this.client = client;
+    this.executor = executor;
+    this.window = Math.max(1, window);
+    this.rowMaker = rowMaker;
+    this.combinations = combinations;
+    this.fetch = fetch;
+  }
+
+  @Override public Object[] current() {
+    return current;
+  }
+
+  @Override public boolean moveNext() {
+    if (fetch >= 0 && emitted >= fetch) {
+      close();
+      return false;
+    }
+    try {
+      while (true) {
+        if (rows.hasNext()) {
+          current = rowMaker.row(rows.next(), echoes);
+          emitted++;
+          return true;
+        }
+        if (nextPage != null) {
+          final Page page = client.fetch(nextPage);
+          rows = page.rows().iterator();
+          nextPage = page.next();
+          continue;
+        }
+        startCalls();
+        final Pending head = pending.poll();
+        if (head == null) {
+          return false;
+        }
+        final Page page = await(head.firstPage);
+        startCalls();
+        rows = page.rows().iterator();
+        nextPage = page.next();
+        echoes = head.combination.echoes;
+      }
+    } catch (CredqlException e) {
+      close();
+      throw e.unchecked();
+    }
+  }
+
+  private void startCalls() {
+    while (!closed && pending.size() < window && nextToStart < combinations.size()) {
+      final ResourceScanner.Combination combination = combinations.get(nextToStart++);
+      pending.add(new Pending(combination, executor.submit(() -> {
+        if (closed) {
+          throw new CancellationException("scan closed");
+        }
+        return client.fetch(client.prepare(combination.call));
+      })));
+    }
+  }
+
+  private static Page await(Future<Page> future) throws CredqlException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a provider", e);
+    } catch (ExecutionException e) {
+      final CredqlException credql = CredqlException.find(e.getCause());
+      if (credql != null) {
+        throw credql;
+      }
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override public void reset() {
+    throw new UnsupportedOperationException("a resource scan cannot be restarted");
+  }
+
+  @Override public void close() {
+    closed = true;
+    for (Pending p : pending) {
+      p.firstPage.cancel(false);
+    }
+    pending.clear();
+  }
+}

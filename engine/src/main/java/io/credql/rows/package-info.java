@@ -1,0 +1,6 @@
+/**
+ * Run-time side of resource scans: the bound calls of a scan are made concurrently (at most the
+ * provider's concurrency limit in flight), pages are fetched only as rows are consumed, and each
+ * response item becomes a row whose parameter columns echo the values the call was made with.
+ */
+package io.credql.rows;

@@ -1,0 +1,112 @@
+package io.credql.schema;
+
+import com.google.common.base.Suppliers;
+import io.credql.document.MethodDefinition;
+import io.credql.document.ResourceDefinition;
+import io.credql.document.SqlVerb;
+import io.credql.error.RequiredParameterMissingException;
+import io.credql.error.UnsupportedVerbException;
+import io.credql.plan.ParameterBindings;
+import io.credql.plan.ResourceTableScan;
+import io.credql.session.CredqlSession;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Table of one resource. Planning turns it into a {@link ResourceTableScan}; which of its SELECT
+ * methods a scan calls depends on the parameters the query binds, as in StackQL: the first method
+ * whose required inputs are all bound.
+ */
+public final class ResourceTable extends AbstractTable implements TranslatableTable {
+  /** The words of StackQL's generated documentation for a resource that has no SELECT method. */
+  public static final String SELECT_NOT_SUPPORTED = "SELECT not supported for this resource, "
+      + "use SHOW METHODS to view available operations for the resource";
+
+  private final CredqlSession session;
+  private final ResourceDefinition resource;
+  private final Supplier<ResourceColumns> columns;
+
+  public ResourceTable(CredqlSession session, ResourceDefinition resource) {
+    this.session = requireNonNull(session, "session");
+    this.resource = requireNonNull(resource, "resource");
+    this.columns = Suppliers.memoize(() -> ResourceColumns.of(resource));
+  }
+
+  public CredqlSession session() {
+    return session;
+  }
+
+  public ResourceDefinition resource() {
+    return resource;
+  }
+
+  public ResourceColumns columns() {
+    return columns.get();
+  }
+
+  @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    final RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (ResourceColumn column : columns().list()) {
+      builder.add(column.name(), typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(column.sqlType()), true));
+    }
+    return builder.build();
+  }
+
+  @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    if (!resource.isSelectable()) {
+      throw new UnsupportedVerbException(SELECT_NOT_SUPPORTED).unchecked();
+    }
+    return new ResourceTableScan(context.getCluster(), relOptTable, this, ParameterBindings.NONE);
+  }
+
+  /** The SELECT method to call when {@code bound} inputs have values, or null if none can run. */
+  public @Nullable MethodDefinition selectMethod(Set<String> bound) {
+    final Set<String> names = caseless(bound);
+    for (MethodDefinition method : resource.methodsFor(SqlVerb.SELECT)) {
+      if (names.containsAll(method.requiredInputNames())) {
+        return method;
+      }
+    }
+    return null;
+  }
+
+  /** The error for a SELECT whose bound inputs satisfy no method: every missing parameter, per method. */
+  public RequiredParameterMissingException missingParameters(Set<String> bound) {
+    final Set<String> names = caseless(bound);
+    final List<String> needs = new ArrayList<>();
+    for (MethodDefinition method : resource.methodsFor(SqlVerb.SELECT)) {
+      final List<String> missing = new ArrayList<>(method.requiredInputNames());
+      missing.removeIf(names::contains);
+      needs.add("method " + method.name() + " needs " + String.join(", ", missing));
+    }
+    final String id = resource.id();
+    return new RequiredParameterMissingException("cannot SELECT from " + id
+        + ": missing required parameters: " + String.join("; ", needs)
+        + ". Bind them in WHERE (name = value, name IN (...), name = ?) or through a join;"
+        + " run SHOW METHODS IN " + id + " to see what each method requires.");
+  }
+
+  private static Set<String> caseless(Set<String> names) {
+    final Set<String> result = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    result.addAll(names);
+    return result;
+  }
+
+  @Override public String toString() {
+    return "ResourceTable(" + resource.id() + ")";
+  }
+}

@@ -1,0 +1,181 @@
+package io.credql.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credql.error.InvalidInputException;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The credql properties of a JDBC URL ({@code jdbc:credql:k=v;k=v}) or {@link Properties}, checked:
+ * a bad value is an error naming the property.
+ */
+public final class ConnectionProperties {
+  public static final String SANDBOX = "sandbox";
+  public static final String BASE_URL = "baseUrl.";
+  public static final String PROVIDERS = "providers";
+  public static final String AUTH = "auth";
+  public static final String CONCURRENCY = "concurrency";
+  public static final String DRY_RUN = "dryRun";
+  public static final String AUDIT_LOG = "auditLog";
+  public static final int DEFAULT_CONCURRENCY = 16;
+
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final boolean sandbox;
+  private final Map<String, String> baseUrls;
+  private final List<Path> providerDirectories;
+  private final ObjectNode auth;
+  private final int concurrency;
+  private final boolean dryRun;
+  private final @Nullable Path auditLog;
+
+  private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
+      List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
+      @Nullable Path auditLog) {
+    this.sandbox = sandbox;
+    this.baseUrls = Map.copyOf(baseUrls);
+    this.providerDirectories = List.copyOf(providerDirectories);
+    this.auth = auth;
+    this.concurrency = concurrency;
+    this.dryRun = dryRun;
+    this.auditLog = auditLog;
+  }
+
+  public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
+    final Map<String, String> baseUrls = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith(BASE_URL)) {
+        final String key = name.substring(BASE_URL.length());
+        if (key.isEmpty()) {
+          throw new InvalidInputException("property " + name
+              + ": name the provider, as in baseUrl.linode=https://...");
+        }
+        baseUrls.put(key.toLowerCase(Locale.ROOT), properties.getProperty(name).trim());
+      }
+    }
+    final List<Path> directories = new ArrayList<>();
+    final String providers = properties.getProperty(PROVIDERS);
+    if (providers != null && !providers.isBlank()) {
+      for (String dir : providers.split(",")) {
+        if (!dir.isBlank()) {
+          directories.add(Paths.get(dir.trim()));
+        }
+      }
+    }
+    final String audit = properties.getProperty(AUDIT_LOG);
+    return new ConnectionProperties(bool(properties, SANDBOX), baseUrls, directories,
+        auth(properties.getProperty(AUTH)), concurrency(properties.getProperty(CONCURRENCY)),
+        bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()));
+  }
+
+  private static boolean bool(Properties properties, String name) throws InvalidInputException {
+    final String value = properties.getProperty(name);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    default:
+      throw new InvalidInputException("property " + name + " must be true or false, not '" + value + "'");
+    }
+  }
+
+  private static int concurrency(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_CONCURRENCY;
+    }
+    try {
+      final int n = Integer.parseInt(value.trim());
+      if (n >= 1 && n <= 1024) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException("property " + CONCURRENCY
+        + " must be a whole number from 1 to 1024, not '" + value + "'");
+  }
+
+  /** StackQL's {@code --auth}: a JSON object of provider → auth config naming environment variables. */
+  private static ObjectNode auth(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank()) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    final JsonNode tree;
+    try {
+      tree = new ObjectMapper().readTree(value);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("property auth is not valid JSON (" + e.getOriginalMessage()
+          + "); expected e.g. {\"linode\": {\"type\": \"bearer\", \"credentialsenvvar\": \"LINODE_TOKEN\"}}");
+    }
+    if (!tree.isObject()) {
+      throw new InvalidInputException("property auth must be a JSON object of provider name to auth settings");
+    }
+    final Iterator<Map.Entry<String, JsonNode>> providers = tree.fields();
+    while (providers.hasNext()) {
+      final Map.Entry<String, JsonNode> provider = providers.next();
+      if (!provider.getValue().isObject()) {
+        throw new InvalidInputException("property auth: the settings of " + provider.getKey()
+            + " must be a JSON object");
+      }
+      final Iterator<Map.Entry<String, JsonNode>> settings = provider.getValue().fields();
+      while (settings.hasNext()) {
+        final Map.Entry<String, JsonNode> setting = settings.next();
+        final String key = setting.getKey().toLowerCase(Locale.ROOT);
+        if ((key.endsWith("envvar") || key.endsWith("_var") || key.endsWith("env_var"))
+            && !ENV_NAME.matcher(setting.getValue().asText()).matches()) {
+          throw new InvalidInputException("property auth: " + provider.getKey() + "." + setting.getKey()
+              + " must be the name of an environment variable (letters, digits, _), never a secret value");
+        }
+      }
+    }
+    return (ObjectNode) tree;
+  }
+
+  public boolean sandbox() {
+    return sandbox;
+  }
+
+  /** {@code baseUrl.<provider>[.<service>]} overrides, keys lower-cased. */
+  public Map<String, String> baseUrls() {
+    return baseUrls;
+  }
+
+  public List<Path> providerDirectories() {
+    return providerDirectories;
+  }
+
+  /** Per-provider auth settings; empty when none were given. */
+  public ObjectNode auth() {
+    return auth;
+  }
+
+  public int concurrency() {
+    return concurrency;
+  }
+
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  public @Nullable Path auditLog() {
+    return auditLog;
+  }
+}

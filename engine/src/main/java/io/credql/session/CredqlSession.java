@@ -1,0 +1,147 @@
+package io.credql.session;
+
+import io.credql.call.ProviderClient;
+import io.credql.document.ProviderCatalog;
+import io.credql.document.ProviderDocument;
+import io.credql.error.UnknownObjectException;
+import io.credql.redact.Redactor;
+import io.credql.spi.AuthSchemeFactory;
+import io.credql.spi.ProviderBundle;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything one JDBC connection holds: its properties, the providers it sees, the environment its
+ * credentials come from, the secrets it has seen, one OkHttp client, a thread pool for concurrent
+ * calls, and one {@link ProviderClient} per provider (so the concurrency limit is shared by all
+ * queries of the connection).
+ */
+public final class CredqlSession implements AutoCloseable {
+  public static final String VERSION = "0.1.0";
+
+  private final ConnectionProperties properties;
+  private final ProviderCatalog catalog;
+  private final Environment environment;
+  private final Map<String, String> baseUrls;
+  private final Redactor redactor = new Redactor();
+  private final OkHttpClient httpClient;
+  private final ExecutorService executor;
+  private final Map<String, ProviderClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, AuthSchemeFactory> authFactories;
+
+  public CredqlSession(ConnectionProperties properties, ProviderCatalog catalog,
+      Environment environment, Map<String, String> sandboxBaseUrls) {
+    this.properties = requireNonNull(properties, "properties");
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.environment = requireNonNull(environment, "environment");
+    final Map<String, String> urls = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    urls.putAll(sandboxBaseUrls);
+    urls.putAll(properties.baseUrls());
+    this.baseUrls = urls;
+    final Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(1024);
+    dispatcher.setMaxRequestsPerHost(1024);
+    this.httpClient = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofSeconds(90))
+        .build();
+    final AtomicInteger threads = new AtomicInteger();
+    this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          final Thread thread = new Thread(r, "credql-call-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    final Map<String, AuthSchemeFactory> factories = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (AuthSchemeFactory factory : ServiceLoader.load(AuthSchemeFactory.class,
+        CredqlSession.class.getClassLoader())) {
+      factories.put(factory.type(), factory);
+    }
+    this.authFactories = factories;
+  }
+
+  /** Provider bundles on the class path (adapter jars). */
+  public static List<ProviderBundle> bundles() {
+    final List<ProviderBundle> bundles = new ArrayList<>();
+    ServiceLoader.load(ProviderBundle.class, CredqlSession.class.getClassLoader())
+        .forEach(bundles::add);
+    return bundles;
+  }
+
+  public ConnectionProperties properties() {
+    return properties;
+  }
+
+  public ProviderCatalog catalog() {
+    return catalog;
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  public Redactor redactor() {
+    return redactor;
+  }
+
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /** Runs concurrent calls; threads are daemons and idle ones end after 30 s. */
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  /** The base URL replacing the document's servers for {@code provider.service}, or null. */
+  public @Nullable String baseUrl(String provider, String service) {
+    final String specific = baseUrls.get(provider + "." + service);
+    return specific != null ? specific : baseUrls.get(provider);
+  }
+
+  public @Nullable AuthSchemeFactory authSchemeFactory(String type) {
+    return authFactories.get(type);
+  }
+
+  public List<String> authSchemeTypes() {
+    return new ArrayList<>(authFactories.keySet());
+  }
+
+  /** The client of the provider called {@code name}. */
+  public ProviderClient client(String name) throws UnknownObjectException {
+    final ProviderDocument provider = catalog.provider(name);
+    if (provider == null) {
+      throw new UnknownObjectException("no provider called " + name + "; known providers: "
+          + String.join(", ", catalog.providerNames()));
+    }
+    return clients.computeIfAbsent(provider.name().toLowerCase(Locale.ROOT),
+        n -> new ProviderClient(this, provider));
+  }
+
+  @Override public void close() {
+    executor.shutdownNow();
+    httpClient.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,7 @@
+package io.credql.spi;
+
+/** Starts an in-process simulator of a provider's API with demo data, for the sandbox. */
+public interface ProviderSimulator {
+  /** Starts on a free loopback port; the caller closes it. */
+  RunningSimulator startSandbox();
+}
