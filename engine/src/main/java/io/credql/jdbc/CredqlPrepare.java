@@ -25,7 +25,7 @@ public class CredqlPrepare extends CalcitePrepareImpl {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context,
       Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql != null) {
-      final CredqlSession session = Sessions.of(context.getRootSchema());
+      final CredqlSession session = Sessions.of(context.getMutableRootSchema());
       final SqlNode node;
       try {
         node = parse(context.config(), query.sql);

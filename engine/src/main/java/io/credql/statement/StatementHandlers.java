@@ -1,6 +1,10 @@
 package io.credql.statement;
 
 import io.credql.session.CredqlSession;
+import io.credql.sql.SqlDescribeMethod;
+import io.credql.sql.SqlDescribeResource;
+import io.credql.sql.SqlExec;
+import io.credql.sql.SqlShow;
 import org.apache.calcite.sql.SqlNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -10,6 +14,15 @@ public final class StatementHandlers {
   }
 
   public static @Nullable StatementHandler find(SqlNode node, CredqlSession session) {
-    return null;
+    if (node instanceof SqlExec) {
+      return new ExecHandler(session);
+    }
+    if (node instanceof SqlShow) {
+      return new ShowHandler(session);
+    }
+    if (node instanceof SqlDescribeResource || node instanceof SqlDescribeMethod) {
+      return new DescribeHandler(session);
+    }
+    return DmlHandler.accepts(node, session) ? new DmlHandler(session) : null;
   }
 }

@@ -1,0 +1,110 @@
+package io.credql.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.document.SchemaNode;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a request body against the request schema, as StackQL does before sending: keys the
+ * schema does not have, values of the wrong type, and missing required fields are all reported
+ * (never the values themselves, which may be secrets).
+ */
+final class BodyValidator {
+  private static final int MAX_DEPTH = 32;
+
+  private BodyValidator() {
+  }
+
+  static void validate(SchemaNode schema, JsonNode value, String path, List<String> problems) {
+    validate(schema, value, path, problems, 0);
+  }
+
+  private static void validate(SchemaNode schema, JsonNode value, String path,
+      List<String> problems, int depth) {
+    if (value == null || value.isNull() || depth > MAX_DEPTH) {
+      return;
+    }
+    final String type = schema.type();
+    if (!hasType(value, type)) {
+      problems.add((path.isEmpty() ? "the body" : path) + " must be " + article(type) + " " + type
+          + ", not " + describe(value));
+      return;
+    }
+    if (value.isObject()) {
+      final Map<String, SchemaNode> properties = schema.properties();
+      if (!properties.isEmpty()) {
+        final Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+          final Map.Entry<String, JsonNode> field = fields.next();
+          final SchemaNode property = properties.get(field.getKey());
+          if (property == null) {
+            problems.add("unknown field " + join(path, field.getKey()) + " (the schema has: "
+                + String.join(", ", properties.keySet()) + ")");
+          } else {
+            validate(property, field.getValue(), join(path, field.getKey()), problems, depth + 1);
+          }
+        }
+      }
+      for (String required : schema.required()) {
+        if (!value.has(required)) {
+          problems.add("missing required field " + join(path, required));
+        }
+      }
+    } else if (value.isArray() && schema.items() != null) {
+      for (int i = 0; i < value.size(); i++) {
+        validate(schema.items(), value.get(i), path + "[" + i + "]", problems, depth + 1);
+      }
+    }
+    final JsonNode enumeration = schema.enumeration();
+    if (enumeration != null && enumeration.isArray() && enumeration.size() > 0 && value.isValueNode()) {
+      for (JsonNode option : enumeration) {
+        if (option.asText().equals(value.asText())) {
+          return;
+        }
+      }
+      problems.add(path + " must be one of " + enumeration);
+    }
+  }
+
+  private static boolean hasType(JsonNode value, String type) {
+    switch (type) {
+    case "object":
+      return value.isObject();
+    case "array":
+      return value.isArray();
+    case "integer":
+      return value.isIntegralNumber()
+          || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+    case "number":
+      return value.isNumber();
+    case "boolean":
+      return value.isBoolean();
+    default:
+      return value.isTextual();
+    }
+  }
+
+  private static String describe(JsonNode value) {
+    if (value.isTextual()) {
+      return "a string";
+    }
+    if (value.isNumber()) {
+      return "a number";
+    }
+    if (value.isBoolean()) {
+      return "a boolean";
+    }
+    return value.isArray() ? "an array" : "an object";
+  }
+
+  private static String article(String type) {
+    return type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an" : "a";
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

@@ -1,0 +1,85 @@
+package io.credql.statement;
+
+import io.credql.error.InvalidInputException;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.util.NlsString;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.math.BigDecimal;
+
+/**
+ * A value written in a statement (an EXEC argument, an INSERT value, a DELETE condition's
+ * operand): a literal, known when the statement is prepared, or a {@code ?} parameter, known when
+ * it is executed.
+ */
+abstract class ValueSource {
+  /** The value, reading {@code ?} parameters from {@code dataContext}. */
+  abstract @Nullable Object value(DataContext dataContext);
+
+  /** Whether the value is a {@code ?} parameter. */
+  boolean isParameter() {
+    return false;
+  }
+
+  /** Index of the {@code ?} parameter, or -1. */
+  int parameterIndex() {
+    return -1;
+  }
+
+  /** Reads {@code node}, which must be a literal, a negated number or {@code ?}. */
+  static ValueSource of(SqlNode node, String what) throws InvalidInputException {
+    if (node instanceof SqlDynamicParam) {
+      final int index = ((SqlDynamicParam) node).getIndex();
+      return new ValueSource() {
+        @Override @Nullable Object value(DataContext dataContext) {
+          return dataContext.get("?" + index);
+        }
+
+        @Override boolean isParameter() {
+          return true;
+        }
+
+        @Override int parameterIndex() {
+          return index;
+        }
+      };
+    }
+    final Object constant = constant(node, what);
+    return new ValueSource() {
+      @Override @Nullable Object value(DataContext dataContext) {
+        return constant;
+      }
+    };
+  }
+
+  private static @Nullable Object constant(SqlNode node, String what) throws InvalidInputException {
+    if (node.getKind() == SqlKind.MINUS_PREFIX && node instanceof SqlCall) {
+      final SqlNode operand = ((SqlBasicCall) node).operand(0);
+      if (operand instanceof SqlNumericLiteral) {
+        return ((SqlNumericLiteral) operand).bigDecimalValue().negate();
+      }
+    }
+    if (node instanceof SqlLiteral || node.getKind() == SqlKind.LITERAL_CHAIN) {
+      final SqlLiteral literal = SqlLiteral.unchain(node);
+      final Object value = SqlLiteral.value(literal);
+      if (value instanceof NlsString) {
+        return ((NlsString) value).getValue();
+      }
+      if (literal instanceof SqlNumericLiteral) {
+        final BigDecimal decimal = ((SqlNumericLiteral) literal).bigDecimalValue();
+        return decimal == null ? null : decimal.scale() <= 0 ? (Object) decimal.longValueExact() : decimal;
+      }
+      return value;
+    }
+    throw new InvalidInputException(what + " must be a literal ('text', 123, true, NULL) or ?, not "
+        + node.getKind().sql.toLowerCase(java.util.Locale.ROOT) + " at line "
+        + node.getParserPosition().getLineNum() + ", column " + node.getParserPosition().getColumnNum());
+  }
+}
