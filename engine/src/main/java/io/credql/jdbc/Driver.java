@@ -12,6 +12,8 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CredqlMetaImpl;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -46,6 +48,10 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
   @Override protected DriverVersion createDriverVersion() {
     return new DriverVersion("credql JDBC Driver", CredqlSession.VERSION, "credql",
         CredqlSession.VERSION, true, 0, 1, 0, 1);
+  }
+
+  @Override public Meta createMeta(AvaticaConnection connection) {
+    return CredqlMetaImpl.of(connection);
   }
 
   @Override protected Handler createHandler() {
