@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -27,10 +28,10 @@ import static java.util.Objects.requireNonNull;
 public final class ProviderCatalog {
   /** Where one provider's {@code provider.yaml} lives. */
   private static final class Location {
-    final DocumentSource source;
+    final Supplier<DocumentSource> source;
     final String path;
 
-    Location(DocumentSource source, String path) {
+    Location(Supplier<DocumentSource> source, String path) {
       this.source = source;
       this.path = path;
     }
@@ -47,7 +48,7 @@ public final class ProviderCatalog {
   public static ProviderCatalog create(Iterable<ProviderBundle> bundles, List<Path> directories) {
     final Map<String, Location> locations = new LinkedHashMap<>();
     for (ProviderBundle bundle : bundles) {
-      locations.put(bundle.providerName(), new Location(bundle.documents(), bundle.providerDocument()));
+      locations.put(bundle.providerName(), new Location(bundle::documents, bundle.providerDocument()));
     }
     for (Path directory : directories) {
       scan(directory, locations);
@@ -66,7 +67,7 @@ public final class ProviderCatalog {
         newestVersion(provider).ifPresent(version -> {
           final String name = provider.getFileName().toString();
           locations.remove(name);
-          locations.put(name, new Location(source, name + "/" + version + "/provider.yaml"));
+          locations.put(name, new Location(() -> source, name + "/" + version + "/provider.yaml"));
         });
       }
     } catch (IOException e) {
@@ -105,7 +106,7 @@ public final class ProviderCatalog {
       return null;
     }
     final Location location = locations.get(key);
-    return loaded.computeIfAbsent(key, k -> ProviderDocument.read(location.source, location.path));
+    return loaded.computeIfAbsent(key, k -> ProviderDocument.read(location.source.get(), location.path));
   }
 
   /** Whether {@code name}'s document has been read already (for tests of lazy loading). */

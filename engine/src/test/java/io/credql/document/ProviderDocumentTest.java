@@ -1,0 +1,133 @@
+package io.credql.document;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Provider documents are data: found without parsing, read lazily, and checked with precise errors. */
+class ProviderDocumentTest {
+  private static final String PROVIDER = "id: bad\nname: bad\nversion: v1\nproviderServices:\n"
+      + "  svc:\n    id: svc:v1\n    name: svc\n    service:\n      $ref: bad/v1/services/svc.yaml\n"
+      + "    title: Svc\n    version: v1\n    description: d\n";
+
+  private static ProviderCatalog catalog(Path dir) {
+    return ProviderCatalog.create(List.of(), List.of(dir));
+  }
+
+  private static Path write(Path root, String provider, String service) throws IOException {
+    final Path dir = root.resolve("bad/v1/services");
+    Files.createDirectories(dir);
+    Files.writeString(root.resolve("bad/v1/provider.yaml"), provider);
+    if (service != null) {
+      Files.writeString(dir.resolve("svc.yaml"), service);
+    }
+    return root;
+  }
+
+  private static String service(String resources) {
+    return "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://x.test'}]\n"
+        + "paths:\n  /things:\n    get:\n      responses:\n        '200':\n          content:\n"
+        + "            application/json:\n              schema: {type: object, properties: {a: {type: string}}}\n"
+        + "components:\n  x-stackQL-resources:\n" + resources;
+  }
+
+  @Test void findingProvidersReadsNoDocumentAndServicesAreReadOnFirstUse() {
+    final ProviderCatalog catalog = catalog(Paths.get("src/test/resources/providers"));
+    assertEquals(List.of("acme"), catalog.providerNames());
+    assertFalse(catalog.isLoaded("acme"));
+    final ProviderDocument acme = catalog.provider("ACME");
+    assertEquals("acme", acme.name());
+    assertTrue(catalog.isLoaded("acme"));
+    assertEquals(List.of("things", "thing_secrets", "thing_tokens", "widgets"),
+        List.copyOf(acme.service("things").resources().keySet()));
+  }
+
+  @Test void aProviderWithoutANameIsReportedWithFileAndPointer(@TempDir Path root) throws IOException {
+    write(root, PROVIDER.replace("name: bad\n", ""), null);
+    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
+        () -> catalog(root).provider("bad"));
+    assertTrue(e.getMessage().contains(root.resolve("bad/v1/provider.yaml").toString()), e.getMessage());
+    assertEquals("/name", e.pointer());
+  }
+
+  @Test void aMissingServiceDocumentIsReportedWhereItIsReferenced(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, null);
+    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
+        () -> catalog(root).provider("bad").service("svc"));
+    assertEquals("/providerServices/svc/service/$ref", e.pointer());
+    assertTrue(e.getMessage().contains("service document 'bad/v1/services/svc.yaml' not found"), e.getMessage());
+  }
+
+  @Test void anOperationRefThatPointsNowhereIsReportedWithItsPointer(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1nothing/get'\n"
+        + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/list'\n"));
+    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
+        () -> catalog(root).provider("bad").service("svc").resources());
+    assertEquals("/components/x-stackQL-resources/things/methods/list/operation/$ref", e.pointer());
+    assertTrue(e.getMessage().contains("svc.yaml"), e.getMessage());
+    assertTrue(e.getMessage().contains("points to nothing"), e.getMessage());
+  }
+
+  @Test void aSqlVerbNamingAnUndefinedMethodIsReported(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
+        + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/get'\n"));
+    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
+        () -> catalog(root).provider("bad").service("svc").resources());
+    assertEquals("/components/x-stackQL-resources/things/sqlVerbs/select", e.pointer());
+    assertTrue(e.getMessage().contains("refers to method 'get'"), e.getMessage());
+  }
+
+  @Test void anObjectKeyThatIsNotJsonPathIsReported(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
+        + "          response:\n            objectKey: '$.[['\n"
+        + "      sqlVerbs:\n        select: []\n"));
+    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
+        () -> catalog(root).provider("bad").service("svc").resources());
+    assertEquals("/components/x-stackQL-resources/things/methods/list/response/objectKey", e.pointer());
+  }
+
+  @Test void yamlSyntaxErrorsNameTheFile(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, "openapi: [unclosed\n");
+    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
+        () -> catalog(root).provider("bad").service("svc"));
+    assertTrue(e.getMessage().contains("svc.yaml"), e.getMessage());
+    assertTrue(e.getMessage().contains("cannot parse"), e.getMessage());
+  }
+
+  @Test void aDirectoryProviderReplacesABundledOneOfTheSameName(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, null);
+    final ProviderCatalog catalog = ProviderCatalog.create(List.of(new io.credql.spi.ProviderBundle() {
+      @Override public String providerName() {
+        return "bad";
+      }
+
+      @Override public DocumentSource documents() {
+        throw new AssertionError("the bundled document must not be read");
+      }
+
+      @Override public String providerDocument() {
+        return "nowhere/provider.yaml";
+      }
+    }), List.of(root));
+    assertEquals("v1", catalog.provider("bad").version());
+  }
+
+  @Test void aMissingProvidersDirectoryIsAnError() {
+    final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> catalog(Paths.get("/no/such/dir")));
+    assertTrue(e.getMessage().contains("/no/such/dir"), e.getMessage());
+  }
+}
