@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Finds the parameter values in a filter condition: conjuncts of the form {@code param = value}
@@ -28,6 +29,15 @@ final class ParameterBindingExtractor {
   }
 
   static ParameterBindings extract(RexNode condition, ResourceColumns columns, RexBuilder rexBuilder) {
+    return extract(condition, columns, rexBuilder, IntUnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #extract(RexNode, ResourceColumns, RexBuilder)} for a filter above a projection:
+   * {@code scanColumn} maps the filter's input field to the scan's column, or to -1.
+   */
+  static ParameterBindings extract(RexNode condition, ResourceColumns columns, RexBuilder rexBuilder,
+      IntUnaryOperator scanColumn) {
     final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     final Map<String, List<RexNode>> bindings = new LinkedHashMap<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
@@ -45,10 +55,11 @@ final class ParameterBindingExtractor {
           values.add(equality.value);
         }
       }
-      if (column < 0 || column >= columns.size()) {
+      final int scanIndex = column < 0 ? -1 : scanColumn.applyAsInt(column);
+      if (scanIndex < 0 || scanIndex >= columns.size()) {
         continue;
       }
-      final ResourceColumn resourceColumn = columns.get(column);
+      final ResourceColumn resourceColumn = columns.get(scanIndex);
       if (resourceColumn.isParameter()) {
         bindings.putIfAbsent(resourceColumn.name(), values);
       }

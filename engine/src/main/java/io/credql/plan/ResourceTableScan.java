@@ -98,6 +98,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
 
   @Override public void register(RelOptPlanner planner) {
     planner.addRule(ResourceFilterRule.INSTANCE);
+    planner.addRule(ResourceFilterRule.THROUGH_PROJECT);
     planner.addRule(ResourceLimitRule.INSTANCE);
     planner.addRule(ResourceLimitRule.THROUGH_PROJECT);
     planner.addRule(EnumerableRules.ENUMERABLE_BATCH_NESTED_LOOP_JOIN_RULE);
