@@ -40,6 +40,7 @@ final class ParameterBindingExtractor {
       IntUnaryOperator scanColumn) {
     final RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     final Map<String, List<RexNode>> bindings = new LinkedHashMap<>();
+    boolean complete = true;
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
       final List<RexNode> disjuncts = RelOptUtil.disjunctions(conjunct);
       int column = -1;
@@ -57,14 +58,17 @@ final class ParameterBindingExtractor {
       }
       final int scanIndex = column < 0 ? -1 : scanColumn.applyAsInt(column);
       if (scanIndex < 0 || scanIndex >= columns.size()) {
+        complete = false;
         continue;
       }
       final ResourceColumn resourceColumn = columns.get(scanIndex);
-      if (resourceColumn.isParameter()) {
-        bindings.putIfAbsent(resourceColumn.name(), values);
+      if (resourceColumn.isParameter() && !bindings.containsKey(resourceColumn.name())) {
+        bindings.put(resourceColumn.name(), values);
+      } else {
+        complete = false;
       }
     }
-    return new ParameterBindings(bindings);
+    return new ParameterBindings(bindings, complete);
   }
 
   /** A column compared to a value. */

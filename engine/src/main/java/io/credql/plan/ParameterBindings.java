@@ -14,14 +14,24 @@ import java.util.Set;
  * Several values mean several calls.
  */
 public final class ParameterBindings {
-  public static final ParameterBindings NONE = new ParameterBindings(Map.of());
+  public static final ParameterBindings NONE = new ParameterBindings(Map.of(), false);
 
   private final Map<String, List<RexNode>> values;
+  private final boolean wholeCondition;
 
-  public ParameterBindings(Map<String, List<RexNode>> values) {
+  ParameterBindings(Map<String, List<RexNode>> values, boolean wholeCondition) {
     final Map<String, List<RexNode>> copy = new LinkedHashMap<>();
     values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
     this.values = Collections.unmodifiableMap(copy);
+    this.wholeCondition = wholeCondition;
+  }
+
+  /**
+   * Whether the filter these values came from says nothing else: every row of the bound scan
+   * satisfies it (each row echoes the values it was called with), so the filter can go.
+   */
+  boolean isWholeCondition() {
+    return wholeCondition;
   }
 
   public boolean isEmpty() {

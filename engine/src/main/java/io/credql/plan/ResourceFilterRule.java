@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Rule that pushes the parameter values a filter binds into the resource scan below it, turning
- * {@code Filter(Scan)} into {@code Filter(Scan[bound])}. The filter stays: it re-checks the rows,
- * which costs nothing next to an API call.
+ * {@code Filter(Scan)} into {@code Filter(Scan[bound])}, or into {@code Scan[bound]} when the
+ * filter only bound parameters (as the OR of correlated equalities a batched lookup join pushes
+ * down does: the join re-checks its condition anyway).
  */
 public final class ResourceFilterRule extends RelRule<ResourceFilterRule.Config> {
   public static final ResourceFilterRule INSTANCE = Config.DEFAULT.toRule();
@@ -42,7 +43,8 @@ public final class ResourceFilterRule extends RelRule<ResourceFilterRule.Config>
     final RelNode bound = scan.withBindings(bindings);
     final RelNode input = project == null ? bound
         : project.copy(project.getTraitSet(), List.of(bound));
-    call.transformTo(filter.copy(filter.getTraitSet(), input, filter.getCondition()));
+    call.transformTo(bindings.isWholeCondition() ? input
+        : filter.copy(filter.getTraitSet(), input, filter.getCondition()));
   }
 
   /** The scan column a projection's field reads, or -1 if it computes something else. */

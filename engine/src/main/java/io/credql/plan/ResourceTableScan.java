@@ -7,7 +7,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
@@ -19,6 +19,7 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -43,6 +44,13 @@ import static java.util.Objects.requireNonNull;
  * implementing it reports the missing parameters.
  */
 public final class ResourceTableScan extends TableScan implements EnumerableRel {
+  /**
+   * Batched nested-loop joins with batches large enough that a typical fan-out (hundreds of keys)
+   * runs in as few rounds of concurrent calls as possible.
+   */
+  private static final RelOptRule LOOKUP_JOIN_RULE =
+      EnumerableBatchNestedLoopJoinRule.Config.DEFAULT.withBatchSize(256).toRule();
+
   /** Rows assumed for a listing whose size is unknown. */
   private static final double LISTING_ROWS = 1000;
 
@@ -101,7 +109,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     planner.addRule(ResourceFilterRule.THROUGH_PROJECT);
     planner.addRule(ResourceLimitRule.INSTANCE);
     planner.addRule(ResourceLimitRule.THROUGH_PROJECT);
-    planner.addRule(EnumerableRules.ENUMERABLE_BATCH_NESTED_LOOP_JOIN_RULE);
+    planner.addRule(LOOKUP_JOIN_RULE);
   }
 
   @Override public double estimateRowCount(RelMetadataQuery mq) {

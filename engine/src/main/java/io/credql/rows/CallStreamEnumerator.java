@@ -35,6 +35,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private Map<String, Object> echoes = Map.of();
   private PreparedRequest nextPage;
   private final long fetch;
+  private final QueryCalls queryCalls;
   private long emitted;
   private Object[] current;
   private volatile boolean closed;
@@ -51,7 +52,9 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   }
 
   CallStreamEnumerator(ProviderClient client, ExecutorService executor, int window,
-      RowMaker rowMaker, List<ResourceScanner.Combination> combinations, long fetch) {
+      RowMaker rowMaker, List<ResourceScanner.Combination> combinations, long fetch,
+      QueryCalls queryCalls) {
+    this.queryCalls = queryCalls;
     this.client = client;
     this.executor = executor;
     this.window = Math.max(1, window);
@@ -87,7 +90,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         if (head == null) {
           return false;
         }
-        final Page page = await(head.firstPage);
+        final Page page = await(head);
         startCalls();
         rows = page.rows().iterator();
         nextPage = page.next();
@@ -102,22 +105,29 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private void startCalls() {
     while (!closed && pending.size() < window && nextToStart < combinations.size()) {
       final ResourceScanner.Combination combination = combinations.get(nextToStart++);
-      pending.add(new Pending(combination, executor.submit(() -> {
-        if (closed) {
-          throw new CancellationException("scan closed");
-        }
-        return client.fetch(client.prepare(combination.call));
-      })));
+      pending.add(new Pending(combination, queryCalls.firstPage(combination.call,
+          () -> executor.submit(() -> {
+            if (closed) {
+              throw new CancellationException("scan closed");
+            }
+            return client.fetch(client.prepare(combination.call));
+          }))));
     }
   }
 
-  private static Page await(Future<Page> future) throws CredqlException {
+  /** The first page of a pending call; made here if another scan of the query gave it up. */
+  private Page await(Pending pending) throws CredqlException {
     try {
-      return future.get();
+      return pending.firstPage.get();
+    } catch (CancellationException e) {
+      return client.fetch(client.prepare(pending.combination.call));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a provider", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof CancellationException) {
+        return client.fetch(client.prepare(pending.combination.call));
+      }
       final CredqlException credql = CredqlException.find(e.getCause());
       if (credql != null) {
         throw credql;

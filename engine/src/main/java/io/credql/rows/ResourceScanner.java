@@ -46,8 +46,9 @@ public final class ResourceScanner {
           throw e.unchecked();
         }
         return new CallStreamEnumerator(client, table.session().executor(),
-            table.session().properties().concurrency(),
-            new RowMaker(plan.method(), table.columns()), combinations, fetch);
+            2 * table.session().properties().concurrency(),
+            new RowMaker(plan.method(), table.columns()), combinations, fetch,
+            QueryCalls.of(root));
       }
     };
   }

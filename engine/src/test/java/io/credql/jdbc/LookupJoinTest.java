@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Joins that bind one table's required parameter from another's rows fan out into calls. */
 class LookupJoinTest {
@@ -60,14 +61,19 @@ class LookupJoinTest {
             .withBody("{\"errors\":[{\"reason\":\"Not found\"}]}")));
   }
 
-  private static Connection connect() throws SQLException {
+  private static Connection connect(String extra) throws SQLException {
     return DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1");
+        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1"
+        + ";baseUrl.beta=http://127.0.0.1:" + api.port() + "/beta" + extra);
   }
 
   private static List<String> rows(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    return rows(sql, "");
+  }
+
+  private static List<String> rows(String sql, String extra) throws SQLException {
+    try (Connection c = connect(extra); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       final List<String> rows = new ArrayList<>();
       while (rs.next()) {
         rows.add(rs.getString(1) + ":" + rs.getString(2));
@@ -81,6 +87,67 @@ class LookupJoinTest {
         rows("SELECT t.id, s.username FROM acme.things.things t "
             + "JOIN acme.things.thing_secrets s ON s.thingId = t.id ORDER BY t.id"));
     assertEquals(6, api.countRequestsMatching(getRequestedFor(urlPathMatching("/v1/things/[0-9]+/secret")).build()).getCount());
+  }
+
+  private static long secretCalls() {
+    return api.countRequestsMatching(getRequestedFor(urlPathMatching("/v1/things/[0-9]+/secret")).build()).getCount();
+  }
+
+  @Test void eachDistinctKeyIsCalledOnceAcrossTheWholeQuery() throws SQLException {
+    final StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      values.append(i > 0 ? ", " : "").append("(").append(i % 3 + 1).append(")");
+    }
+    assertEquals(600, rows("SELECT v.id, s.username FROM (VALUES " + values + ") AS v(id) "
+        + "JOIN acme.things.thing_secrets s ON s.thingId = v.id").size());
+    assertEquals(3, secretCalls());
+  }
+
+  @Test void theParameterMayBeOnEitherSideAndKeysMayNeedACast() throws SQLException {
+    assertEquals(List.of("1:user-1", "2:user-2"),
+        rows("SELECT v.k, s.username FROM (VALUES ('1'), ('2')) AS v(k) "
+            + "JOIN acme.things.thing_secrets s ON v.k = s.thingId ORDER BY v.k"));
+  }
+
+  @Test void joinsWorkAcrossProviders() throws SQLException {
+    api.stubFor(get(urlPathEqualTo("/beta/items")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody("[{\"sku\":\"a\",\"thing_ref\":\"2\"},{\"sku\":\"b\",\"thing_ref\":\"3\"}]")));
+    assertEquals(List.of("a:user-2", "b:user-3"),
+        rows("SELECT i.sku, s.username FROM beta.inventory.items i "
+            + "JOIN acme.things.thing_secrets s ON s.thingId = CAST(i.thing_ref AS BIGINT) ORDER BY i.sku"));
+  }
+
+  @Test void callsRunConcurrentlyButNeverAboveTheLimit() throws SQLException {
+    api.stubFor(get(urlPathMatching("/v1/things/[0-9]+/secret")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{\"username\":\"u\"}")
+        .withFixedDelay(200)));
+    final StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      values.append(i > 1 ? ", " : "").append("(").append(i).append(")");
+    }
+    assertEquals(20, rows("SELECT v.id, s.username FROM (VALUES " + values + ") AS v(id) "
+        + "JOIN acme.things.thing_secrets s ON s.thingId = v.id", ";concurrency=4").size());
+    final List<long[]> intervals = new ArrayList<>();
+    for (com.github.tomakehurst.wiremock.stubbing.ServeEvent event : api.getAllServeEvents()) {
+      final long start = event.getRequest().getLoggedDate().getTime();
+      intervals.add(new long[] {start, start + event.getTiming().getTotalTime()});
+    }
+    int most = 0;
+    for (long[] a : intervals) {
+      int overlapping = 0;
+      for (long[] b : intervals) {
+        if (b[0] <= a[0] && a[0] < b[1]) {
+          overlapping++;
+        }
+      }
+      most = Math.max(most, overlapping);
+    }
+    final long first = intervals.stream().mapToLong(i -> i[0]).min().orElseThrow();
+    final long last = intervals.stream().mapToLong(i -> i[1]).max().orElseThrow();
+    assertTrue(last - first < 20 * 200 / 2, "calls ran concurrently, took " + (last - first) + " ms");
+    assertTrue(most <= 4, "at most 4 in flight, saw " + most);
+    assertTrue(most >= 3, "calls overlapped, saw " + most);
   }
 
   @Test void aLeftJoinKeepsRowsWhoseCallFoundNothing() throws SQLException {
