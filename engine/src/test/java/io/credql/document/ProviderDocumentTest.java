@@ -43,7 +43,7 @@ class ProviderDocumentTest {
 
   @Test void findingProvidersReadsNoDocumentAndServicesAreReadOnFirstUse() {
     final ProviderCatalog catalog = catalog(Paths.get("src/test/resources/providers"));
-    assertEquals(List.of("acme"), catalog.providerNames());
+    assertEquals(List.of("acme", "beta"), catalog.providerNames());
     assertFalse(catalog.isLoaded("acme"));
     final ProviderDocument acme = catalog.provider("ACME");
     assertEquals("acme", acme.name());

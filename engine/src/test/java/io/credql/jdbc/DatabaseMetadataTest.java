@@ -37,8 +37,9 @@ class DatabaseMetadataTest {
   @Test void providersAreCatalogsAndServicesAreSchemas() throws SQLException {
     try (Connection c = connect()) {
       final DatabaseMetaData md = c.getMetaData();
-      assertEquals(List.of("acme"), strings(md.getCatalogs(), "TABLE_CAT"));
-      assertEquals(List.of("things|acme"), strings(md.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"));
+      assertEquals(List.of("acme", "beta"), strings(md.getCatalogs(), "TABLE_CAT"));
+      assertEquals(List.of("things|acme", "inventory|beta"),
+          strings(md.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"));
       assertEquals(List.of("things|acme"), strings(md.getSchemas("acme", "th%"), "TABLE_SCHEM", "TABLE_CATALOG"));
     }
   }
