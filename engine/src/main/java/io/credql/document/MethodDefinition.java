@@ -35,13 +35,15 @@ public final class MethodDefinition {
   private final @Nullable PaginationConfig pagination;
   private final @Nullable String description;
   private final boolean raw;
+  private final List<String> validators;
 
   MethodDefinition(ResourceDefinition resource, String name, SqlVerb sqlVerb, String httpMethod,
       String pathTemplate, String pointer, List<ParameterDefinition> parameters,
       List<ServerDefinition> servers, @Nullable SchemaNode requestBody, boolean requestBodyRequired,
       Map<String, String> bodyFieldNames, List<ParameterDefinition> bodyFields,
       @Nullable String objectKey, @Nullable SchemaNode responseSchema,
-      @Nullable PaginationConfig pagination, @Nullable String description, boolean raw) {
+      @Nullable PaginationConfig pagination, @Nullable String description, boolean raw,
+      List<String> validators) {
     this.resource = requireNonNull(resource, "resource");
     this.name = requireNonNull(name, "name");
     this.sqlVerb = requireNonNull(sqlVerb, "sqlVerb");
@@ -59,6 +61,7 @@ public final class MethodDefinition {
     this.pagination = pagination;
     this.description = description;
     this.raw = raw;
+    this.validators = List.copyOf(validators);
   }
 
   /** The twin of {@code method} that returns the raw response, named {@code _<name>}. */
@@ -66,7 +69,7 @@ public final class MethodDefinition {
     return new MethodDefinition(method.resource, "_" + method.name, SqlVerb.EXEC,
         method.httpMethod, method.pathTemplate, method.pointer, method.parameters, method.servers,
         method.requestBody, method.requestBodyRequired, method.bodyFieldNames, method.bodyFields,
-        null, method.responseSchema, null, method.description, true);
+        null, method.responseSchema, null, method.description, true, method.validators);
   }
 
   public ResourceDefinition resource() {
@@ -183,6 +186,11 @@ public final class MethodDefinition {
 
   public @Nullable String description() {
     return description;
+  }
+
+  /** Names of the request validators ({@code x-credql-validators}) checked before a call is sent. */
+  public List<String> validators() {
+    return validators;
   }
 
   /** Whether this is a {@code _m} twin that returns the raw response. */

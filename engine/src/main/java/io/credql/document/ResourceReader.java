@@ -193,9 +193,18 @@ final class ResourceReader {
 
     final String description = ProviderDocument.text(operation, "description") != null
         ? ProviderDocument.text(operation, "description") : ProviderDocument.text(operation, "summary");
+    final List<String> validators = new ArrayList<>();
+    final JsonNode declared = node.get("x-credql-validators");
+    if (declared != null) {
+      if (!declared.isArray()) {
+        throw service.invalid(pointer + "/x-credql-validators", "expected a list of validator names");
+      }
+      declared.forEach(v -> validators.add(v.asText()));
+    }
     return new MethodDefinition(resource, name, verb, httpMethod.toUpperCase(Locale.ROOT),
         pathTemplate, operationPointer, parameters, servers, requestBody, requestBodyRequired,
-        bodyFieldNames, bodyFields, objectKey, responseSchema, pagination, description, false);
+        bodyFieldNames, bodyFields, objectKey, responseSchema, pagination, description, false,
+        validators);
   }
 
   /** A method's {@code config}, falling back key by key to the resource's, the service's and the provider's. */

@@ -1,12 +1,14 @@
 package io.credql.session;
 
 import io.credql.call.ProviderClient;
+import io.credql.audit.AuditLog;
 import io.credql.document.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.error.UnknownObjectException;
 import io.credql.redact.Redactor;
 import io.credql.spi.AuthSchemeFactory;
 import io.credql.spi.ProviderBundle;
+import io.credql.spi.RequestValidator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -46,6 +48,8 @@ public final class CredqlSession implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, ProviderClient> clients = new ConcurrentHashMap<>();
   private final Map<String, AuthSchemeFactory> authFactories;
+  private final Map<String, RequestValidator> validators;
+  private final AuditLog auditLog;
 
   public CredqlSession(ConnectionProperties properties, ProviderCatalog catalog,
       Environment environment, Map<String, String> sandboxBaseUrls) {
@@ -80,6 +84,14 @@ public final class CredqlSession implements AutoCloseable {
       factories.put(factory.type(), factory);
     }
     this.authFactories = factories;
+    final Map<String, RequestValidator> found = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (RequestValidator validator : ServiceLoader.load(RequestValidator.class,
+        CredqlSession.class.getClassLoader())) {
+      found.put(validator.name(), validator);
+    }
+    this.validators = found;
+    this.auditLog = new AuditLog(properties.auditLog() != null ? properties.auditLog()
+        : AuditLog.defaultFile(), redactor);
   }
 
   /** Provider bundles on the class path (adapter jars). */
@@ -119,6 +131,16 @@ public final class CredqlSession implements AutoCloseable {
   public @Nullable String baseUrl(String provider, String service) {
     final String specific = baseUrls.get(provider + "." + service);
     return specific != null ? specific : baseUrls.get(provider);
+  }
+
+  /** The request validator called {@code name}, or null if no adapter provides it. */
+  public @Nullable RequestValidator validator(String name) {
+    return validators.get(name);
+  }
+
+  /** Where mutating calls are recorded. */
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   public @Nullable AuthSchemeFactory authSchemeFactory(String type) {

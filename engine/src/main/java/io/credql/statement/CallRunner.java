@@ -7,7 +7,14 @@ import io.credql.call.Page;
 import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
+import io.credql.audit.AuditLog;
+import io.credql.document.ResourceDefinition;
 import io.credql.error.CredqlException;
+import io.credql.error.InvalidInputException;
+import io.credql.error.MissingCredentialException;
+import io.credql.error.ProviderErrorException;
+import io.credql.error.ProviderUnreachableException;
+import io.credql.spi.RequestValidator;
 import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
 import okhttp3.HttpUrl;
@@ -15,6 +22,7 @@ import okhttp3.HttpUrl;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,6 +51,7 @@ final class CallRunner {
   /** The dry-run row of {@code call}: what would be sent, secrets masked. Nothing is sent. */
   Object[] describe(BoundCall call) throws CredqlException {
     final PreparedRequest request = client(call).prepare(call);
+    checkRules(call);
     final Redactor redactor = session.redactor();
     String body = null;
     if (request.body() != null) {
@@ -57,20 +66,84 @@ final class CallRunner {
     return new Object[] {request.method(), redactor.redact(maskQuery(request.url())), body};
   }
 
-  /** The pages of {@code call}'s response: every page of a read, the one response of a mutation. */
+  /**
+   * The pages of {@code call}'s response: every page of a read, the one response of a mutation.
+   * A mutation is checked against the provider's rules, recorded in the audit log before it is
+   * sent and after, and sent once.
+   */
   List<Page> call(BoundCall call, boolean allPages) throws CredqlException {
     final ProviderClient client = client(call);
     if (call.body() != null) {
       session.redactor().registerSensitiveValues(call.body());
     }
+    final PreparedRequest first = client.prepare(call);
+    checkRules(call);
+    if (call.method().isMutation()) {
+      return List.of(mutate(client, first));
+    }
     final List<Page> pages = new ArrayList<>();
-    PreparedRequest request = client.prepare(call);
+    PreparedRequest request = first;
     while (request != null) {
       final Page page = client.fetch(request);
       pages.add(page);
-      request = allPages && !call.method().isMutation() ? page.next() : null;
+      request = allPages ? page.next() : null;
     }
     return pages;
+  }
+
+  private Page mutate(ProviderClient client, PreparedRequest request) throws CredqlException {
+    final BoundCall call = request.call();
+    final AuditLog audit = session.auditLog();
+    final String id = audit.intent(call, request.url().toString());
+    try {
+      final Page page = client.fetch(request);
+      audit.outcome(id, call, AuditLog.Outcome.OK, page.status(), null);
+      return page;
+    } catch (ProviderErrorException e) {
+      audit.outcome(id, call, AuditLog.Outcome.FAILED, e.httpStatus(), e.getMessage());
+      throw e;
+    } catch (ProviderUnreachableException | MissingCredentialException e) {
+      audit.outcome(id, call, AuditLog.Outcome.FAILED, 0, e.getMessage());
+      throw e;
+    } catch (CredqlException e) {
+      audit.outcome(id, call, AuditLog.Outcome.UNKNOWN, 0, e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Runs the method's request validators; every violated rule is reported and nothing is sent. */
+  private void checkRules(BoundCall call) throws CredqlException {
+    final MethodDefinition method = call.method();
+    final List<String> problems = new ArrayList<>();
+    for (String name : method.validators()) {
+      final RequestValidator validator = session.validator(name);
+      if (validator == null) {
+        throw new InvalidInputException(method.id() + " names validator " + name
+            + ", which no installed adapter provides; nothing was sent");
+      }
+      problems.addAll(validator.validate(call,
+          (resource, read, inputs) -> read(call, resource, read, inputs)));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(method.id() + ": " + String.join("; ", problems)
+          + "; nothing was sent");
+    }
+  }
+
+  /** A read a validator asks for: a GET method of a resource of the same service. */
+  private List<JsonNode> read(BoundCall call, String resourceName, String methodName,
+      Map<String, Object> inputs) throws CredqlException {
+    final ResourceDefinition resource = call.method().resource().service().resource(resourceName);
+    final MethodDefinition method = resource == null ? null : resource.method(methodName);
+    if (method == null || method.isMutation()) {
+      throw new IllegalStateException("validator reads " + resourceName + "." + methodName
+          + ", which is not a read method of " + call.method().resource().service());
+    }
+    final List<JsonNode> rows = new ArrayList<>();
+    for (Page page : call(new BoundCall(method, inputs, null), true)) {
+      rows.addAll(page.rows());
+    }
+    return rows;
   }
 
   private ProviderClient client(BoundCall call) throws CredqlException {

@@ -13,6 +13,7 @@ import io.credql.error.RequiredParameterMissingException;
 import io.credql.error.UnsupportedVerbException;
 import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
+import io.credql.session.Environment;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -82,14 +83,15 @@ final class DmlHandler implements StatementHandler {
     final SqlNode condition = node instanceof SqlDelete ? ((SqlDelete) node).getCondition()
         : ((SqlUpdate) node).getCondition();
     final ResourceDefinition resource = ObjectNames.resource(session, target);
-    final Map<String, List<ValueSource>> where = whereValues(condition, verb);
+    final Map<String, List<ValueSource>> where = whereValues(condition, verb, session.environment());
     final List<Assignment> set = new ArrayList<>();
     if (node instanceof SqlUpdate) {
       final SqlUpdate update = (SqlUpdate) node;
       for (int i = 0; i < update.getTargetColumnList().size(); i++) {
         final String column = last(update.getTargetColumnList().get(i));
         set.add(new Assignment(column,
-            ValueSource.of(update.getSourceExpressionList().get(i), "the value of " + column)));
+            ValueSource.of(update.getSourceExpressionList().get(i), "the value of " + column,
+            session.environment())));
       }
     }
     final java.util.Set<String> bound = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -142,7 +144,8 @@ final class DmlHandler implements StatementHandler {
         }
         final List<Assignment> row = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-          final ValueSource value = ValueSource.of(values.get(i), "the value of " + columns.get(i));
+          final ValueSource value = ValueSource.of(values.get(i), "the value of " + columns.get(i),
+              session.environment());
           sources.add(value);
           row.add(new Assignment(columns.get(i), value));
         }
@@ -260,7 +263,7 @@ final class DmlHandler implements StatementHandler {
               + names(method) + ")");
           continue;
         }
-        if (Redactor.isSensitiveName(input.name()) && value != null) {
+        if ((assignment.value.isSecret() || Redactor.isSensitiveName(input.name())) && value != null) {
           session.redactor().register(value.toString());
         }
         if (input.location() == ParameterDefinition.Location.BODY) {
@@ -324,8 +327,8 @@ final class DmlHandler implements StatementHandler {
   }
 
   /** WHERE of DELETE/UPDATE as values per column: only {@code col = value}, {@code col IN (...)}, joined by AND. */
-  private static Map<String, List<ValueSource>> whereValues(@Nullable SqlNode condition, SqlVerb verb)
-      throws InvalidInputException {
+  private static Map<String, List<ValueSource>> whereValues(@Nullable SqlNode condition, SqlVerb verb,
+      Environment environment) throws InvalidInputException {
     final Map<String, List<ValueSource>> values = new LinkedHashMap<>();
     if (condition == null) {
       return values;
@@ -338,11 +341,11 @@ final class DmlHandler implements StatementHandler {
         final SqlNode left = call.operand(0);
         final SqlNode right = call.operand(1);
         if (left instanceof SqlIdentifier && !(right instanceof SqlIdentifier)) {
-          values.put(last(left), List.of(ValueSource.of(right, "the value of " + last(left))));
+          values.put(last(left), List.of(ValueSource.of(right, "the value of " + last(left), environment)));
           continue;
         }
         if (right instanceof SqlIdentifier && !(left instanceof SqlIdentifier)) {
-          values.put(last(right), List.of(ValueSource.of(left, "the value of " + last(right))));
+          values.put(last(right), List.of(ValueSource.of(left, "the value of " + last(right), environment)));
           continue;
         }
       }
@@ -350,7 +353,7 @@ final class DmlHandler implements StatementHandler {
           && call.operand(1) instanceof SqlNodeList) {
         final List<ValueSource> list = new ArrayList<>();
         for (SqlNode value : (SqlNodeList) call.operand(1)) {
-          list.add(ValueSource.of(value, "a value of " + last(call.operand(0))));
+          list.add(ValueSource.of(value, "a value of " + last(call.operand(0)), environment));
         }
         values.put(last(call.operand(0)), list);
         continue;

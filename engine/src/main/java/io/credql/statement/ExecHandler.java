@@ -77,7 +77,8 @@ final class ExecHandler implements StatementHandler {
     final List<ValueSource> sources = new ArrayList<>();
     for (SqlExecParameter parameter : exec.namedParameters()) {
       final ParameterDefinition input = method.input(parameter.name());
-      final ValueSource value = ValueSource.of(parameter.value(), "@" + parameter.name());
+      final ValueSource value = ValueSource.of(parameter.value(), "@" + parameter.name(),
+          session.environment());
       sources.add(value);
       if (input == null) {
         problems.add("unknown parameter @" + parameter.name() + " (" + method.name() + " takes: "
@@ -91,7 +92,8 @@ final class ExecHandler implements StatementHandler {
     if (payloads.size() > 1) {
       problems.add("only one @@json body may be given");
     } else if (payloads.size() == 1) {
-      payload = ValueSource.of(payloads.get(0).value(), "@@" + payloads.get(0).name());
+      payload = ValueSource.of(payloads.get(0).value(), "@@" + payloads.get(0).name(),
+          session.environment());
       sources.add(payload);
       if (method.requestBody() == null) {
         problems.add(method.name() + " takes no request body, so @@" + payloads.get(0).name()
@@ -201,7 +203,8 @@ final class ExecHandler implements StatementHandler {
     }
     for (Argument argument : arguments) {
       final Object value = argument.value.value(dataContext);
-      if (Redactor.isSensitiveName(argument.input.name()) && value != null) {
+      if ((argument.value.isSecret() || Redactor.isSensitiveName(argument.input.name()))
+          && value != null) {
         session.redactor().register(value.toString());
       }
       if (argument.input.location() == ParameterDefinition.Location.BODY) {

@@ -1,6 +1,7 @@
 package io.credql.statement;
 
 import io.credql.error.InvalidInputException;
+import io.credql.session.Environment;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -23,6 +24,11 @@ abstract class ValueSource {
   /** The value, reading {@code ?} parameters from {@code dataContext}. */
   abstract @Nullable Object value(DataContext dataContext);
 
+  /** Whether the value is a secret named by {@code env(...)} or {@code file(...)}. */
+  boolean isSecret() {
+    return false;
+  }
+
   /** Whether the value is a {@code ?} parameter. */
   boolean isParameter() {
     return false;
@@ -33,8 +39,16 @@ abstract class ValueSource {
     return -1;
   }
 
-  /** Reads {@code node}, which must be a literal, a negated number or {@code ?}. */
-  static ValueSource of(SqlNode node, String what) throws InvalidInputException {
+  /**
+   * Reads {@code node}: a literal, a negated number, {@code ?}, or a secret kept out of the
+   * statement text, {@code env('VARIABLE')} or {@code file('/path')}, read when the statement runs.
+   */
+  static ValueSource of(SqlNode node, String what, Environment environment)
+      throws InvalidInputException {
+    final SecretSource secret = SecretSource.of(node, what, environment);
+    if (secret != null) {
+      return secret;
+    }
     if (node instanceof SqlDynamicParam) {
       final int index = ((SqlDynamicParam) node).getIndex();
       return new ValueSource() {
@@ -78,7 +92,8 @@ abstract class ValueSource {
       }
       return value;
     }
-    throw new InvalidInputException(what + " must be a literal ('text', 123, true, NULL) or ?, not "
+    throw new InvalidInputException(what + " must be a literal ('text', 123, true, NULL), ?, "
+        + "env('VARIABLE') or file('path'), not "
         + node.getKind().sql.toLowerCase(java.util.Locale.ROOT) + " at line "
         + node.getParserPosition().getLineNum() + ", column " + node.getParserPosition().getColumnNum());
   }

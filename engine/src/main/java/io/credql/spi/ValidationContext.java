@@ -1,0 +1,18 @@
+package io.credql.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.error.CredqlException;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a validator may do: read from the same provider (e.g. an instance's engine, a user list). */
+public interface ValidationContext {
+  /**
+   * The rows of a read method of the call's provider: {@code resource} in the same service,
+   * {@code method} one of its GET methods, {@code inputs} its parameters (server variables
+   * included). Empty when the provider answers 404.
+   */
+  List<JsonNode> read(String resource, String method, Map<String, Object> inputs)
+      throws CredqlException;
+}
