@@ -9,6 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -150,8 +151,10 @@ public final class LinodeSimulator implements AutoCloseable {
   public List<LoggedRequest> requests() {
     final List<LoggedRequest> requests = new ArrayList<>();
     for (ServeEvent event : server().getAllServeEvents()) {
-      requests.add(0, event.getRequest());
+      requests.add(event.getRequest());
     }
+    // the journal lists the newest first
+    Collections.reverse(requests);
     return requests;
   }
 
