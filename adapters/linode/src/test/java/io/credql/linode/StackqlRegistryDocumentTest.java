@@ -1,0 +1,61 @@
+package io.credql.linode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * StackQL's own Linode document (from its provider registry, with its resource names) against the
+ * simulator: the simulator serves what StackQL's users query, not only credql's bundled document.
+ */
+class StackqlRegistryDocumentTest {
+  /** Surefire runs in the module's directory; the registry copy is at the repository's root. */
+  private static final Path REGISTRY =
+      Paths.get("../../conformance/stackql-registry/providers/src").toAbsolutePath().normalize();
+
+  private static LinodeSimulator sim;
+
+  @BeforeAll static void start() {
+    sim = LinodeSimulator.builder().token("test-linode-token").dataset(LinodeDataset.demo()).build().start();
+  }
+
+  @AfterAll static void stop() {
+    sim.close();
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:credql:providers=" + REGISTRY + ";baseUrl.linode=" + sim.baseUrl());
+  }
+
+  @Test void stackqlsCredentialsResourceReadsTheSimulatorsCredentials() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT username, password FROM linode.databases.postgresql_instance_credentials WHERE instanceId = '123'")) {
+      assertTrue(rs.next());
+      assertEquals(sim.username(DatabaseEngine.POSTGRESQL, 123), rs.getString("username"));
+      assertEquals(sim.password(DatabaseEngine.POSTGRESQL, 123), rs.getString("password"));
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test void stackqlsListingsReadTheSimulatorsDatabases() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT id, label, status FROM linode.databases.mysql_instances")) {
+      assertTrue(rs.next());
+      assertEquals(131L, rs.getLong("id"));
+      assertEquals("shop-catalog", rs.getString("label"));
+      assertEquals("active", rs.getString("status"));
+    }
+  }
+}
