@@ -52,8 +52,9 @@ final class ParameterBindingExtractor {
           break;
         }
         column = equality.column;
-        if (!values.contains(equality.value)) {
-          values.add(equality.value);
+        final RexNode value = uncastLiteral(equality.value);
+        if (!values.contains(value)) {
+          values.add(value);
         }
       }
       final int scanIndex = column < 0 ? -1 : scanColumn.applyAsInt(column);
@@ -96,6 +97,19 @@ final class ParameterBindingExtractor {
       return new Equality(right, operands.get(0));
     }
     return null;
+  }
+
+  /**
+   * A literal as written ({@code 'abc'} rather than {@code CAST('abc' AS BIGINT)}), so that a value
+   * of the wrong type is reported by the input check, naming the parameter, instead of failing in
+   * a cast.
+   */
+  private static RexNode uncastLiteral(RexNode value) {
+    RexNode current = value;
+    while (current.getKind() == SqlKind.CAST) {
+      current = ((RexCall) current).getOperands().get(0);
+    }
+    return current instanceof org.apache.calcite.rex.RexLiteral ? current : value;
   }
 
   private static int columnOf(RexNode node) {

@@ -112,12 +112,17 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     planner.addRule(LOOKUP_JOIN_RULE);
   }
 
+  /**
+   * A listing is assumed large, a get one row per call; each bound parameter is assumed to narrow
+   * the result, so that a scan taking the bound values is always cheaper than one ignoring them.
+   */
   @Override public double estimateRowCount(RelMetadataQuery mq) {
     final MethodDefinition method = resourceTable.selectMethod(bindings.names());
     if (method == null) {
       return LISTING_ROWS;
     }
-    final double perCall = method.objectKey() == null ? 1 : LISTING_ROWS / 10;
+    final double perCall = method.objectKey() == null ? 1
+        : LISTING_ROWS / Math.pow(2, bindings.names().size());
     final double rows = bindings.valueCount() * perCall;
     return fetch >= 0 ? Math.min(rows, fetch) : rows;
   }
@@ -127,7 +132,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
       return planner.getCostFactory().makeHugeCost();
     }
     final double rows = estimateRowCount(mq);
-    return planner.getCostFactory().makeCost(rows, rows, bindings.valueCount());
+    return planner.getCostFactory().makeCost(rows, rows, 0);
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {

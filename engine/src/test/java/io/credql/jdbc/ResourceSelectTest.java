@@ -169,6 +169,29 @@ class ResourceSelectTest {
     }
   }
 
+  @Test void anOptionalParameterInWhereIsSentAndEchoed() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id, page_size FROM acme.things.things WHERE page_size = 5 LIMIT 2")) {
+      assertTrue(rs.next());
+      assertEquals(5L, rs.getLong("page_size"));
+    }
+    api.verify(getRequestedFor(urlPathEqualTo("/v1/things")).withQueryParam("page_size", equalTo("5")));
+  }
+
+  @Test void aValueOfTheWrongTypeNamesTheParameter() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = s.executeQuery(
+            "SELECT password FROM acme.things.thing_secrets WHERE thingId = 'abc'")) {
+          rs.next();
+        }
+      });
+      assertTrue(e.getMessage().contains("thingId of acme.things.thing_secrets.getThingSecret must be an integer, not 'abc'"),
+          e.getMessage());
+    }
+    assertEquals(0, api.getAllServeEvents().size());
+  }
+
   @Test void identifiersMatchIgnoringCase() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("select PASSWORD from ACME.Things.THING_SECRETS where THINGID = 9")) {
