@@ -22,6 +22,7 @@ import okhttp3.HttpUrl;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -131,8 +132,11 @@ final class CallRunner {
   }
 
   /** A read a validator asks for: a GET method of a resource of the same service. */
-  private List<JsonNode> read(BoundCall call, String resourceName, String methodName,
+  private @Nullable List<JsonNode> read(BoundCall call, String resourceName, String methodName,
       Map<String, Object> inputs) throws CredqlException {
+    if (isDryRun(call.method())) {
+      return null;
+    }
     final ResourceDefinition resource = call.method().resource().service().resource(resourceName);
     final MethodDefinition method = resource == null ? null : resource.method(methodName);
     if (method == null || method.isMutation()) {

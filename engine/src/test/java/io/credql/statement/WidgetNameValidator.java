@@ -22,7 +22,8 @@ public final class WidgetNameValidator implements RequestValidator {
     if (name.startsWith("bad-")) {
       problems.add("a widget name may not start with bad-");
     }
-    for (JsonNode widget : context.read("widgets", "list", Map.of())) {
+    final List<JsonNode> widgets = context.read("widgets", "list", Map.of());
+    for (JsonNode widget : widgets == null ? List.<JsonNode>of() : widgets) {
       if (widget.path("name").asText().equals(name)) {
         problems.add("widget " + name + " exists already");
       }
