@@ -167,6 +167,15 @@ class CredqlCliTest {
     assertEquals("label\nseven\n", run.out());
   }
 
+  @Test void sandboxModeRunsScriptsOnTheSameEngine() {
+    final CliRun run = credql("--sandbox", "--property", "providers=" + AcmeApi.providers(),
+        "--property", "baseUrl.acme=" + api.baseUrl(), "--output", "csv", "-e",
+        "SELECT label FROM acme.things.things WHERE thingId = 7");
+    assertEquals(0, run.status(), run::toString);
+    assertEquals("label\nseven\n", run.out());
+    assertEquals("", run.err(), "the banner is for the interactive shell only");
+  }
+
   @Test void statementsPipedIntoStandardInputRunAsAScript() {
     final CliRun run = CliRun.withInput(home,
         "SELECT label FROM acme.things.things WHERE thingId = 7;\n",
