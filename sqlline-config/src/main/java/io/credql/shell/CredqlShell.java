@@ -93,6 +93,9 @@ public final class CredqlShell {
     opts.set(BuiltInProperty.INCREMENTAL, false);
     opts.set(BuiltInProperty.SHOW_WARNINGS, false);
     opts.set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
+    // typed JSON inside a string ('{"ttl": "900s"}', common in EXEC) comes out mangled when
+    // quotes and braces are paired automatically
+    opts.set(BuiltInProperty.AUTO_PAIRING, false);
     // credql has no users or passwords of its own: never ask for them
     opts.set(BuiltInProperty.CONNECT_INTERACTION_MODE, "notAskCredentials");
     // credql runs no transactions; sqlline's default (REPEATABLE_READ) would warn on connect
