@@ -1,0 +1,173 @@
+package io.credql.shell;
+
+import io.credql.sandbox.Sandbox;
+import org.jline.reader.impl.history.DefaultHistory;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The {@code credql} command (DESIGN §4): without {@code -e} or {@code -f} it opens the
+ * interactive shell, with them it runs a script and exits. Result rows go to standard output,
+ * messages to standard error; the exit status is 0, 1 when a statement or the connection fails,
+ * 2 when the command line is wrong.
+ *
+ * <p>Without a terminal and without a script ({@code credql < file.sql},
+ * {@code echo ... | credql}), standard input is run as a script, as psql and mysql do, rather
+ * than fed to a line editor. "A terminal" is what Java 17 can tell: {@link System#console()},
+ * which needs both standard input and output to be one.
+ */
+public final class CredqlCli {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private final Path home;
+
+  /** A command line whose settings live under the user's home directory. */
+  public CredqlCli() {
+    this(Paths.get(System.getProperty("user.home")));
+  }
+
+  /** A command line whose settings ({@code .credql/history}) live under {@code home}. */
+  public CredqlCli(Path home) {
+    this.home = requireNonNull(home, "home");
+  }
+
+  public static void main(String[] args) {
+    final PrintStream out = new PrintStream(
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+        StandardCharsets.UTF_8);
+    final PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    final int status = new CredqlCli().run(args, System.in, out, err);
+    out.flush();
+    err.flush();
+    // the sandbox's simulators and the HTTP client's pools would keep the JVM alive
+    System.exit(status);
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @return the exit status
+   */
+  public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    requireNonNull(args, "args");
+    requireNonNull(in, "in");
+    requireNonNull(out, "out");
+    requireNonNull(err, "err");
+    final CliOptions options;
+    try {
+      options = CliOptions.parse(Arrays.asList(args));
+    } catch (UsageException e) {
+      err.println("credql: " + e.getMessage());
+      err.println();
+      err.print(CliOptions.USAGE);
+      return USAGE;
+    }
+    try {
+      if (options.help()) {
+        out.print(CliOptions.USAGE);
+        return OK;
+      }
+      if (options.hasScript()) {
+        return runScript(options, readScript(options, in), out, err);
+      }
+      if (in == System.in && System.console() != null) {
+        return runShell(options, out, err);
+      }
+      return runScript(options, readAll(in), out, err);
+    } catch (IOException e) {
+      err.println("credql: " + e.getMessage());
+      return FAILED;
+    } finally {
+      out.flush();
+    }
+  }
+
+  private int runShell(CliOptions options, PrintStream out, PrintStream err) throws IOException {
+    if (!options.variables().isEmpty()) {
+      err.println("credql: --var fills the placeholders of -e and -f statements;"
+          + " the interactive shell has none");
+      return USAGE;
+    }
+    if (options.sandbox()) {
+      err.print(SandboxBanner.text(Sandbox.shared().exampleQueries()));
+    }
+    final Path historyFile = home.resolve(".credql").resolve("history");
+    return new CredqlShell(options.url(), options.connectionProperties(), options.format(),
+        historyFile, new DefaultHistory()).run(null, out, err);
+  }
+
+  private static int runScript(CliOptions options, String script, PrintStream out,
+      PrintStream err) {
+    final String filled;
+    try {
+      filled = Placeholders.fill(script, options.variables());
+    } catch (UnfilledPlaceholderException e) {
+      err.println("credql: " + e.getMessage());
+      return USAGE;
+    }
+    final List<ScriptStatement> statements = StatementSplitter.split(filled);
+    if (statements.isEmpty()) {
+      return OK;
+    }
+    final Connection connection;
+    try {
+      connection = DriverManager.getConnection(options.url(), options.connectionProperties());
+    } catch (SQLException e) {
+      err.println("credql: cannot connect: " + e.getMessage());
+      return FAILED;
+    }
+    try {
+      return new ScriptRunner(connection, options.format(), out, err).run(statements);
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // the statements have run; their status is what counts
+      }
+    }
+  }
+
+  private static String readScript(CliOptions options, InputStream in) throws IOException {
+    if (options.statements() != null) {
+      return options.statements();
+    }
+    final String file = requireNonNull(options.scriptFile(), "scriptFile");
+    if (file.equals("-")) {
+      return readAll(in);
+    }
+    try {
+      return Files.readString(Paths.get(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IOException("cannot read " + file + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new IOException("cannot read " + file + ": permission denied", e);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String readAll(InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,203 @@
+package io.credql.shell;
+
+import io.credql.jdbc.Driver;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import sqlline.BuiltInProperty;
+import sqlline.Commands;
+import sqlline.DispatchCallback;
+import sqlline.SqlLine;
+import sqlline.SqlLineOpts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The interactive shell: sqlline on one credql connection, with credql's prompt, the output
+ * format of {@code --output}, and its history in {@code ~/.credql/history}.
+ *
+ * <p>Everything about how sqlline is started lives here. The line history is the {@link History}
+ * given to the constructor, which replaces the {@code DefaultHistory} sqlline would create; that is
+ * where a history that keeps credentials out of the file plugs in.
+ */
+public final class CredqlShell {
+  static final String PROMPT = "credql> ";
+
+  private final String url;
+  private final Properties properties;
+  private final ResultFormat format;
+  private final Path historyFile;
+  private final History history;
+
+  /**
+   * Creates a shell.
+   *
+   * @param url         the JDBC URL to connect to
+   * @param properties  connection properties, passed to the driver as they are
+   * @param format      the output format
+   * @param historyFile where the line history is kept; its directory is created
+   * @param history     the line history; it reads and writes {@code historyFile}
+   */
+  public CredqlShell(String url, Properties properties, ResultFormat format, Path historyFile,
+      History history) {
+    this.url = requireNonNull(url, "url");
+    this.properties = (Properties) requireNonNull(properties, "properties").clone();
+    this.format = requireNonNull(format, "format");
+    this.historyFile = requireNonNull(historyFile, "historyFile").toAbsolutePath();
+    this.history = requireNonNull(history, "history");
+  }
+
+  /**
+   * Runs the shell until {@code !quit} or the end of input.
+   *
+   * @param in  what the user types, or null for the process's terminal
+   * @return the exit status: 0, or 1 if the connection failed or the session ended on an error
+   */
+  public int run(@Nullable InputStream in, PrintStream out, PrintStream err) throws IOException {
+    requireNonNull(out, "out");
+    requireNonNull(err, "err");
+    prepareHistoryFile();
+    // sqlline keeps its own settings (sqlline.properties, written by !save) beside the history,
+    // not in ~/.sqlline; the property must be set before sqlline's first use
+    if (System.getProperty(SqlLine.SQLLINE_BASE_DIR) == null) {
+      System.setProperty(SqlLine.SQLLINE_BASE_DIR, historyFile.getParent().toString());
+    }
+    final ShellSqlLine sqlLine = new ShellSqlLine(history);
+    sqlLine.setOutputStream(out);
+    sqlLine.setErrorStream(err);
+    configure(sqlLine.getOpts());
+    if (!connect(sqlLine)) {
+      return 1;
+    }
+    final SqlLine.Status status =
+        sqlLine.begin(new String[] {"-ac", CredqlApplication.class.getName()}, in, true);
+    return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  private void configure(SqlLineOpts opts) {
+    opts.set(BuiltInProperty.PROMPT, PROMPT);
+    opts.set(BuiltInProperty.OUTPUT_FORMAT, format.optionName());
+    opts.set(BuiltInProperty.INCREMENTAL, false);
+    opts.set(BuiltInProperty.SHOW_WARNINGS, false);
+    opts.set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
+    // typed JSON inside a string ('{"ttl": "900s"}', common in EXEC) comes out mangled when
+    // quotes and braces are paired automatically
+    opts.set(BuiltInProperty.AUTO_PAIRING, false);
+    // credql has no users or passwords of its own: never ask for them
+    opts.set(BuiltInProperty.CONNECT_INTERACTION_MODE, "notAskCredentials");
+    // credql runs no transactions; sqlline's default (REPEATABLE_READ) would warn on connect
+    opts.set(BuiltInProperty.ISOLATION, "TRANSACTION_NONE");
+    opts.setHistoryFile(historyFile.toString());
+  }
+
+  /**
+   * Opens the connection before sqlline's command loop, with the properties as a
+   * {@link Properties} object: sqlline's {@code -u} takes no properties, and its
+   * {@code !connect -p name value} would put them through its own quoting, which changes some
+   * values. {@link Commands#connect(Properties, DispatchCallback)} takes them as they are, but
+   * sqlline 1.12 keeps its {@code Commands} behind a package-private getter, hence reflection.
+   */
+  private boolean connect(SqlLine sqlLine) {
+    final Properties connect = (Properties) properties.clone();
+    connect.setProperty("url", url);
+    connect.setProperty("driver", Driver.class.getName());
+    connect.setProperty("user", "");
+    connect.setProperty("password", "");
+    final DispatchCallback callback = new DispatchCallback();
+    commands(sqlLine).connect(connect, callback);
+    return callback.isSuccess();
+  }
+
+  private static Commands commands(SqlLine sqlLine) {
+    try {
+      final Method getter = SqlLine.class.getDeclaredMethod("getCommands");
+      getter.setAccessible(true);
+      return (Commands) getter.invoke(sqlLine);
+    } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("this sqlline has no SqlLine.getCommands(); credql is"
+          + " built for sqlline 1.12", e);
+    }
+  }
+
+  /** Creates the history's directory and file readable by the user only: it holds statements. */
+  private void prepareHistoryFile() throws IOException {
+    final Path directory = historyFile.getParent();
+    if (!Files.isDirectory(directory)) {
+      Files.createDirectories(directory);
+      restrict(directory, "rwx------");
+    }
+    try {
+      Files.createFile(historyFile);
+      restrict(historyFile, "rw-------");
+    } catch (FileAlreadyExistsException e) {
+      // kept as it is
+    }
+  }
+
+  private static void restrict(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system; the platform's defaults apply
+    }
+  }
+
+  /**
+   * sqlline with the shell's history instead of its own, and errors as one line of text rather
+   * than a stack trace (sqlline prints stack traces for errors before its loop starts, such as a
+   * failed connection).
+   */
+  private static final class ShellSqlLine extends SqlLine {
+    private final History history;
+
+    ShellSqlLine(History history) {
+      this.history = requireNonNull(history, "history");
+    }
+
+    @Override public LineReader getConsoleReader(InputStream inputStream, History ignored)
+        throws IOException {
+      return super.getConsoleReader(inputStream, history);
+    }
+
+    @Override public void handleException(Throwable e) {
+      final SQLException sql = sqlException(e);
+      if (sql == null || getOpts().getVerbose()) {
+        super.handleException(e);
+      } else if (sql instanceof SQLWarning) {
+        if (getOpts().getShowWarnings()) {
+          error("Warning: " + message(sql));
+        }
+      } else {
+        error("Error: " + message(sql));
+      }
+    }
+
+    /** The SQLException, if any, that sqlline got, perhaps wrapped by reflection or by itself. */
+    private static @Nullable SQLException sqlException(Throwable e) {
+      Throwable cause = e;
+      while (cause instanceof InvocationTargetException
+          || cause instanceof RuntimeException && cause.getCause() instanceof SQLException) {
+        cause = cause.getCause();
+      }
+      return cause instanceof SQLException ? (SQLException) cause : null;
+    }
+
+    private static String message(SQLException e) {
+      final String message = e.getMessage();
+      return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.trim();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.credql.shell;
+
+import java.io.PrintStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes a result set as tab-separated values: a header line of column labels, then one line per
+ * row. Backslash, tab, LF and CR inside a value are written as {@code \\}, {@code \t},
+ * {@code \n} and {@code \r} (PostgreSQL's text format), so every row is one line; NULL is empty.
+ */
+public final class TsvFormatter implements ResultFormatter {
+  public static final TsvFormatter INSTANCE = new TsvFormatter();
+
+  private TsvFormatter() {
+  }
+
+  @Override public long write(ResultSet resultSet, PrintStream out) throws SQLException {
+    final List<ResultColumn> columns = ResultColumn.of(resultSet.getMetaData());
+    final StringBuilder line = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      line.append(i == 0 ? "" : "\t").append(field(columns.get(i).label()));
+    }
+    out.print(line.append('\n'));
+    long rows = 0;
+    while (resultSet.next()) {
+      rows++;
+      line.setLength(0);
+      for (int i = 0; i < columns.size(); i++) {
+        final String value = resultSet.getString(i + 1);
+        line.append(i == 0 ? "" : "\t").append(value == null ? "" : field(value));
+      }
+      out.print(line.append('\n'));
+    }
+    return rows;
+  }
+
+  static String field(String value) {
+    final StringBuilder escaped = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      final char c = value.charAt(i);
+      switch (c) {
+      case '\\':
+        escaped.append("\\\\");
+        break;
+      case '\t':
+        escaped.append("\\t");
+        break;
+      case '\n':
+        escaped.append("\\n");
+        break;
+      case '\r':
+        escaped.append("\\r");
+        break;
+      default:
+        escaped.append(c);
+        break;
+      }
+    }
+    return escaped.toString();
+  }
+}

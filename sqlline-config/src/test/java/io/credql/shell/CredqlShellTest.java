@@ -1,0 +1,67 @@
+package io.credql.shell;
+
+import org.jline.reader.impl.history.DefaultHistory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The interactive shell, with typed lines coming from a stream instead of a terminal. */
+class CredqlShellTest {
+  private static AcmeApi api;
+
+  @TempDir Path home;
+
+  @BeforeAll static void start() {
+    api = new AcmeApi();
+  }
+
+  @AfterAll static void stop() {
+    api.close();
+  }
+
+  @Test void typedStatementsRunAndAreRememberedInTheHistoryFile() throws Exception {
+    final Properties properties = new Properties();
+    properties.setProperty("providers", AcmeApi.providers().toString());
+    properties.setProperty("baseUrl.acme", api.baseUrl());
+    final Path history = home.resolve(".credql").resolve("history");
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final String typed = "SELECT label FROM acme.things.things WHERE thingId = 7;\n!quit\n";
+    final int status = new CredqlShell("jdbc:credql:", properties, ResultFormat.CSV, history,
+        new DefaultHistory()).run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    final String shown = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, () -> shown + err);
+    assertTrue(shown.contains(CredqlShell.PROMPT), shown);
+    assertTrue(shown.contains("\"seven\""), shown);
+    assertTrue(Files.readString(history).contains("WHERE thingId = 7;"), Files.readString(history));
+    assertEquals("rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
+  }
+
+  @Test void aConnectionThatFailsEndsTheShellWithOneLineOfError() throws Exception {
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final int status = new CredqlShell("jdbc:credql:concurrency=lots", new Properties(),
+        ResultFormat.TABLE, home.resolve(".credql").resolve("history"), new DefaultHistory())
+        .run(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    final String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(1, status, message);
+    assertTrue(message.startsWith("Error: ") && message.contains("concurrency"), message);
+    assertTrue(!message.contains("\tat "), message);
+  }
+}
