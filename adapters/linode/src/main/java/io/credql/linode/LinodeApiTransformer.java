@@ -1,5 +1,6 @@
 package io.credql.linode;
 
+import io.credql.sandbox.RateLimitWindow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

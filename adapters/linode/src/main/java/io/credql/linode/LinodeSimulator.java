@@ -1,10 +1,10 @@
 package io.credql.linode;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.RateLimitWindow;
+import io.credql.sandbox.SimulatorServer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Duration;
@@ -15,9 +15,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -38,8 +35,6 @@ public final class LinodeSimulator implements AutoCloseable {
   /** Linode's documented limit per minute, reported in {@code X-RateLimit-Limit} when no rate is set. */
   static final int RECORDED_RATE_LIMIT_PER_MINUTE = 1600;
   /** Jetty threads: enough for hundreds of concurrent calls, since delayed responses do not hold one. */
-  private static final int CONTAINER_THREADS = 200;
-  private static final int ACCEPT_QUEUE = 1024;
 
   /** The {@code page_size} values the listings accept, and the size of a page when none is asked for. */
   public record PageSizeBounds(int min, int max, int defaultSize) {
@@ -90,25 +85,7 @@ public final class LinodeSimulator implements AutoCloseable {
         : new RateLimitWindow(RECORDED_RATE_LIMIT_PER_MINUTE, 60_000, false);
     final LinodeApiTransformer api = new LinodeApiTransformer(state, token, window, pageSizes,
         latencyMillis, System::currentTimeMillis);
-    final WireMockConfiguration options = WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        .containerThreads(CONTAINER_THREADS)
-        // the JDK's default backlog (50) makes hundreds of simultaneous connects wait for SYN retries
-        .jettyAcceptQueueSize(ACCEPT_QUEUE)
-        // delayed responses are scheduled, not slept, so latency does not hold a container thread
-        .asynchronousResponseEnabled(true)
-        .asynchronousResponseThreads(8)
-        .templatingEnabled(false)
-        .stubRequestLoggingDisabled(true)
-        .notifier(new Slf4jNotifier(false))
-        .extensions(api, new CaseSensitiveJettyServerFactory());
-    if (journalLimit != null) {
-      options.maxRequestJournalEntries(journalLimit);
-    }
-    final WireMockServer started = new WireMockServer(options);
-    started.start();
-    started.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(LinodeApiTransformer.NAME)));
+    final WireMockServer started = SimulatorServer.start(api, journalLimit);
     server = started;
     return this;
   }

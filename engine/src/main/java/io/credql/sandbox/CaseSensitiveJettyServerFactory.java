@@ -1,4 +1,4 @@
-package io.credql.linode;
+package io.credql.sandbox;
 
 import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
@@ -19,7 +19,7 @@ import wiremock.org.eclipse.jetty.server.ServerConnector;
  */
 final class CaseSensitiveJettyServerFactory implements HttpServerFactory {
   @Override public String getName() {
-    return "linode-case-sensitive-jetty";
+    return "credql-case-sensitive-jetty";
   }
 
   @Override public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,

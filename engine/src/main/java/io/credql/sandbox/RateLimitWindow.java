@@ -1,12 +1,12 @@
-package io.credql.linode;
+package io.credql.sandbox;
 
 /**
  * Counts requests in fixed windows aligned to the clock (as Linode's {@code X-RateLimit-Reset}, an
  * epoch second, suggests) and says whether one more may pass. Thread-safe.
  */
-final class RateLimitWindow {
+public final class RateLimitWindow {
   /** What the rate-limit headers of one response report. */
-  record Usage(boolean allowed, int limit, int remaining, long resetEpochSecond, long retryAfterSeconds) {
+  public record Usage(boolean allowed, int limit, int remaining, long resetEpochSecond, long retryAfterSeconds) {
   }
 
   private final int limit;
@@ -19,7 +19,7 @@ final class RateLimitWindow {
    * A window of {@code limit} requests per {@code windowMillis}; when not {@code enforced} it only
    * counts (the headers still report usage) and never refuses.
    */
-  RateLimitWindow(int limit, long windowMillis, boolean enforced) {
+  public RateLimitWindow(int limit, long windowMillis, boolean enforced) {
     if (limit < 1 || windowMillis < 1000 || windowMillis % 1000 != 0) {
       throw new IllegalArgumentException("limit must be positive and the window whole seconds");
     }
@@ -29,7 +29,7 @@ final class RateLimitWindow {
   }
 
   /** Counts one request at {@code nowMillis}, unless the window is full and limits are enforced. */
-  synchronized Usage take(long nowMillis) {
+  public synchronized Usage take(long nowMillis) {
     roll(nowMillis);
     final boolean allowed = !enforced || used < limit;
     if (allowed) {
@@ -39,7 +39,7 @@ final class RateLimitWindow {
   }
 
   /** The usage at {@code nowMillis}, counting nothing (for requests refused before the limit applies). */
-  synchronized Usage peek(long nowMillis) {
+  public synchronized Usage peek(long nowMillis) {
     roll(nowMillis);
     return usage(true, nowMillis);
   }
