@@ -1,0 +1,338 @@
+package io.credql.bench;
+
+import io.credql.linode.DatabaseEngine;
+import io.credql.linode.LinodeDataset;
+import io.credql.linode.LinodeSimulator;
+import io.credql.linode.ManagedDatabase;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Runs the benchmarks of the fan-out issue against the Linode simulator and writes
+ * {@code docs/benchmarks.md} and {@code docs/benchmarks.svg}:
+ * (a) a 500-database join at 50 ms per call against the ideal time, (b) the same fan-out by
+ * {@code xargs -P <n> curl}, (c) the overhead of a warm prepared SELECT over a bare OkHttp GET,
+ * (d) the requests of LIMIT 10 over a 1,000-page listing, (e) the peak heap of a 100,000-row
+ * listing, (f) errors and achieved rate under a 50 requests/s limit.
+ */
+public final class Benchmarks {
+  static final String TOKEN = "bench-token";
+  static final String TOKEN_VARIABLE = "CREDQL_BENCH_TOKEN";
+  static final String AUTH = "{\"linode\": {\"type\": \"bearer\", \"credentialsenvvar\": \"" + TOKEN_VARIABLE + "\"}}";
+  private static final int DATABASES = 500;
+  private static final int LATENCY_MS = 50;
+  private static final int CONCURRENCY = 16;
+  private static final int PAGE_SIZE = 100;
+  private static final String JOIN = "SELECT i.id, i.label, c.username "
+      + "FROM linode.databases.postgresql_instances i "
+      + "JOIN linode.databases.postgresql_instances_credentials c ON c.instanceId = i.id";
+
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final Map<Integer, Double> sweep = new LinkedHashMap<>();
+  private final Map<Integer, Double> ideal = new LinkedHashMap<>();
+  private double shellMillis;
+
+  private Benchmarks() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (!TOKEN.equals(System.getenv(TOKEN_VARIABLE))) {
+      throw new IllegalStateException("run through bench/run, which sets " + TOKEN_VARIABLE);
+    }
+    final Path docs = Paths.get(args.length > 0 ? args[0] : "docs");
+    final Benchmarks benchmarks = new Benchmarks();
+    benchmarks.fanOut();
+    benchmarks.overhead();
+    benchmarks.limit();
+    benchmarks.memory();
+    benchmarks.rateLimited();
+    benchmarks.write(docs);
+  }
+
+  private static LinodeDataset databases(int count) {
+    final List<ManagedDatabase> databases = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      databases.add(ManagedDatabase.builder(DatabaseEngine.POSTGRESQL, 100_000 + i, "db-" + i).build());
+    }
+    return LinodeDataset.of(databases);
+  }
+
+  private static Connection connect(LinodeSimulator simulator, int concurrency) throws SQLException {
+    final Properties properties = new Properties();
+    properties.setProperty("baseUrl.linode", simulator.baseUrl());
+    properties.setProperty("auth", AUTH);
+    properties.setProperty("concurrency", Integer.toString(concurrency));
+    return DriverManager.getConnection("jdbc:credql:", properties);
+  }
+
+  private static long count(Statement statement, String sql) throws SQLException {
+    long rows = 0;
+    try (ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        rows++;
+      }
+    }
+    return rows;
+  }
+
+  /** (a) and (b): the join at 50 ms per call, over concurrencies, and the shell baseline. */
+  private void fanOut() throws Exception {
+    try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN).dataset(databases(DATABASES))
+        .latency(Duration.ofMillis(LATENCY_MS)).build().start()) {
+      for (int concurrency : new int[] {4, 8, 16, 32, 64}) {
+        try (Connection c = connect(simulator, concurrency); Statement s = c.createStatement()) {
+          final int runs = concurrency == CONCURRENCY ? 7 : 3;
+          final long[] nanos = new long[runs];
+          count(s, JOIN);
+          for (int i = 0; i < runs; i++) {
+            final long started = System.nanoTime();
+            final long rows = count(s, JOIN);
+            nanos[i] = System.nanoTime() - started;
+            if (rows != DATABASES) {
+              throw new IllegalStateException("the join returned " + rows + " rows");
+            }
+          }
+          sweep.put(concurrency, new Samples(nanos).medianMillis());
+          ideal.put(concurrency, idealMillis(concurrency));
+          System.err.printf(Locale.ROOT, "(a) concurrency %d: %.0f ms (ideal %.0f ms)%n", concurrency,
+              sweep.get(concurrency), ideal.get(concurrency));
+        }
+      }
+      final double credql = sweep.get(CONCURRENCY);
+      final double best = ideal.get(CONCURRENCY);
+      measurements.add(new Measurement("a", "join of " + DATABASES + " databases to their credentials, "
+          + LATENCY_MS + " ms per call, concurrency " + CONCURRENCY + " (median of 7 warm runs)",
+          "≤ 1.25 × ideal (" + format(best) + " ms)", format(credql) + " ms = " + ratio(credql / best)
+          + " × ideal", credql <= 1.25 * best));
+      final long[] shell = new long[5];
+      shellBaseline(simulator);
+      for (int i = 0; i < shell.length; i++) {
+        final long started = System.nanoTime();
+        shellBaseline(simulator);
+        shell[i] = System.nanoTime() - started;
+      }
+      shellMillis = new Samples(shell).medianMillis();
+      System.err.printf(Locale.ROOT, "(b) shell: %.0f ms%n", shellMillis);
+      measurements.add(new Measurement("b", "the same fan-out by `curl` pages | `xargs -P " + CONCURRENCY
+          + " curl` (median of 5)", "credql ≤ 1.1 × shell", "shell " + format(shellMillis) + " ms; credql / shell = "
+          + ratio(credql / shellMillis), credql <= 1.1 * shellMillis));
+    }
+  }
+
+  private static double idealMillis(int concurrency) {
+    final int pages = (DATABASES + PAGE_SIZE - 1) / PAGE_SIZE;
+    return pages * LATENCY_MS + Math.ceil((double) DATABASES / concurrency) * LATENCY_MS;
+  }
+
+  /** Lists the pages with curl, then fetches every database's credentials with xargs -P. */
+  private static void shellBaseline(LinodeSimulator simulator) throws IOException, InterruptedException {
+    final int pages = (DATABASES + PAGE_SIZE - 1) / PAGE_SIZE;
+    final String script = "set -eo pipefail; for p in $(seq 1 " + pages + "); do "
+        + "curl -sf -H \"Authorization: Bearer $T\" \"$U/databases/postgresql/instances?page=$p\"; echo; done"
+        + " | grep -o '\"id\": *[0-9]*' | grep -o '[0-9]*$'"
+        + " | xargs -P " + CONCURRENCY + " -I{} curl -sf -o /dev/null -H \"Authorization: Bearer $T\""
+        + " \"$U/databases/postgresql/instances/{}/credentials\"";
+    final ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+    builder.environment().put("T", TOKEN);
+    builder.environment().put("U", simulator.baseUrl());
+    final Process process = builder.start();
+    final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("the shell baseline failed: " + output);
+    }
+  }
+
+  /** (c): a warm prepared SELECT making one call, against a bare OkHttp GET of the same URL. */
+  private void overhead() throws Exception {
+    final int warmup = 2000;
+    final int runs = 5000;
+    try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN)
+        .dataset(LinodeDataset.demo()).build().start()) {
+      final long[] credql = new long[runs];
+      try (Connection c = connect(simulator, CONCURRENCY);
+           PreparedStatement ps = c.prepareStatement("SELECT username, password "
+               + "FROM linode.databases.postgresql_instances_credentials WHERE instanceId = ?")) {
+        for (int i = 0; i < warmup + runs; i++) {
+          final long started = System.nanoTime();
+          ps.setLong(1, 123);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getString(2) == null) {
+              throw new IllegalStateException("no credentials");
+            }
+          }
+          if (i >= warmup) {
+            credql[i - warmup] = System.nanoTime() - started;
+          }
+        }
+      }
+      final long[] bare = new long[runs];
+      final OkHttpClient client = new OkHttpClient();
+      final Request request = new Request.Builder()
+          .url(simulator.baseUrl() + "/databases/postgresql/instances/123/credentials")
+          .header("Authorization", "Bearer " + TOKEN).header("Accept", "application/json").build();
+      for (int i = 0; i < warmup + runs; i++) {
+        final long started = System.nanoTime();
+        try (Response response = client.newCall(request).execute()) {
+          if (response.body().string().isEmpty()) {
+            throw new IllegalStateException("empty");
+          }
+        }
+        if (i >= warmup) {
+          bare[i - warmup] = System.nanoTime() - started;
+        }
+      }
+      final double query = new Samples(credql).medianMillis();
+      final double get = new Samples(bare).medianMillis();
+      System.err.printf(Locale.ROOT, "(c) prepared SELECT %.3f ms, bare GET %.3f ms%n", query, get);
+      measurements.add(new Measurement("c", "warm `PreparedStatement` SELECT of one database's credentials, "
+          + "zero latency, median of " + runs + ", over a bare OkHttp GET of the same URL",
+          "≤ 1 ms overhead", String.format(Locale.ROOT, "%.3f ms (query %.3f ms, GET %.3f ms)",
+              query - get, query, get), query - get <= 1.0));
+    }
+  }
+
+  /** (d): LIMIT 10 over a 1,000-page listing. */
+  private void limit() throws Exception {
+    final int pageSize = 25;
+    try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN)
+        .dataset(databases(1000 * pageSize))
+        .pageSizes(new LinodeSimulator.PageSizeBounds(25, 500, pageSize)).build().start();
+         Connection c = connect(simulator, CONCURRENCY); Statement s = c.createStatement()) {
+      simulator.resetRequests();
+      final long rows = count(s, "SELECT id, label FROM linode.databases.postgresql_instances LIMIT 10");
+      final int requests = simulator.requestCount();
+      System.err.printf(Locale.ROOT, "(d) %d rows, %d requests%n", rows, requests);
+      measurements.add(new Measurement("d", "`LIMIT 10` over a listing of 1,000 pages (25,000 databases, "
+          + pageSize + " per page)", "exactly 1 request", requests + " request(s), " + rows + " rows",
+          requests == 1 && rows == 10));
+    }
+  }
+
+  /** (e): the peak heap of a 100,000-row listing, read in a JVM limited to 256 MB. */
+  private void memory() throws Exception {
+    final int databases = 100_000;
+    try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN).dataset(databases(databases))
+        .requestJournalLimit(1000).build().start()) {
+      final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+      final ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp",
+          System.getProperty("java.class.path"), ListingChild.class.getName(), simulator.baseUrl())
+          .redirectErrorStream(true);
+      final Process process = builder.start();
+      String result = "";
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          if (line.startsWith("rows=")) {
+            result = line;
+          }
+        }
+      }
+      final boolean ok = process.waitFor() == 0 && !result.isEmpty();
+      final Map<String, Long> values = new LinkedHashMap<>();
+      for (String part : result.split(" ")) {
+        final String[] pair = part.split("=");
+        if (pair.length == 2) {
+          values.put(pair[0], Long.parseLong(pair[1]));
+        }
+      }
+      final long rows = values.getOrDefault("rows", 0L);
+      final double peakMb = values.getOrDefault("peakHeapBytes", 0L) / (1024.0 * 1024.0);
+      final double seconds = values.getOrDefault("nanos", 0L) / 1e9;
+      System.err.printf(Locale.ROOT, "(e) %d rows, peak heap %.1f MB, %.1f s%n", rows, peakMb, seconds);
+      measurements.add(new Measurement("e", "a 100,000-row listing (200 pages of 500) read in a JVM started with `-Xmx256m`",
+          "≤ 256 MB peak heap", String.format(Locale.ROOT, "%.0f MB peak heap, %d rows in %.1f s", peakMb, rows, seconds),
+          ok && rows == databases && peakMb <= 256));
+    }
+  }
+
+  /** (f): a 500-call fan-out against a simulator allowing 50 requests a second. */
+  private void rateLimited() throws Exception {
+    final int limit = 50;
+    try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN).dataset(databases(DATABASES))
+        .rateLimit(limit).build().start();
+         Connection c = connect(simulator, CONCURRENCY); Statement s = c.createStatement()) {
+      Thread.sleep(1100);
+      simulator.resetRequests();
+      int errors = 0;
+      long rows = 0;
+      final long started = System.nanoTime();
+      try {
+        rows = count(s, JOIN);
+      } catch (SQLException e) {
+        errors++;
+        System.err.println("(f) error: " + e.getMessage());
+      }
+      final double seconds = (System.nanoTime() - started) / 1e9;
+      final int throttled = simulator.requestCount() - (DATABASES + (DATABASES + PAGE_SIZE - 1) / PAGE_SIZE);
+      final double rate = (DATABASES + (DATABASES + PAGE_SIZE - 1) / PAGE_SIZE) / seconds;
+      System.err.printf(Locale.ROOT, "(f) %d rows, %d errors, %.1f requests/s, %d throttled answers%n",
+          rows, errors, rate, throttled);
+      measurements.add(new Measurement("f", "the join (" + (DATABASES + 5) + " requests) against a simulator "
+          + "allowing " + limit + " requests/s (429 + `Retry-After` beyond)", "0 errors, ≥ 85 % of the allowed rate",
+          String.format(Locale.ROOT, "%d errors, %.1f requests/s = %.0f %% (%d answers were 429)", errors, rate,
+              100 * rate / limit, throttled), errors == 0 && rows == DATABASES && rate >= 0.85 * limit));
+    }
+  }
+
+  private void write(Path docs) throws IOException {
+    Files.createDirectories(docs);
+    Files.writeString(docs.resolve("benchmarks.svg"), Chart.svg(sweep, ideal, CONCURRENCY, shellMillis));
+    final StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n")
+        .append("Produced by `bench/run` (which rewrites this file and `benchmarks.svg`), against the Linode ")
+        .append("simulator on loopback. Last run: ").append(LocalDate.now()).append(", ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append(".\n\n")
+        .append("| | Measure | Target | Result | Met |\n|---|---|---|---|---|\n");
+    for (Measurement m : measurements) {
+      md.append("| ").append(m.id()).append(" | ").append(m.what()).append(" | ").append(m.target())
+          .append(" | ").append(m.result()).append(" | ").append(m.met() ? "yes" : "**no**").append(" |\n");
+    }
+    md.append("\n## Fan-out by concurrency\n\n")
+        .append("The join of (a), ").append(DATABASES).append(" databases at ").append(LATENCY_MS)
+        .append(" ms per call, by the connection's `concurrency`; ideal = pages × ").append(LATENCY_MS)
+        .append(" ms + ⌈").append(DATABASES).append(" / concurrency⌉ × ").append(LATENCY_MS).append(" ms.\n\n")
+        .append("![fan-out wall time by concurrency](benchmarks.svg)\n\n")
+        .append("| concurrency | credql (ms) | ideal (ms) | credql / ideal |\n|---|---|---|---|\n");
+    for (Map.Entry<Integer, Double> entry : sweep.entrySet()) {
+      final double best = ideal.get(entry.getKey());
+      md.append("| ").append(entry.getKey()).append(" | ").append(format(entry.getValue())).append(" | ")
+          .append(format(best)).append(" | ").append(ratio(entry.getValue() / best)).append(" |\n");
+    }
+    md.append("\nThe shell baseline of (b) at concurrency ").append(CONCURRENCY).append(": ")
+        .append(format(shellMillis)).append(" ms.\n");
+    Files.writeString(docs.resolve("benchmarks.md"), md.toString());
+    System.err.println("wrote " + docs.resolve("benchmarks.md"));
+  }
+
+  private static String format(double millis) {
+    return String.format(Locale.ROOT, "%.0f", millis);
+  }
+
+  private static String ratio(double ratio) {
+    return String.format(Locale.ROOT, "%.2f", ratio);
+  }
+}
