@@ -136,7 +136,7 @@ public final class Benchmarks {
       }
       shellMillis = new Samples(shell).medianMillis();
       System.err.printf(Locale.ROOT, "(b) shell: %.0f ms%n", shellMillis);
-      measurements.add(new Measurement("b", "the same fan-out by `curl` pages | `xargs -P " + CONCURRENCY
+      measurements.add(new Measurement("b", "the same fan-out by `curl` for the pages piped into `xargs -P " + CONCURRENCY
           + " curl` (median of 5)", "credql ≤ 1.1 × shell", "shell " + format(shellMillis) + " ms; credql / shell = "
           + ratio(credql / shellMillis), credql <= 1.1 * shellMillis));
     }
