@@ -21,7 +21,7 @@ SqlNode SqlExec() :
     [
         <HINT_BEG> AddHint(hints) ( <COMMA> AddHint(hints) )* <COMMENT_END>
     ]
-    method = CompoundIdentifier()
+    method = StackqlName()
     (
         [ <COMMA> ]
         parameter = SqlExecParameter() { parameters.add(parameter); }
@@ -79,7 +79,7 @@ SqlNode SqlShow() :
         <METHODS> { target = SqlShow.Target.METHODS; }
     )
     [
-        ( <IN> | <FROM> ) scope = CompoundIdentifier()
+        ( <IN> | <FROM> ) scope = StackqlName()
     ]
     [
         <LIKE> like = StringLiteral()
@@ -106,23 +106,61 @@ SqlNode SqlDescribeStackql() :
     (
         <METHOD>
         (
-            LOOKAHEAD(2) <EXTENDED> id = CompoundIdentifier() {
+            LOOKAHEAD(2) <EXTENDED> id = StackqlName() {
                 return new SqlDescribeMethod(s.end(this), true, id);
             }
         |
-            id = CompoundIdentifier() {
+            id = StackqlName() {
                 return new SqlDescribeMethod(s.end(this), false, id);
             }
         )
     |
-        LOOKAHEAD(2) <EXTENDED> id = CompoundIdentifier() {
+        LOOKAHEAD(2) <EXTENDED> id = StackqlName() {
             return new SqlDescribeResource(s.end(this), true, id);
         }
     |
         LOOKAHEAD({ getToken(1).kind != DATABASE && getToken(1).kind != CATALOG
             && getToken(1).kind != SCHEMA && getToken(1).kind != STATEMENT })
-        id = CompoundIdentifier() {
+        id = StackqlName() {
             return new SqlDescribeResource(s.end(this), false, id);
         }
     )
+}
+
+/**
+ * Parses a dotted name of StackQL's statements (provider.service.resource[.method]): the first
+ * part an identifier, the later parts any word, reserved ones included, since methods are often
+ * called get, delete, update or reset.
+ */
+SqlIdentifier StackqlName() :
+{
+    final List<String> names = new ArrayList<String>();
+    final List<SqlParserPos> positions = new ArrayList<SqlParserPos>();
+    final SqlIdentifier first;
+}
+{
+    first = SimpleIdentifier() {
+        names.add(first.getSimple());
+        positions.add(first.getParserPosition());
+    }
+    (
+        <DOT> StackqlNamePart(names, positions)
+    )*
+    {
+        return new SqlIdentifier(names, null, SqlParserPos.sum(positions), positions);
+    }
+}
+
+/** Reads one part of a StackQL name after a dot: a word, even a reserved one, or a quoted identifier. */
+JAVACODE void StackqlNamePart(List<String> names, List<SqlParserPos> positions) {
+    final Token t = getNextToken();
+    if (t.kind == QUOTED_IDENTIFIER) {
+        names.add(SqlParserUtil.stripQuotes(t.image, DQ, DQ, DQDQ, quotedCasing));
+    } else if (t.image != null && t.image.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+        names.add(SqlParserUtil.toCase(t.image, unquotedCasing));
+    } else {
+        throw new ParseException("Encountered \"" + t.image + "\" at line " + t.beginLine
+            + ", column " + t.beginColumn + ".\nWas expecting a name after \".\"");
+    }
+    positions.add(new SqlParserPos(t.beginLine, t.beginColumn, t.endLine, t.endColumn));
 }

@@ -82,6 +82,16 @@ class StatementParserTest {
     assertTrue(text(exec.payloads().get(0).value()).contains("projects/p/branches/b/endpoints/e"));
   }
 
+  @Test void methodAndResourceNamesMayBeReservedWords() throws SqlParseException {
+    assertEquals(List.of("huaweicloud", "gaussdb", "db_user_password", "reset"),
+        ((SqlExec) parse("EXEC huaweicloud.gaussdb.db_user_password.reset @name = 'root'")).method().names);
+    assertEquals(List.of("linode", "databases", "postgresql_instances", "delete"),
+        ((SqlExec) parse("EXEC linode.databases.postgresql_instances.delete @instanceId = 1")).method().names);
+    assertEquals(List.of("a", "b", "user", "get"),
+        ((SqlDescribeMethod) parse("DESCRIBE METHOD a.b.user.get")).method().names);
+    assertEquals(List.of("a", "b", "values"), ((SqlShow) parse("SHOW METHODS IN a.b.values")).scope().names);
+  }
+
   @Test void aCommaBeforeTheJsonBodyIsAccepted() throws SqlParseException {
     final SqlExec exec = (SqlExec) parse("EXEC a.b.c.d @x = 1, @@json = '{}'");
     assertEquals(1, exec.payloads().size());
