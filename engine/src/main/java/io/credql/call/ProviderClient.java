@@ -97,6 +97,14 @@ public final class ProviderClient {
     }
     session.redactor().registerSensitiveValues(body);
     final List<JsonNode> rows = rows(method, body);
+    for (String field : method.secretFields()) {
+      for (JsonNode row : rows) {
+        final JsonNode value = row.get(field);
+        if (value != null && value.isValueNode()) {
+          session.redactor().register(value.asText());
+        }
+      }
+    }
     final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers());
     return new Page(rows, body, next, exchange.status());
   }

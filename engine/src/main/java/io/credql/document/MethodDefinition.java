@@ -188,6 +188,23 @@ public final class MethodDefinition {
     return description;
   }
 
+  /**
+   * Fields of a row the document marks secret ({@code format: password}, {@code writeOnly} or
+   * {@code x-credql-secret: true}), whatever their names.
+   */
+  public List<String> secretFields() {
+    final SchemaNode row = isRaw() ? responseSchema : rowSchema();
+    final List<String> names = new ArrayList<>();
+    if (row != null) {
+      row.properties().forEach((name, schema) -> {
+        if (schema.isMarkedSecret()) {
+          names.add(name);
+        }
+      });
+    }
+    return names;
+  }
+
   /** Names of the request validators ({@code x-credql-validators}) checked before a call is sent. */
   public List<String> validators() {
     return validators;

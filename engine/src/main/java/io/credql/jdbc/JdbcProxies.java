@@ -1,5 +1,6 @@
 package io.credql.jdbc;
 
+import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
 
 import java.lang.reflect.InvocationHandler;
@@ -51,6 +52,10 @@ final class JdbcProxies {
       case "unwrap":
         if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
           return proxy;
+        }
+        if (args != null && args.length == 1 && args[0] == Redactor.class) {
+          // what the shell masks its history with: the secrets this connection has seen
+          return session.redactor();
         }
         break;
       case "isWrapperFor":

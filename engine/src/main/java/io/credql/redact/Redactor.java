@@ -29,7 +29,7 @@ public final class Redactor {
 
   private static final Pattern SENSITIVE_NAME = Pattern.compile(
       "(?i).*(passw(or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key"
-          + "|authorization|credential|signature|connectionstring|connection_string|psqlcommand"
+          + "|authorization|credential|signature|connection.?(pool.?)?string|psqlcommand"
           + "|x-auth|x-security).*");
   private static final int MIN_SECRET_LENGTH = 4;
 

@@ -73,12 +73,17 @@ final class CallRunner {
    * sent and after, and sent once.
    */
   List<Page> call(BoundCall call, boolean allPages) throws CredqlException {
+    checkRules(call);
+    return callChecked(call, allPages);
+  }
+
+  /** Like {@link #call}, for a call whose rules {@link #checkRules} has already checked. */
+  List<Page> callChecked(BoundCall call, boolean allPages) throws CredqlException {
     final ProviderClient client = client(call);
     if (call.body() != null) {
       session.redactor().registerSensitiveValues(call.body());
     }
     final PreparedRequest first = client.prepare(call);
-    checkRules(call);
     if (call.method().isMutation()) {
       return List.of(mutate(client, first));
     }
@@ -113,7 +118,7 @@ final class CallRunner {
   }
 
   /** Runs the method's request validators; every violated rule is reported and nothing is sent. */
-  private void checkRules(BoundCall call) throws CredqlException {
+  void checkRules(BoundCall call) throws CredqlException {
     final MethodDefinition method = call.method();
     final List<String> problems = new ArrayList<>();
     for (String name : method.validators()) {

@@ -229,11 +229,15 @@ final class DmlHandler implements StatementHandler {
     });
   }
 
+  /** Checks every call against the provider's rules, then sends them one by one. */
   private long send(MethodDefinition method, List<BoundCall> calls) throws CredqlException {
+    for (BoundCall call : calls) {
+      runner.checkRules(call);
+    }
     long succeeded = 0;
     for (BoundCall call : calls) {
       try {
-        runner.call(call, false);
+        runner.callChecked(call, false);
         succeeded++;
       } catch (CredqlException e) {
         if (succeeded == 0) {

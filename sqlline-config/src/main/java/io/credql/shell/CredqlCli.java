@@ -1,7 +1,6 @@
 package io.credql.shell;
 
 import io.credql.sandbox.Sandbox;
-import org.jline.reader.impl.history.DefaultHistory;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -114,7 +113,7 @@ public final class CredqlCli {
     }
     final Path historyFile = home.resolve(".credql").resolve("history");
     return new CredqlShell(options.url(), options.connectionProperties(), options.format(),
-        historyFile, new DefaultHistory()).run(null, out, err);
+        historyFile, new SecretFilteringHistory()).run(null, out, err);
   }
 
   private static int runScript(CliOptions options, String script, PrintStream out,

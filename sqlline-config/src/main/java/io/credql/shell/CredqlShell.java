@@ -1,9 +1,11 @@
 package io.credql.shell;
 
 import io.credql.jdbc.Driver;
+import io.credql.redact.Redactor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
+import org.jline.reader.impl.LineReaderImpl;
 import sqlline.BuiltInProperty;
 import sqlline.Commands;
 import sqlline.DispatchCallback;
@@ -29,18 +31,20 @@ import static java.util.Objects.requireNonNull;
  * The interactive shell: sqlline on one credql connection, with credql's prompt, the output
  * format of {@code --output}, and its history in {@code ~/.credql/history}.
  *
- * <p>Everything about how sqlline is started lives here. The line history is the {@link History}
- * given to the constructor, which replaces the {@code DefaultHistory} sqlline would create; that is
- * where a history that keeps credentials out of the file plugs in.
+ * <p>Everything about how sqlline is started lives here. The line history is the
+ * {@link SecretFilteringHistory} given to the constructor, which replaces the {@code DefaultHistory}
+ * sqlline would create, so that no typed secret reaches the history file.
  */
 public final class CredqlShell {
   static final String PROMPT = "credql> ";
+  private static final int MIN_WIDTH = 20;
+  private static final int DEFAULT_WIDTH = 120;
 
   private final String url;
   private final Properties properties;
   private final ResultFormat format;
   private final Path historyFile;
-  private final History history;
+  private final SecretFilteringHistory history;
 
   /**
    * Creates a shell.
@@ -49,10 +53,10 @@ public final class CredqlShell {
    * @param properties  connection properties, passed to the driver as they are
    * @param format      the output format
    * @param historyFile where the line history is kept; its directory is created
-   * @param history     the line history; it reads and writes {@code historyFile}
+   * @param history     the line history; it reads and writes {@code historyFile}, secrets masked
    */
   public CredqlShell(String url, Properties properties, ResultFormat format, Path historyFile,
-      History history) {
+      SecretFilteringHistory history) {
     this.url = requireNonNull(url, "url");
     this.properties = (Properties) requireNonNull(properties, "properties").clone();
     this.format = requireNonNull(format, "format");
@@ -118,16 +122,32 @@ public final class CredqlShell {
     connect.setProperty("password", "");
     final DispatchCallback callback = new DispatchCallback();
     commands(sqlLine).connect(connect, callback);
+    if (callback.isSuccess()) {
+      try {
+        history.maskWith(connection(sqlLine).unwrap(Redactor.class));
+      } catch (SQLException e) {
+        // not a credql connection: lines are still masked by the names they mention
+      }
+    }
     return callback.isSuccess();
   }
 
   private static Commands commands(SqlLine sqlLine) {
+    return (Commands) packagePrivate(sqlLine, "getCommands");
+  }
+
+  /** The open connection, whose secrets the history must also mask (package-private in sqlline 1.12). */
+  private static java.sql.Connection connection(SqlLine sqlLine) {
+    return (java.sql.Connection) packagePrivate(sqlLine, "getConnection");
+  }
+
+  private static Object packagePrivate(SqlLine sqlLine, String getter) {
     try {
-      final Method getter = SqlLine.class.getDeclaredMethod("getCommands");
-      getter.setAccessible(true);
-      return (Commands) getter.invoke(sqlLine);
+      final Method method = SqlLine.class.getDeclaredMethod(getter);
+      method.setAccessible(true);
+      return method.invoke(sqlLine);
     } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("this sqlline has no SqlLine.getCommands(); credql is"
+      throw new IllegalStateException("this sqlline has no SqlLine." + getter + "(); credql is"
           + " built for sqlline 1.12", e);
     }
   }
@@ -167,9 +187,22 @@ public final class CredqlShell {
       this.history = requireNonNull(history, "history");
     }
 
+    /**
+     * sqlline 1.12 only attaches the history it is given; its line reader keeps the one its
+     * builder made and writes every line there. Make the reader use the shell's history.
+     */
     @Override public LineReader getConsoleReader(InputStream inputStream, History ignored)
         throws IOException {
-      return super.getConsoleReader(inputStream, history);
+      final LineReader reader = super.getConsoleReader(inputStream, history);
+      if (getOpts().getMaxWidth() < MIN_WIDTH) {
+        // a terminal that reports no size (a bare pseudo-terminal) would cut every row to nothing
+        getOpts().set(BuiltInProperty.MAX_WIDTH, DEFAULT_WIDTH);
+      }
+      if (reader instanceof LineReaderImpl && ((LineReaderImpl) reader).getHistory() != history) {
+        ((LineReaderImpl) reader).setHistory(history);
+        history.attach(reader);
+      }
+      return reader;
     }
 
     @Override public void handleException(Throwable e) {

@@ -1,6 +1,5 @@
 package io.credql.shell;
 
-import org.jline.reader.impl.history.DefaultHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class CredqlShellTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final String typed = "SELECT label FROM acme.things.things WHERE thingId = 7;\n!quit\n";
     final int status = new CredqlShell("jdbc:credql:", properties, ResultFormat.CSV, history,
-        new DefaultHistory()).run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+        new SecretFilteringHistory()).run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     final String shown = out.toString(StandardCharsets.UTF_8);
@@ -53,10 +52,32 @@ class CredqlShellTest {
         PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
   }
 
+  @Test void secretsTypedInTheShellNeverReachTheHistoryFile() throws Exception {
+    final Properties properties = new Properties();
+    properties.setProperty("providers", AcmeApi.providers().toString());
+    properties.setProperty("baseUrl.acme", api.baseUrl());
+    properties.setProperty("dryRun", "true");
+    final Path history = home.resolve(".credql").resolve("history");
+    final String typed = "EXEC acme.things.thing_tokens.generate @thingId = 1 "
+        + "@@json = '{\"ttl\": \"900s\", \"password\": \"Typed-Secret-1\"}';\n"
+        + "SELECT password FROM acme.things.thing_secrets WHERE thingId = 4;\n"
+        + "EXEC acme.things.thing_tokens.generate @thingId = 1 @@json = '{\"ttl\": \"pw-of-4\"}';\n"
+        + "!quit\n";
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new CredqlShell("jdbc:credql:", properties, ResultFormat.CSV, history, new SecretFilteringHistory())
+        .run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("pw-of-4"), "the SELECT still shows the password");
+    final String kept = Files.readString(history);
+    assertTrue(kept.contains("SELECT password FROM acme.things.thing_secrets WHERE thingId = 4"), kept);
+    assertTrue(!kept.contains("Typed-Secret-1"), kept);
+    assertTrue(!kept.contains("pw-of-4"), kept);
+  }
+
   @Test void aConnectionThatFailsEndsTheShellWithOneLineOfError() throws Exception {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final int status = new CredqlShell("jdbc:credql:concurrency=lots", new Properties(),
-        ResultFormat.TABLE, home.resolve(".credql").resolve("history"), new DefaultHistory())
+        ResultFormat.TABLE, home.resolve(".credql").resolve("history"), new SecretFilteringHistory())
         .run(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     final String message = err.toString(StandardCharsets.UTF_8);
