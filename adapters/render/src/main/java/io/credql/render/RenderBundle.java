@@ -1,0 +1,27 @@
+package io.credql.render;
+
+import io.credql.document.DocumentSource;
+import io.credql.spi.ProviderBundle;
+import io.credql.spi.ProviderSimulator;
+
+/**
+ * Render's documents, bundled in this jar under {@code io/credql/providers}, and its simulator for
+ * the sandbox.
+ */
+public final class RenderBundle implements ProviderBundle {
+  @Override public String providerName() {
+    return "render";
+  }
+
+  @Override public DocumentSource documents() {
+    return DocumentSource.classpath(RenderBundle.class.getClassLoader(), "io/credql/providers");
+  }
+
+  @Override public String providerDocument() {
+    return "render/v00.00.00000/provider.yaml";
+  }
+
+  @Override public ProviderSimulator simulator() {
+    return new RenderSandboxSimulator();
+  }
+}
