@@ -238,6 +238,7 @@ final class ExecHandler implements StatementHandler {
           + String.join(", ", missing));
     }
     if (body != null && method.requestBody() != null) {
+      RequestValues.parseJsonText(body, method.requestBody());
       session.redactor().registerSensitiveValues(body);
       BodyValidator.validate(method.requestBody(), body, "", problems);
     }

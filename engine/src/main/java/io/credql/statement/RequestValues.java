@@ -3,7 +3,9 @@ package io.credql.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.ParameterDefinition;
+import io.credql.document.SchemaNode;
 import io.credql.schema.JsonSqlTypes;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -17,6 +19,41 @@ final class RequestValues {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private RequestValues() {
+  }
+
+  /**
+   * Top-level body fields the schema types as arrays or objects but that were written as JSON
+   * text (StackQL's documents write {@code "claims": "{{ claims }}"}): parsed into the JSON they
+   * hold; an empty text means the field is not given. Other text is left for the validator to
+   * report.
+   */
+  static void parseJsonText(ObjectNode body, SchemaNode schema) {
+    final java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = body.fields();
+    final java.util.Map<String, JsonNode> parsed = new java.util.LinkedHashMap<>();
+    final java.util.List<String> empty = new java.util.ArrayList<>();
+    while (fields.hasNext()) {
+      final java.util.Map.Entry<String, JsonNode> field = fields.next();
+      final SchemaNode property = schema.properties().get(field.getKey());
+      if (property == null || !field.getValue().isTextual()
+          || !(property.isArray() || property.isObject())) {
+        continue;
+      }
+      final String text = field.getValue().asText().trim();
+      if (text.isEmpty()) {
+        empty.add(field.getKey());
+        continue;
+      }
+      try {
+        final JsonNode tree = JSON.readTree(text);
+        if (tree != null && (property.isArray() ? tree.isArray() : tree.isObject())) {
+          parsed.put(field.getKey(), tree);
+        }
+      } catch (IOException e) {
+        // not JSON: the validator says what type was expected
+      }
+    }
+    parsed.forEach(body::set);
+    empty.forEach(body::remove);
   }
 
   static JsonNode toJson(@Nullable Object value, ParameterDefinition input, List<String> problems) {

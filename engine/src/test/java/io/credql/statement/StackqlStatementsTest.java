@@ -171,6 +171,16 @@ class StackqlStatementsTest {
         .withRequestBody(equalToJson("{\"ttl\": \"900s\", \"scopes\": [\"read\"]}")));
   }
 
+  @Test void jsonValuesWrittenAsTextInTheBodyAreTakenAsJson() throws SQLException {
+    query("EXEC acme.things.thing_tokens.generate @thingId = 7 "
+        + "@@json = '{\"ttl\": \"300s\", \"scopes\": \"[\\\"read\\\"]\"}'");
+    api.verify(postRequestedFor(urlPathEqualTo("/v1/things/7/tokens"))
+        .withRequestBody(equalToJson("{\"ttl\": \"300s\", \"scopes\": [\"read\"]}")));
+    query("EXEC acme.things.thing_tokens.generate @thingId = 8 @@json = '{\"ttl\": \"300s\", \"scopes\": \"\"}'");
+    api.verify(postRequestedFor(urlPathEqualTo("/v1/things/8/tokens"))
+        .withRequestBody(equalToJson("{\"ttl\": \"300s\"}")));
+  }
+
   @Test void aRequiredBodyFieldMayComeAsAnAtParameter() throws SQLException {
     query("EXEC acme.things.thing_tokens.generate @thingId = 7, @ttl = '300s', @count = '3'");
     api.verify(postRequestedFor(urlPathEqualTo("/v1/things/7/tokens"))
