@@ -122,7 +122,7 @@ final class DatabricksApiTransformer implements ResponseDefinitionTransformerV2 
   // ---- OAuth
 
   private Reply tokenEndpoint(LoggedRequest request) {
-    if (request.getMethod() != RequestMethod.POST) {
+    if (!RequestMethod.POST.equals(request.getMethod())) {
       return oauthError(405, "invalid_request", "The token endpoint accepts POST only.");
     }
     if (!isServicePrincipal(basicCredentials(request))) {
@@ -224,16 +224,16 @@ final class DatabricksApiTransformer implements ResponseDefinitionTransformerV2 
     final RequestMethod method = request.getMethod();
     if (path.size() >= 4 && path.get(0).equals("api") && path.get(1).equals("2.0")) {
       final String api = path.get(2) + "/" + path.get(3);
-      if (path.size() == 4 && api.equals("database/instances") && method == RequestMethod.GET) {
+      if (path.size() == 4 && api.equals("database/instances") && RequestMethod.GET.equals(method)) {
         return listInstances(request);
       }
-      if (path.size() == 5 && api.equals("database/instances") && method == RequestMethod.GET) {
+      if (path.size() == 5 && api.equals("database/instances") && RequestMethod.GET.equals(method)) {
         return instance(path.get(4));
       }
-      if (path.size() == 4 && api.equals("database/credentials") && method == RequestMethod.POST) {
+      if (path.size() == 4 && api.equals("database/credentials") && RequestMethod.POST.equals(method)) {
         return generateDatabaseCredential(request, principal);
       }
-      if (path.size() == 4 && api.equals("postgres/credentials") && method == RequestMethod.POST) {
+      if (path.size() == 4 && api.equals("postgres/credentials") && RequestMethod.POST.equals(method)) {
         return generatePostgresCredential(request, principal);
       }
     }
