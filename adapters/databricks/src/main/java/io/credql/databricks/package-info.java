@@ -1,0 +1,8 @@
+/**
+ * The Databricks workspace adapter: StackQL-format documents for Lakebase's credential APIs (the
+ * autoscaling {@code postgres} service and the provisioned {@code database} service), the
+ * workspace's authentication (a personal access token, or OAuth machine-to-machine client
+ * credentials), the documented request rules checked before sending, and a stateful simulator of
+ * those APIs for tests and the sandbox.
+ */
+package io.credql.databricks;
