@@ -18,6 +18,8 @@ public final class ResourceDefinition {
   private final @Nullable String title;
   private final @Nullable String description;
   private final Map<String, MethodDefinition> methods = new LinkedHashMap<>();
+  private final List<ViewColumn> viewColumns = new ArrayList<>();
+  private boolean view;
   private final Map<SqlVerb, List<MethodDefinition>> verbs = new EnumMap<>(SqlVerb.class);
 
   ResourceDefinition(ServiceDocument service, String name, @Nullable String title,
@@ -26,6 +28,28 @@ public final class ResourceDefinition {
     this.name = requireNonNull(name, "name");
     this.title = title;
     this.description = description;
+  }
+
+  /** A column a StackQL view documents ({@code config.docs.fields} and {@code requiredParams}). */
+  public record ViewColumn(String name, String type, @Nullable String description, boolean parameter) {
+  }
+
+  void markView(List<ViewColumn> columns) {
+    view = true;
+    viewColumns.addAll(columns);
+  }
+
+  /**
+   * Whether this is a StackQL view: a SELECT over other resources written in SQLite's or
+   * Postgres's dialect ({@code config.views}), documented by its fields but not callable.
+   */
+  public boolean isView() {
+    return view;
+  }
+
+  /** The columns a view documents: its fields, then its required parameters. */
+  public List<ViewColumn> viewColumns() {
+    return viewColumns;
   }
 
   void addMethod(MethodDefinition method) {

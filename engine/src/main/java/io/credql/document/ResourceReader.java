@@ -83,6 +83,17 @@ final class ResourceReader {
         resource.addMethod(MethodDefinition.rawTwin(select));
       }
     }
+    final JsonNode config = node.path("config");
+    if (config.has("views")) {
+      final List<ResourceDefinition.ViewColumn> columns = new ArrayList<>();
+      config.path("docs").path("fields").forEach(field -> columns.add(new ResourceDefinition.ViewColumn(
+          field.path("name").asText(), field.path("type").asText("string"),
+          ProviderDocument.text(field, "description"), false)));
+      config.path("docs").path("requiredParams").forEach(field -> columns.add(
+          new ResourceDefinition.ViewColumn(field.path("name").asText(), field.path("type").asText("string"),
+              ProviderDocument.text(field, "description"), true)));
+      resource.markView(columns);
+    }
     return resource;
   }
 

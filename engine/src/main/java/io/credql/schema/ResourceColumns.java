@@ -27,6 +27,14 @@ public final class ResourceColumns {
   }
 
   public static ResourceColumns of(ResourceDefinition resource) {
+    if (resource.isView() && resource.methods().isEmpty()) {
+      final List<ResourceColumn> columns = new ArrayList<>();
+      for (ResourceDefinition.ViewColumn column : resource.viewColumns()) {
+        columns.add(new ResourceColumn(column.name(), column.type(), !column.parameter(),
+            column.parameter(), column.description()));
+      }
+      return new ResourceColumns(columns);
+    }
     final Collection<MethodDefinition> methods = resource.isSelectable()
         ? resource.methodsFor(SqlVerb.SELECT) : resource.methods();
     final Map<String, ResourceColumn> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
