@@ -7,7 +7,6 @@ import io.credql.spi.ValidationContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * GaussDB's rules for a database account's new password (seed 003; provider-apis §5.2), checked
@@ -18,7 +17,7 @@ import java.util.Set;
  */
 public final class GaussDbPasswordValidator implements RequestValidator {
   /** The accounts GaussDB keeps for itself; their passwords cannot be reset through the API. */
-  public static final Set<String> SYSTEM_ACCOUNTS = Set.of("rdsAdmin", "rdsMetric", "rdsBackup", "rdsRepl");
+  public static final List<String> SYSTEM_ACCOUNTS = List.of("rdsAdmin", "rdsMetric", "rdsBackup", "rdsRepl");
 
   @Override public String name() {
     return "huaweicloud.gaussdb.password_policy";
@@ -32,7 +31,7 @@ public final class GaussDbPasswordValidator implements RequestValidator {
     }
     final String account = body.path("name").asText("");
     if (isSystemAccount(account)) {
-      problems.add("account " + account + " is a GaussDB system account (" + String.join(", ", sortedSystemAccounts())
+      problems.add("account " + account + " is a GaussDB system account (" + String.join(", ", SYSTEM_ACCOUNTS)
           + "), whose password cannot be reset");
     }
     final JsonNode password = body.get("password");
@@ -48,9 +47,5 @@ public final class GaussDbPasswordValidator implements RequestValidator {
   /** Whether {@code account} is one of {@link #SYSTEM_ACCOUNTS}, ignoring case (the cautious reading). */
   public static boolean isSystemAccount(String account) {
     return SYSTEM_ACCOUNTS.stream().anyMatch(system -> system.equalsIgnoreCase(account));
-  }
-
-  private static List<String> sortedSystemAccounts() {
-    return List.of("rdsAdmin", "rdsMetric", "rdsBackup", "rdsRepl");
   }
 }
