@@ -14,7 +14,8 @@ import java.math.BigDecimal;
 /**
  * Works out the next page's request from {@code config.pagination}: {@code page_number} (Linode:
  * send page + 1 until {@code page >= pages}) or a token the response carries (Databricks
- * {@code next_page_token}, Render's last item {@code cursor}). Traversal stops when the token or
+ * {@code next_page_token}, Render's last item {@code cursor}), or an offset counting the rows read
+ * (Huawei's {@code offset} up to {@code total_count}). Traversal stops when the token or
  * terminator is missing; a provider repeating a token is an error, not an endless loop.
  */
 final class Paginator {
@@ -24,12 +25,24 @@ final class Paginator {
   }
 
   static @Nullable PreparedRequest next(PreparedRequest current, @Nullable PaginationConfig config,
-      @Nullable JsonNode body, Headers headers) throws ProviderResponseException {
+      @Nullable JsonNode body, Headers headers, int rows) throws ProviderResponseException {
     if (config == null || body == null) {
       return null;
     }
     final String token;
-    if (config.isPageNumber()) {
+    if (config.isOffset()) {
+      if (rows == 0) {
+        return null;
+      }
+      final BigDecimal offset = number(currentToken(current, config));
+      final BigDecimal next = (offset == null ? BigDecimal.ZERO : offset).add(BigDecimal.valueOf(rows));
+      final BigDecimal total = config.responseTerminator() == null ? null
+          : number(read(config.responseTerminator(), body, headers));
+      if (total != null && next.compareTo(total) >= 0) {
+        return null;
+      }
+      token = next.toPlainString();
+    } else if (config.isPageNumber()) {
       final BigDecimal page = number(read(config.responseToken(), body, headers));
       final BigDecimal pages = config.responseTerminator() == null ? null
           : number(read(config.responseTerminator(), body, headers));

@@ -105,7 +105,8 @@ public final class ProviderClient {
         }
       }
     }
-    final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers());
+    final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers(),
+        rows.size());
     return new Page(rows, body, next, exchange.status());
   }
 
@@ -349,8 +350,15 @@ public final class ProviderClient {
       throw new InvalidInputException("auth of " + provider.name() + ": unknown type '" + type
           + "'; known types: " + String.join(", ", session.authSchemeTypes()));
     }
-    final String variable = config.path("credentialsenvvar").asText(null);
-    credentialHint = variable;
+    final List<String> variables = new ArrayList<>();
+    config.fields().forEachRemaining(field -> {
+      final String key = field.getKey().toLowerCase(java.util.Locale.ROOT);
+      if ((key.endsWith("envvar") || key.endsWith("env_var") || key.endsWith("_var"))
+          && field.getValue().isTextual()) {
+        variables.add(field.getValue().asText());
+      }
+    });
+    credentialHint = variables.isEmpty() ? null : String.join(", ", variables);
     return factory.create(config, new Context());
   }
 

@@ -31,14 +31,14 @@ public final class PaginationConfig {
 
   private final @Nullable String algorithm;
   private final TokenLocation requestToken;
-  private final TokenLocation responseToken;
+  private final @Nullable TokenLocation responseToken;
   private final @Nullable TokenLocation responseTerminator;
 
   PaginationConfig(@Nullable String algorithm, TokenLocation requestToken,
-      TokenLocation responseToken, @Nullable TokenLocation responseTerminator) {
+      @Nullable TokenLocation responseToken, @Nullable TokenLocation responseTerminator) {
     this.algorithm = algorithm;
     this.requestToken = requireNonNull(requestToken, "requestToken");
-    this.responseToken = requireNonNull(responseToken, "responseToken");
+    this.responseToken = responseToken;
     this.responseTerminator = responseTerminator;
   }
 
@@ -47,11 +47,21 @@ public final class PaginationConfig {
     return "page_number".equals(algorithm);
   }
 
+  /**
+   * Whether pages are addressed by the number of rows to skip ({@code offset}: send the rows read
+   * so far, stop at an empty page or when the count reaches {@code responseTerminator}, such as
+   * Huawei's {@code total_count}).
+   */
+  public boolean isOffset() {
+    return "offset".equals(algorithm);
+  }
+
   public TokenLocation requestToken() {
     return requestToken;
   }
 
-  public TokenLocation responseToken() {
+  /** Where the next token comes from; null for offset paging, which counts rows instead. */
+  public @Nullable TokenLocation responseToken() {
     return responseToken;
   }
 

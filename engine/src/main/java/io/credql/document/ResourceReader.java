@@ -237,13 +237,14 @@ final class ResourceReader {
     if (node == null || !node.isObject()) {
       return null;
     }
+    final String algorithm = ProviderDocument.text(node, "algorithm");
     final PaginationConfig.TokenLocation request = tokenLocation(node.path("requestToken"));
     final PaginationConfig.TokenLocation response = tokenLocation(node.path("responseToken"));
-    if (request == null || response == null) {
-      throw service.invalid(pointer + "/config/pagination",
-          "pagination needs requestToken and responseToken, each with a key and a location");
+    if (request == null || (response == null && !"offset".equals(algorithm))) {
+      throw service.invalid(pointer + "/config/pagination", "pagination needs requestToken and "
+          + "responseToken (offset paging: requestToken), each with a key and a location");
     }
-    return new PaginationConfig(ProviderDocument.text(node, "algorithm"), request, response,
+    return new PaginationConfig(algorithm, request, response,
         tokenLocation(node.path("responseTerminator")));
   }
 

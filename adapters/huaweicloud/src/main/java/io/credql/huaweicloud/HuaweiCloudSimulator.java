@@ -1,0 +1,250 @@
+package io.credql.huaweicloud;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.SimulatorServer;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A stateful simulator of Huawei Cloud GaussDB (for openGauss) and RDS, as far as their
+ * credentials go (instance listings, GaussDB database accounts, password resets), behind a
+ * gateway that verifies every request's AK/SK signature. One WireMock server on 127.0.0.1 serves
+ * GaussDB under {@code /gaussdb} and RDS under {@code /rds}; its request journal records every
+ * request, which {@link #requestCount()} and {@link #requests()} read.
+ *
+ * <pre>{@code
+ * try (HuaweiCloudSimulator sim = HuaweiCloudSimulator.builder().accessKey("AK").secretKey("SK")
+ *     .dataset(HuaweiCloudDataset.demo()).build().start()) {
+ *   String gaussdb = sim.gaussDbBaseUrl();   // http://127.0.0.1:<port>/gaussdb
+ * }
+ * }</pre>
+ */
+public final class HuaweiCloudSimulator implements AutoCloseable {
+  /** How far {@code X-Sdk-Date} may be from the simulator's clock (Huawei's tolerance is UNCONFIRMED; 15 min is usual). */
+  public static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(15);
+
+  private final String accessKey;
+  private final String secretKey;
+  private final HuaweiCloudState state;
+  private final Clock clock;
+  private final @Nullable Integer journalLimit;
+  private @Nullable WireMockServer server;
+
+  private HuaweiCloudSimulator(Builder b) {
+    this.accessKey = requireNonNull(b.accessKey, "accessKey: a simulator needs the access key it accepts");
+    this.secretKey = requireNonNull(b.secretKey, "secretKey: a simulator needs the secret key it verifies with");
+    this.state = new HuaweiCloudState(b.dataset);
+    this.clock = b.clock;
+    this.journalLimit = b.journalLimit;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the server on a free loopback port; returns this simulator. */
+  public synchronized HuaweiCloudSimulator start() {
+    if (server != null) {
+      throw new IllegalStateException("the simulator is already started");
+    }
+    final SignatureVerifier verifier = new SignatureVerifier(accessKey, secretKey, clock, ALLOWED_CLOCK_SKEW);
+    server = SimulatorServer.start(new HuaweiCloudApiTransformer(state, verifier), journalLimit);
+    return this;
+  }
+
+  /** Stops the server; the state is kept, but requests are no longer answered. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+
+  @Override public void close() {
+    stop();
+  }
+
+  /** The running WireMock server, for verifications beyond the counts below. */
+  public synchronized WireMockServer server() {
+    if (server == null) {
+      throw new IllegalStateException("the simulator is not started");
+    }
+    return server;
+  }
+
+  public int port() {
+    return server().port();
+  }
+
+  /** {@code http://127.0.0.1:<port>/gaussdb}: what {@code baseUrl.huaweicloud.gaussdb} should be. */
+  public String gaussDbBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/gaussdb";
+  }
+
+  /** {@code http://127.0.0.1:<port>/rds}: what {@code baseUrl.huaweicloud.rds} should be. */
+  public String rdsBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/rds";
+  }
+
+  /** Both base URLs as JDBC URL properties, e.g. {@code jdbc:credql:} + this. */
+  public String jdbcProperties() {
+    return "baseUrl.huaweicloud.gaussdb=" + gaussDbBaseUrl() + ";baseUrl.huaweicloud.rds=" + rdsBaseUrl();
+  }
+
+  public String accessKey() {
+    return accessKey;
+  }
+
+  public String secretKey() {
+    return secretKey;
+  }
+
+  /** The project the simulator serves. */
+  public String projectId() {
+    return state.projectId();
+  }
+
+  public String region() {
+    return state.region();
+  }
+
+  /** Every request received since the start or the last {@link #resetRequests()}, oldest first. */
+  public List<LoggedRequest> requests() {
+    final List<LoggedRequest> requests = new ArrayList<>();
+    for (ServeEvent event : server().getAllServeEvents()) {
+      requests.add(event.getRequest());
+    }
+    // the journal lists the newest first
+    Collections.reverse(requests);
+    return requests;
+  }
+
+  /** How many requests were received. */
+  public int requestCount() {
+    return server().getAllServeEvents().size();
+  }
+
+  /** How many {@code method} requests had a path (without the query) matching {@code pathRegex}. */
+  public int requestCount(String method, String pathRegex) {
+    final Pattern pattern = Pattern.compile(pathRegex);
+    int count = 0;
+    for (ServeEvent event : server().getAllServeEvents()) {
+      final String url = event.getRequest().getUrl();
+      final int query = url.indexOf('?');
+      if (event.getRequest().getMethod().getName().equals(method)
+          && pattern.matcher(query < 0 ? url : url.substring(0, query)).matches()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Forgets the requests received so far (the instances are unchanged). */
+  public void resetRequests() {
+    server().resetRequests();
+  }
+
+  /** GaussDB instance {@code id} as it is now. */
+  public Optional<GaussDbInstance> gaussDbInstance(String id) {
+    return Optional.ofNullable(state.gaussDbInstance(id));
+  }
+
+  /** RDS instance {@code id} as it is now. */
+  public Optional<RdsInstance> rdsInstance(String id) {
+    return Optional.ofNullable(state.rdsInstance(id));
+  }
+
+  /** The current password of account {@code name} of GaussDB instance {@code instanceId}. */
+  public String accountPassword(String instanceId, String name) {
+    final GaussDbInstance instance = gaussDbInstance(instanceId)
+        .orElseThrow(() -> new NoSuchElementException("no GaussDB instance " + instanceId));
+    return instance.accounts().stream().filter(a -> a.name().equals(name)).findFirst()
+        .map(GaussDbAccount::password)
+        .orElseThrow(() -> new NoSuchElementException("GaussDB instance " + instanceId + " has no account " + name));
+  }
+
+  /** The current root password of RDS instance {@code instanceId}. */
+  public String rootPassword(String instanceId) {
+    return requireNonNull(rdsInstance(instanceId)
+        .orElseThrow(() -> new NoSuchElementException("no RDS instance " + instanceId)).rootPassword(), "rootPassword");
+  }
+
+  /** Changes a GaussDB instance's status, as Huawei does while it freezes, builds or repairs one. */
+  public void setGaussDbStatus(String instanceId, String status) {
+    state.setGaussDbStatus(instanceId, status);
+  }
+
+  /** Changes an RDS instance's status, as Huawei does while it reboots or resizes one. */
+  public void setRdsStatus(String instanceId, String status) {
+    state.setRdsStatus(instanceId, status);
+  }
+
+  /** Options of a {@link HuaweiCloudSimulator}; the access key and secret key are required. */
+  public static final class Builder {
+    private @Nullable String accessKey;
+    private @Nullable String secretKey;
+    private HuaweiCloudDataset dataset = HuaweiCloudDataset.demo();
+    private Clock clock = Clock.systemUTC();
+    private @Nullable Integer journalLimit;
+
+    private Builder() {
+    }
+
+    /** The only access key the gateway knows; any other is refused with {@code APIGW.0301}. */
+    public Builder accessKey(String accessKey) {
+      this.accessKey = nonEmpty(accessKey, "accessKey");
+      return this;
+    }
+
+    /** The secret key belonging to the access key, with which signatures are verified. */
+    public Builder secretKey(String secretKey) {
+      this.secretKey = nonEmpty(secretKey, "secretKey");
+      return this;
+    }
+
+    /** The project and instances (the demo ones by default). */
+    public Builder dataset(HuaweiCloudDataset dataset) {
+      this.dataset = requireNonNull(dataset, "dataset");
+      return this;
+    }
+
+    /** The clock {@code X-Sdk-Date} is compared with (the system's by default). */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
+    public Builder requestJournalLimit(int entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("journal limit must be positive");
+      }
+      this.journalLimit = entries;
+      return this;
+    }
+
+    public HuaweiCloudSimulator build() {
+      return new HuaweiCloudSimulator(this);
+    }
+
+    private static String nonEmpty(String value, String name) {
+      requireNonNull(value, name);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(name + " must not be empty");
+      }
+      return value;
+    }
+  }
+}
