@@ -91,10 +91,43 @@ public final class ProviderClient {
     if (!exchange.isSuccessful()) {
       throw error(exchange);
     }
+    if (method.isMutation()) {
+      return mutationPage(exchange);
+    }
     final JsonNode body = parse(exchange);
     if (body == null) {
+      if (exchange.status() != 204 && method.responseSchema() != null) {
+        throw new ProviderResponseException(method.id() + ": the provider answered HTTP "
+            + exchange.status() + " with an empty body where its document promises JSON;"
+            + " no rows were returned");
+      }
       return new Page(List.of(), null, null, exchange.status());
     }
+    final List<JsonNode> rows = rowsOf(method, body);
+    final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers(),
+        rows.size());
+    return new Page(rows, body, next, exchange.status());
+  }
+
+  /**
+   * A mutation the provider accepted (2xx): it took effect whatever its response body holds, so a
+   * body that cannot be read gives no rows and a warning, never an error that would suggest a retry.
+   */
+  private Page mutationPage(HttpExchange exchange) throws CredqlException {
+    final MethodDefinition method = exchange.request().call().method();
+    try {
+      final JsonNode body = parse(exchange);
+      return body == null ? new Page(List.of(), null, null, exchange.status())
+          : new Page(rowsOf(method, body), body, null, exchange.status());
+    } catch (ProviderResponseException e) {
+      LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
+          exchange.status(), session.redactor().redact(e.getMessage()));
+      return new Page(List.of(), null, null, exchange.status());
+    }
+  }
+
+  /** The rows of a parsed response, whose secret values the redactor learns first. */
+  private List<JsonNode> rowsOf(MethodDefinition method, JsonNode body) throws ProviderResponseException {
     session.redactor().registerSensitiveValues(body);
     final List<JsonNode> rows = rows(method, body);
     for (String field : method.secretFields()) {
@@ -105,24 +138,46 @@ public final class ProviderClient {
         }
       }
     }
-    final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers(),
-        rows.size());
-    return new Page(rows, body, next, exchange.status());
+    return rows;
   }
 
-  /** The rows of a response: what {@code objectKey} selects (each element of an array), or the whole response. */
-  static List<JsonNode> rows(MethodDefinition method, JsonNode body) {
+  /**
+   * The rows of a response: what {@code objectKey} selects (each element of an array), or the
+   * whole response. A missing key or JSON null is no rows (some providers leave out an empty
+   * list); a bare string, number or boolean where rows should be is an error, not a row.
+   */
+  static List<JsonNode> rows(MethodDefinition method, JsonNode body) throws ProviderResponseException {
     final JsonNode selected = method.objectKey() == null ? body : JsonPaths.read(body, method.objectKey());
     final List<JsonNode> rows = new ArrayList<>();
-    if (selected == null) {
+    if (selected == null || selected.isNull() || selected.isMissingNode()) {
       return rows;
     }
     if (selected.isArray()) {
-      selected.forEach(rows::add);
-    } else {
+      for (JsonNode element : selected) {
+        if (!element.isObject() && !element.isNull()) {
+          throw notRows(method, "a list holding " + kind(element));
+        }
+        if (element.isObject()) {
+          rows.add(element);
+        }
+      }
+    } else if (selected.isObject()) {
       rows.add(selected);
+    } else {
+      throw notRows(method, kind(selected));
     }
     return rows;
+  }
+
+  private static ProviderResponseException notRows(MethodDefinition method, String found) {
+    return new ProviderResponseException(method.id() + ": the provider's response holds " + found
+        + (method.objectKey() == null ? "" : " at " + method.objectKey())
+        + " where its document promises objects; no rows were returned");
+  }
+
+  private static String kind(JsonNode node) {
+    return node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean()
+        ? "a boolean" : node.isArray() ? "a list" : "a value";
   }
 
   private @Nullable JsonNode parse(HttpExchange exchange) throws ProviderResponseException {
@@ -259,7 +314,11 @@ public final class ProviderClient {
     return hint.toString();
   }
 
-  private static String describe(IOException e) {
+  private String describe(IOException e) {
+    if (e instanceof java.io.InterruptedIOException) {
+      return "no answer within " + session.properties().timeoutSeconds()
+          + " s; the connection property timeout=<seconds> sets how long to wait";
+    }
     final String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

@@ -6,10 +6,18 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A statement does not parse; the message gives the line and column and what was expected there. */
 public class SyntaxErrorException extends CredqlException {
   private static final int MAX_EXPECTED = 12;
+  /** A lexical error's {@code after : "<text read so far>"}. */
+  private static final Pattern LEXICAL_CONTEXT = Pattern.compile(",? after ?: \".*$");
+  /** {@code Encountered "<tokens>" at}: the tokens the parser stopped at. */
+  private static final Pattern ENCOUNTERED = Pattern.compile("Encountered (\".*?\")(?= at line|\\.|$)");
+  /** A token kind or image that carries a literal's text. */
+  private static final Pattern LITERAL_TOKEN = Pattern.compile("STRING|LITERAL|NUMERIC|'");
 
   private final int line;
   private final int column;
@@ -28,7 +36,7 @@ public class SyntaxErrorException extends CredqlException {
     if (expecting >= 0) {
       found = found.substring(0, expecting);
     }
-    found = found.replaceAll("\\s+", " ").trim();
+    found = withoutLiterals(found.replaceAll("\\s+", " ").trim());
     final StringBuilder message = new StringBuilder("syntax error");
     if (pos != null && pos.getLineNum() > 0) {
       message.append(" at line ").append(pos.getLineNum()).append(", column ").append(pos.getColumnNum());
@@ -53,6 +61,21 @@ public class SyntaxErrorException extends CredqlException {
     }
     return new SyntaxErrorException(message.toString(),
         pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum());
+  }
+
+  /**
+   * The parser's message without the text of any literal it quotes: the token it stopped at may be
+   * a password ({@code @password 'x'} without its {@code =}), and a lexical error quotes what it
+   * read so far ({@code after : "'x"}). The position still says where the problem is.
+   */
+  static String withoutLiterals(String message) {
+    String result = LEXICAL_CONTEXT.matcher(message).replaceAll("");
+    final Matcher encountered = ENCOUNTERED.matcher(result);
+    if (encountered.find() && LITERAL_TOKEN.matcher(encountered.group(1)).find()) {
+      result = result.substring(0, encountered.start()) + "Encountered a literal"
+          + result.substring(encountered.end(1));
+    }
+    return result;
   }
 
   /** 1-based line of the error, 0 if unknown. */

@@ -31,7 +31,10 @@ public final class ConnectionProperties {
   public static final String CONCURRENCY = "concurrency";
   public static final String DRY_RUN = "dryRun";
   public static final String AUDIT_LOG = "auditLog";
+  public static final String TIMEOUT = "timeout";
   public static final int DEFAULT_CONCURRENCY = 16;
+  /** Seconds a provider may take to answer one request, by default. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -42,10 +45,11 @@ public final class ConnectionProperties {
   private final int concurrency;
   private final boolean dryRun;
   private final @Nullable Path auditLog;
+  private final int timeoutSeconds;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog) {
+      @Nullable Path auditLog, int timeoutSeconds) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -53,6 +57,7 @@ public final class ConnectionProperties {
     this.concurrency = concurrency;
     this.dryRun = dryRun;
     this.auditLog = auditLog;
+    this.timeoutSeconds = timeoutSeconds;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -78,8 +83,10 @@ public final class ConnectionProperties {
     }
     final String audit = properties.getProperty(AUDIT_LOG);
     return new ConnectionProperties(bool(properties, SANDBOX), baseUrls, directories,
-        auth(properties.getProperty(AUTH)), concurrency(properties.getProperty(CONCURRENCY)),
-        bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()));
+        auth(properties.getProperty(AUTH)),
+        wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
+        bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
+        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600));
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -97,20 +104,21 @@ public final class ConnectionProperties {
     }
   }
 
-  private static int concurrency(@Nullable String value) throws InvalidInputException {
+  private static int wholeNumber(@Nullable String value, String name, int defaultValue, int max)
+      throws InvalidInputException {
     if (value == null || value.isBlank()) {
-      return DEFAULT_CONCURRENCY;
+      return defaultValue;
     }
     try {
       final int n = Integer.parseInt(value.trim());
-      if (n >= 1 && n <= 1024) {
+      if (n >= 1 && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidInputException("property " + CONCURRENCY
-        + " must be a whole number from 1 to 1024, not '" + value + "'");
+    throw new InvalidInputException("property " + name
+        + " must be a whole number from 1 to " + max + ", not '" + value + "'");
   }
 
   /** StackQL's {@code --auth}: a JSON object of provider → auth config naming environment variables. */
@@ -177,5 +185,10 @@ public final class ConnectionProperties {
 
   public @Nullable Path auditLog() {
     return auditLog;
+  }
+
+  /** Seconds a provider may take to answer one request before the attempt fails. */
+  public int timeoutSeconds() {
+    return timeoutSeconds;
   }
 }

@@ -60,16 +60,17 @@ public final class CredqlSession implements AutoCloseable {
     urls.putAll(sandboxBaseUrls);
     urls.putAll(properties.baseUrls());
     this.baseUrls = urls;
+    final int timeout = properties.timeoutSeconds();
     final Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(1024);
     dispatcher.setMaxRequestsPerHost(1024);
     this.httpClient = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(30))
-        .writeTimeout(Duration.ofSeconds(30))
-        .callTimeout(Duration.ofSeconds(90))
+        .connectTimeout(Duration.ofSeconds(Math.min(10, timeout)))
+        .readTimeout(Duration.ofSeconds(timeout))
+        .writeTimeout(Duration.ofSeconds(timeout))
+        .callTimeout(Duration.ofSeconds(3L * timeout))
         .build();
     final AtomicInteger threads = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,

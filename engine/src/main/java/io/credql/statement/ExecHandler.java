@@ -25,8 +25,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,8 +77,12 @@ final class ExecHandler implements StatementHandler {
     final boolean await = exec.hintNames().contains("AWAIT");
     final List<Argument> arguments = new ArrayList<>();
     final List<ValueSource> sources = new ArrayList<>();
+    final Set<String> given = new HashSet<>();
     for (SqlExecParameter parameter : exec.namedParameters()) {
       final ParameterDefinition input = method.input(parameter.name());
+      if (!given.add((input == null ? parameter.name() : input.name()).toLowerCase(Locale.ROOT))) {
+        problems.add("@" + parameter.name() + " is given more than once; give each parameter once");
+      }
       final ValueSource value = ValueSource.of(parameter.value(), "@" + parameter.name(),
           session.environment());
       sources.add(value);

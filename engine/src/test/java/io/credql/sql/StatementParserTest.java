@@ -159,4 +159,22 @@ class StatementParserTest {
     assertTrue(spaceAfterAt.getMessage().contains("line 1"), spaceAfterAt.getMessage());
     assertFalse(spaceAfterAt.getMessage().contains("\n"), spaceAfterAt.getMessage());
   }
+
+  @Test void syntaxErrorsNeverQuoteALiteralTheyStoppedAt() {
+    final String[] statements = {
+        "EXEC a.b.c.d @password 'Quoted-Secret-1'",
+        "EXEC a.b.c.d @password = 'Quoted-Secret-1' @ 'Quoted-Secret-1'",
+        "EXEC a.b.c.d @password = 'Quoted-Secret-1",
+        "SELECT * FROM t WHERE password = 'Quoted-Secret-1' WHERE 'x'",
+        "SELECT * FROM t WHERE password = N'Quoted-Secret-1' x",
+        "INSERT INTO t (password) VALUES ('Quoted-Secret-1' x)",
+        "EXEC a.b.c.d @@json = '{\"password\": \"Quoted-Secret-1\"}' x",
+        "SELECT 'Quoted-Secret-1' FROM",
+    };
+    for (String sql : statements) {
+      final SyntaxErrorException error = syntaxError(sql);
+      assertFalse(error.getMessage().contains("Quoted-Secret"), sql + " -> " + error.getMessage());
+      assertTrue(error.getMessage().startsWith("syntax error at line 1, column"), sql + " -> " + error.getMessage());
+    }
+  }
 }

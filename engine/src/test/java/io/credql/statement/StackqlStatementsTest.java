@@ -200,6 +200,9 @@ class StackqlStatementsTest {
       final SQLException unknown = assertThrows(SQLException.class, () -> s.executeQuery(
           "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 1, @colour = 'red'"));
       assertTrue(unknown.getMessage().contains("unknown parameter @colour"), unknown.getMessage());
+      final SQLException twice = assertThrows(SQLException.class, () -> s.executeQuery(
+          "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 1, @thingid = 2"));
+      assertTrue(twice.getMessage().contains("@thingid is given more than once"), twice.getMessage());
       final SQLException badJson = assertThrows(SQLException.class, () -> s.executeQuery(
           "EXEC acme.things.thing_tokens.generate @thingId = 1 @@json = '{not json'"));
       assertTrue(badJson.getMessage().contains("@@json is not valid JSON"), badJson.getMessage());
