@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,14 +119,34 @@ class UserGuideIT {
     return paired;
   }
 
-  /** The working directory of a run: the guide's relative paths, and {@code ./credql} running the jar. */
+  /**
+   * The working directory of a run: the repository's {@code docs} and {@code conformance} (the
+   * reference a copy, so nothing writes into the sources), and {@code ./credql} running the jar.
+   */
   private Path workingDirectory() throws IOException {
     Files.createDirectories(work.resolve("home"));
     Files.createDirectories(work.resolve("secrets"));
     Files.writeString(work.resolve("secrets/new-password"), FILE_PASSWORD + "\n", StandardCharsets.UTF_8);
-    for (String linked : List.of("docs", "conformance")) {
-      if (!Files.exists(work.resolve(linked))) {
-        Files.createSymbolicLink(work.resolve(linked), DOCS.getParent().resolve(linked));
+    if (!Files.exists(work.resolve("conformance"))) {
+      Files.createSymbolicLink(work.resolve("conformance"), DOCS.getParent().resolve("conformance"));
+      // docs/ as the guide reads it, with a copy of the reference that --reference-docs may rewrite
+      Files.createDirectories(work.resolve("docs"));
+      try (Stream<Path> entries = Files.list(DOCS)) {
+        for (Path entry : (Iterable<Path>) entries::iterator) {
+          if (!entry.getFileName().toString().equals("providers")) {
+            Files.createSymbolicLink(work.resolve("docs").resolve(entry.getFileName()), entry);
+          }
+        }
+      }
+      try (Stream<Path> files = Files.walk(DOCS.resolve("providers"))) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          final Path copy = work.resolve("docs").resolve(DOCS.relativize(file).toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(copy);
+          } else {
+            Files.copy(file, copy);
+          }
+        }
       }
     }
     final Path credql = work.resolve("credql");
