@@ -6,7 +6,16 @@ import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
 import io.credql.statement.StatementHandlers;
 import io.credql.error.SyntaxErrorException;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.sql.SqlNode;
@@ -14,6 +23,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
 import java.lang.reflect.Type;
+import java.util.List;
 
 /**
  * Calcite's prepare step, with credql's statements routed first: the statement is parsed with
@@ -42,6 +52,31 @@ public class CredqlPrepare extends CalcitePrepareImpl {
       }
     }
     return super.prepareSql(context, query, elementType, maxRowCount);
+  }
+
+  /**
+   * Calcite's preparing statement, except that it looks for no lattices or materialized views:
+   * credql has none, and looking walks every provider's schema, reading every provider's document
+   * for each statement.
+   */
+  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    final JavaTypeFactory typeFactory = context.getTypeFactory();
+    final EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    final Convention resultConvention = enableBindable ? BindableConvention.INSTANCE
+        : EnumerableConvention.INSTANCE;
+    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
+        context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
+        resultConvention, createConvertletTable()) {
+      @Override protected List<CalciteSchema.LatticeEntry> getLattices() {
+        return List.of();
+      }
+
+      @Override protected List<Materialization> getMaterializations() {
+        return List.of();
+      }
+    };
   }
 
   static SqlNode parse(CalciteConnectionConfig config, String sql) throws SqlParseException {

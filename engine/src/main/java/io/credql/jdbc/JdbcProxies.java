@@ -1,5 +1,6 @@
 package io.credql.jdbc;
 
+import io.credql.document.ProviderCatalog;
 import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
 
@@ -56,6 +57,10 @@ final class JdbcProxies {
         if (args != null && args.length == 1 && args[0] == Redactor.class) {
           // what the shell masks its history with: the secrets this connection has seen
           return session.redactor();
+        }
+        if (args != null && args.length == 1 && args[0] == ProviderCatalog.class) {
+          // which providers' documents the connection has read (they are read on first use)
+          return session.catalog();
         }
         break;
       case "isWrapperFor":

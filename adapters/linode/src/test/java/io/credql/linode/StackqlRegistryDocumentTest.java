@@ -58,4 +58,38 @@ class StackqlRegistryDocumentTest {
       assertEquals("active", rs.getString("status"));
     }
   }
+
+  @Test void stackqlsResetChangesThePasswordAndEveryResourceIsDescribed() throws SQLException {
+    final String before = sim.password(DatabaseEngine.POSTGRESQL, 124);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery(
+          "EXEC linode.databases.postgresql_instance_credentials.reset_credentials @instanceId = '124'")) {
+        assertTrue(rs.next());
+        assertEquals("The operation was despatched successfully", rs.getString("message"));
+      }
+      final java.util.List<String> resources = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SHOW RESOURCES IN linode.databases")) {
+        while (rs.next()) {
+          resources.add(rs.getString("name"));
+        }
+      }
+      assertEquals(11, resources.size(), resources.toString());
+      for (String resource : resources) {
+        try (ResultSet rs = s.executeQuery("DESCRIBE linode.databases." + resource)) {
+          assertTrue(rs.next(), resource);
+        }
+      }
+    }
+    assertFalse(before.equals(sim.password(DatabaseEngine.POSTGRESQL, 124)));
+  }
+
+  @Test void aQueryOfOneProviderReadsNoOtherProvidersDocuments() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM linode.databases.mysql_instances")) {
+      assertTrue(rs.next());
+      final io.credql.document.ProviderCatalog catalog = c.unwrap(io.credql.document.ProviderCatalog.class);
+      assertTrue(catalog.isLoaded("linode"));
+      assertFalse(catalog.isLoaded("databricks_workspace"));
+    }
+  }
 }
