@@ -31,6 +31,7 @@ public final class CliOptions {
       "  -f <file>              run the statements in this file (- for standard input) and exit",
       "  --var <name=value>     fill the {{ name }} placeholders of -e/-f statements; repeatable",
       "  --output <format>      table, csv, tsv, json or vertical (default table)",
+      "  --reference-docs <dir> write the provider reference pages (one per resource) to <dir>",
       "  -h, --help             show this help",
       "",
       "Result rows go to standard output, messages to standard error. The exit status is 1 when",
@@ -48,10 +49,11 @@ public final class CliOptions {
   private final @Nullable String scriptFile;
   private final Map<String, String> variables;
   private final ResultFormat format;
+  private final @Nullable String referenceDocs;
 
   private CliOptions(boolean help, @Nullable String url, boolean sandbox, boolean dryRun,
       Map<String, String> properties, @Nullable String statements, @Nullable String scriptFile,
-      Map<String, String> variables, ResultFormat format) {
+      Map<String, String> variables, ResultFormat format, @Nullable String referenceDocs) {
     this.help = help;
     this.url = url;
     this.sandbox = sandbox;
@@ -61,6 +63,7 @@ public final class CliOptions {
     this.scriptFile = scriptFile;
     this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     this.format = requireNonNull(format, "format");
+    this.referenceDocs = referenceDocs;
   }
 
   /** Parses the arguments of {@code main}. */
@@ -75,6 +78,7 @@ public final class CliOptions {
     String scriptFile = null;
     final Map<String, String> variables = new LinkedHashMap<>();
     ResultFormat format = ResultFormat.TABLE;
+    String referenceDocs = null;
 
     for (int i = 0; i < args.size(); i++) {
       final String arg = requireNonNull(args.get(i), "argument");
@@ -129,14 +133,20 @@ public final class CliOptions {
       case "--output":
         format = ResultFormat.of(inline != null ? inline : value(args, ++i, option));
         break;
+      case "--reference-docs":
+        referenceDocs = inline != null ? inline : value(args, ++i, option);
+        break;
       default:
         throw new UsageException(arg.startsWith("-")
             ? "unknown option '" + option + "'"
             : "unexpected argument '" + arg + "'; statements go after -e");
       }
     }
+    if (referenceDocs != null && (statements != null || scriptFile != null)) {
+      throw new UsageException("--reference-docs writes pages and runs no statements; give it without -e or -f");
+    }
     return new CliOptions(help, url, sandbox, dryRun, properties, statements, scriptFile,
-        variables, format);
+        variables, format, referenceDocs);
   }
 
   private static void noValue(String option, @Nullable String inline) throws UsageException {
@@ -217,5 +227,10 @@ public final class CliOptions {
 
   public ResultFormat format() {
     return format;
+  }
+
+  /** The directory of {@code --reference-docs}, or null. */
+  public @Nullable String referenceDocs() {
+    return referenceDocs;
   }
 }

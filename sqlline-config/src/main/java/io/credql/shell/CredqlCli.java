@@ -87,6 +87,9 @@ public final class CredqlCli {
         out.print(CliOptions.USAGE);
         return OK;
       }
+      if (options.referenceDocs() != null) {
+        return ReferenceDocsCommand.of(options).run(err);
+      }
       if (options.hasScript()) {
         return runScript(options, readScript(options, in), out, err);
       }
