@@ -126,6 +126,7 @@ public final class JdbcMetadata {
     final List<Object[]> rows = new ArrayList<>();
     for (ResourceDefinition resource : resources(catalog, schemaPattern, tablePattern)) {
       final List<String> required = requiredOfSelect(resource);
+      final boolean selectable = !resource.methodsFor(SqlVerb.SELECT).isEmpty();
       final List<ResourceColumn> columns = ResourceColumns.of(resource).list();
       for (int i = 0; i < columns.size(); i++) {
         final ResourceColumn column = columns.get(i);
@@ -137,6 +138,8 @@ public final class JdbcMetadata {
         String remarks = column.description();
         if (isRequired) {
           remarks = "Required parameter" + (remarks == null ? "" : ". " + remarks);
+        } else if (!selectable && column.isParameter() && !column.isField()) {
+          remarks = "Parameter of " + execMethods(resource) + (remarks == null ? "" : ". " + remarks);
         } else if (column.isParameter() && !column.isField()) {
           remarks = "Optional parameter" + (remarks == null ? "" : ". " + remarks);
         }
@@ -190,6 +193,11 @@ public final class JdbcMetadata {
         final SchemaNode output = method.isRaw() ? method.responseSchema() : method.rowSchema();
         if (output != null) {
           for (Map.Entry<String, SchemaNode> field : output.properties().entrySet()) {
+            // tools key a procedure's columns by name: a result field named like an input would
+            // hide the input, which the caller must give
+            if (method.input(field.getKey()) != null) {
+              continue;
+            }
             ordinal++;
             if (like(field.getKey(), columnPattern)) {
               rows.add(procedureColumn(resource, method, name, field.getKey(),
@@ -256,7 +264,23 @@ public final class JdbcMetadata {
   }
 
   private static @Nullable String remarks(ResourceDefinition resource) {
-    return resource.description() != null ? resource.description() : resource.title();
+    final String described = resource.description() != null ? resource.description() : resource.title();
+    if (!resource.methodsFor(SqlVerb.SELECT).isEmpty()) {
+      return described;
+    }
+    final String note = "SELECT is not supported for this resource; use " + execMethods(resource) + ".";
+    return described == null ? note : described + " " + note;
+  }
+
+  /** {@code EXEC <resource>.<method>} for each EXEC method of a resource, joined with "or". */
+  private static String execMethods(ResourceDefinition resource) {
+    final List<String> methods = new ArrayList<>();
+    for (MethodDefinition method : resource.methods()) {
+      if (method.sqlVerb() == SqlVerb.EXEC) {
+        methods.add("EXEC " + method.id());
+      }
+    }
+    return methods.isEmpty() ? "its other methods" : String.join(" or ", methods);
   }
 
   private static @Nullable Integer decimalDigits(SqlTypeName type) {

@@ -50,7 +50,22 @@ public final class CredqlCli {
     this.home = requireNonNull(home, "home");
   }
 
+  /**
+   * Libraries whose DEBUG lines quote statements, plans with their literals, or HTTP messages with
+   * their headers, verbatim: they log at INFO unless a {@code -Dorg.slf4j.simpleLogger.log.<name>}
+   * says otherwise, so {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=debug} shows credql's own
+   * (redacted) debug lines without a password typed in a WHERE clause.
+   */
+  private static final List<String> VERBATIM_LOGGERS = List.of("org.apache.calcite", "com.jayway.jsonpath",
+      "wiremock", "com.github.tomakehurst", "org.eclipse.jetty", "okhttp3", "sqlline");
+
   public static void main(String[] args) {
+    for (String logger : VERBATIM_LOGGERS) {
+      final String property = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "info");
+      }
+    }
     final PrintStream out = new PrintStream(
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
         StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
+import static io.credql.shell.Waits.waitFor;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,20 +52,5 @@ class ShellHistoryPtyIT {
   private static void type(OutputStream keyboard, String line) throws Exception {
     keyboard.write(line.getBytes(StandardCharsets.UTF_8));
     keyboard.flush();
-  }
-
-  /** What a test waits for. */
-  private interface Condition {
-    boolean holds() throws Exception;
-  }
-
-  private static void waitFor(Condition condition, int seconds) throws Exception {
-    final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.holds()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s");
-      }
-      Thread.sleep(200);
-    }
   }
 }

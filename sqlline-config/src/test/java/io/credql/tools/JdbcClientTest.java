@@ -111,6 +111,21 @@ class JdbcClientTest {
     }
   }
 
+  @Test void aResourceWithoutSelectSaysSoAndNamesItsExecMethods() throws SQLException {
+    try (Connection c = DriverManager.getConnection(SANDBOX)) {
+      final DatabaseMetaData md = c.getMetaData();
+      final List<String> table = rows(md.getTables("huaweicloud", "gaussdb", "db_user_password", null), "REMARKS");
+      assertEquals(1, table.size());
+      assertTrue(table.get(0).contains("SELECT is not supported for this resource; use EXEC "
+          + "huaweicloud.gaussdb.db_user_password.reset"), table.get(0));
+      for (String column : rows(md.getColumns("huaweicloud", "gaussdb", "db_user_password", null),
+          "COLUMN_NAME", "REMARKS", "IS_REQUIRED_PARAMETER")) {
+        assertTrue(column.contains("|Parameter of EXEC huaweicloud.gaussdb.db_user_password.reset"), column);
+        assertFalse(column.contains("Optional parameter"), column);
+      }
+    }
+  }
+
   @Test void aQuotedThreePartNameSelectsTheResourcesRows() throws SQLException {
     try (Connection c = DriverManager.getConnection(SANDBOX);
          Statement s = c.createStatement();
