@@ -2,7 +2,9 @@ package io.credql.jdbc;
 
 import io.credql.document.ProviderCatalog;
 import io.credql.redact.Redactor;
+import io.credql.session.CallProgress;
 import io.credql.session.CredqlSession;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -48,23 +50,37 @@ final class JdbcProxies {
       this.parent = parent;
     }
 
+    /**
+     * The parts of the session a credql-aware caller may unwrap: the {@link Redactor} the shell
+     * masks its history with, the {@link CallProgress} its progress line reads, the
+     * {@link ProviderCatalog} (which documents have been read).
+     */
+    private @Nullable Object part(Object type) {
+      if (type == Redactor.class) {
+        return session.redactor();
+      }
+      if (type == CallProgress.class) {
+        return session.progress();
+      }
+      if (type == ProviderCatalog.class) {
+        return session.catalog();
+      }
+      return null;
+    }
+
     @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
       case "unwrap":
         if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
           return proxy;
         }
-        if (args != null && args.length == 1 && args[0] == Redactor.class) {
-          // what the shell masks its history with: the secrets this connection has seen
-          return session.redactor();
-        }
-        if (args != null && args.length == 1 && args[0] == ProviderCatalog.class) {
-          // which providers' documents the connection has read (they are read on first use)
-          return session.catalog();
+        if (args != null && args.length == 1 && part(args[0]) != null) {
+          return part(args[0]);
         }
         break;
       case "isWrapperFor":
-        if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
+        if (args != null && args.length == 1
+            && (((Class<?>) args[0]).isInstance(proxy) || part(args[0]) != null)) {
           return true;
         }
         break;

@@ -5,6 +5,7 @@ import io.credql.call.Page;
 import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;
 import io.credql.error.CredqlException;
+import io.credql.session.CallProgress;
 import org.apache.calcite.linq4j.Enumerator;
 
 import java.util.ArrayDeque;
@@ -36,6 +37,9 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private PreparedRequest nextPage;
   private final long fetch;
   private final QueryCalls queryCalls;
+  private final CallProgress progress;
+  /** Calls this scan planned and has not finished: given up when it closes. */
+  private int unfinished;
   private long emitted;
   private Object[] current;
   private volatile boolean closed;
@@ -53,14 +57,17 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
 
   CallStreamEnumerator(ProviderClient client, ExecutorService executor, int window,
       RowMaker rowMaker, List<ResourceScanner.Combination> combinations, long fetch,
-      QueryCalls queryCalls) {
+      QueryCalls queryCalls, CallProgress progress) {
     this.queryCalls = queryCalls;
+    this.progress = progress;
     this.client = client;
     this.executor = executor;
     this.window = Math.max(1, window);
     this.rowMaker = rowMaker;
     this.combinations = combinations;
     this.fetch = fetch;
+    this.unfinished = combinations.size();
+    progress.planned(unfinished);
   }
 
   @Override public Object[] current() {
@@ -80,7 +87,10 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
           return true;
         }
         if (nextPage != null) {
+          unfinished++;
+          progress.planned(1);
           final Page page = client.fetch(nextPage);
+          finished();
           rows = page.rows().iterator();
           nextPage = page.next();
           continue;
@@ -91,6 +101,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
           return false;
         }
         final Page page = await(head);
+        finished();
         startCalls();
         rows = page.rows().iterator();
         nextPage = page.next();
@@ -100,6 +111,11 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
       close();
       throw e.unchecked();
     }
+  }
+
+  private void finished() {
+    unfinished--;
+    progress.done();
   }
 
   private void startCalls() {
@@ -149,5 +165,9 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
       p.firstPage.cancel(false);
     }
     pending.clear();
+    if (unfinished > 0) {
+      progress.givenUp(unfinished);
+      unfinished = 0;
+    }
   }
 }

@@ -50,6 +50,7 @@ public final class CredqlSession implements AutoCloseable {
   private final Map<String, AuthSchemeFactory> authFactories;
   private final Map<String, RequestValidator> validators;
   private final AuditLog auditLog;
+  private final CallProgress progress = new CallProgress();
 
   public CredqlSession(ConnectionProperties properties, ProviderCatalog catalog,
       Environment environment, Map<String, String> sandboxBaseUrls) {
@@ -101,6 +102,11 @@ public final class CredqlSession implements AutoCloseable {
     ServiceLoader.load(ProviderBundle.class, CredqlSession.class.getClassLoader())
         .forEach(bundles::add);
     return bundles;
+  }
+
+  /** How far the calls of the running fan-outs are. */
+  public CallProgress progress() {
+    return progress;
   }
 
   public ConnectionProperties properties() {

@@ -1,6 +1,7 @@
 package io.credql.jdbc;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.credql.session.CallProgress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Joins that bind one table's required parameter from another's rows fan out into calls. */
@@ -101,6 +103,36 @@ class LookupJoinTest {
     assertEquals(600, rows("SELECT v.id, s.username FROM (VALUES " + values + ") AS v(id) "
         + "JOIN acme.things.thing_secrets s ON s.thingId = v.id").size());
     assertEquals(3, secretCalls());
+  }
+
+  @Test void theConnectionCountsTheCallsOfAFanOutForProgressDisplays() throws SQLException {
+    final StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      values.append(i > 1 ? ", " : "").append("(").append(i).append(")");
+    }
+    final String fanOut = "SELECT v.id, s.username FROM (VALUES " + values + ") AS v(id) "
+        + "JOIN acme.things.thing_secrets s ON s.thingId = v.id";
+    try (Connection c = connect(";concurrency=2"); Statement s = c.createStatement()) {
+      final CallProgress progress = c.unwrap(CallProgress.class);
+      final List<String> idleAt = new ArrayList<>();
+      progress.onIdle(() -> idleAt.add(progress.snapshot().done() + "/" + progress.snapshot().planned()));
+      try (ResultSet rs = s.executeQuery(fanOut)) {
+        assertTrue(rs.next());
+        assertTrue(progress.snapshot().busy() || progress.snapshot().planned() == 30, progress.snapshot().toString());
+        int rows = 1;
+        while (rs.next()) {
+          rows++;
+        }
+        assertEquals(29, rows, "thing 5 has no secret (404)");
+      }
+      assertEquals(30, progress.snapshot().done());
+      assertEquals(List.of("30/30"), idleAt);
+      // a LIMIT closes the scan early: the calls it never made are given up, and it is idle again
+      try (ResultSet rs = s.executeQuery(fanOut + " LIMIT 1")) {
+        assertTrue(rs.next());
+      }
+      assertFalse(progress.snapshot().busy(), progress.snapshot().toString());
+    }
   }
 
   @Test void theParameterMayBeOnEitherSideAndKeysMayNeedACast() throws SQLException {

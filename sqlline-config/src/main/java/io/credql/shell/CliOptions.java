@@ -31,6 +31,8 @@ public final class CliOptions {
       "  -f <file>              run the statements in this file (- for standard input) and exit",
       "  --var <name=value>     fill the {{ name }} placeholders of -e/-f statements; repeatable",
       "  --output <format>      table, csv, tsv, json or vertical (default table)",
+      "  --progress             with -e/-f, show on standard error how far calls running over 2 s are",
+      "                         (the interactive shell always does)",
       "  --reference-docs <dir> write the provider reference pages (one per resource) to <dir>",
       "  -h, --help             show this help",
       "",
@@ -50,10 +52,12 @@ public final class CliOptions {
   private final Map<String, String> variables;
   private final ResultFormat format;
   private final @Nullable String referenceDocs;
+  private final boolean progress;
 
   private CliOptions(boolean help, @Nullable String url, boolean sandbox, boolean dryRun,
       Map<String, String> properties, @Nullable String statements, @Nullable String scriptFile,
-      Map<String, String> variables, ResultFormat format, @Nullable String referenceDocs) {
+      Map<String, String> variables, ResultFormat format, @Nullable String referenceDocs,
+      boolean progress) {
     this.help = help;
     this.url = url;
     this.sandbox = sandbox;
@@ -64,6 +68,7 @@ public final class CliOptions {
     this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     this.format = requireNonNull(format, "format");
     this.referenceDocs = referenceDocs;
+    this.progress = progress;
   }
 
   /** Parses the arguments of {@code main}. */
@@ -79,6 +84,7 @@ public final class CliOptions {
     final Map<String, String> variables = new LinkedHashMap<>();
     ResultFormat format = ResultFormat.TABLE;
     String referenceDocs = null;
+    boolean progress = false;
 
     for (int i = 0; i < args.size(); i++) {
       final String arg = requireNonNull(args.get(i), "argument");
@@ -98,6 +104,10 @@ public final class CliOptions {
       case "--dry-run":
         noValue(option, inline);
         dryRun = true;
+        break;
+      case "--progress":
+        noValue(option, inline);
+        progress = true;
         break;
       case "-u":
         if (url != null) {
@@ -146,7 +156,7 @@ public final class CliOptions {
       throw new UsageException("--reference-docs writes pages and runs no statements; give it without -e or -f");
     }
     return new CliOptions(help, url, sandbox, dryRun, properties, statements, scriptFile,
-        variables, format, referenceDocs);
+        variables, format, referenceDocs, progress);
   }
 
   private static void noValue(String option, @Nullable String inline) throws UsageException {
@@ -227,6 +237,11 @@ public final class CliOptions {
 
   public ResultFormat format() {
     return format;
+  }
+
+  /** Whether {@code --progress} asks -e/-f to show the progress of long fan-outs. */
+  public boolean progress() {
+    return progress;
   }
 
   /** The directory of {@code --reference-docs}, or null. */

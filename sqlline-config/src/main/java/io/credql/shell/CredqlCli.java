@@ -154,9 +154,14 @@ public final class CredqlCli {
       err.println("credql: cannot connect: " + e.getMessage());
       return FAILED;
     }
+    final ProgressLine progress = options.progress()
+        ? ProgressLine.of(connection, err, System.console() != null) : null;
     try {
       return new ScriptRunner(connection, options.format(), out, err).run(statements);
     } finally {
+      if (progress != null) {
+        progress.close();
+      }
       try {
         connection.close();
       } catch (SQLException e) {

@@ -86,9 +86,11 @@ public final class CredqlShell {
     if (!connect(sqlLine)) {
       return 1;
     }
-    final SqlLine.Status status =
-        sqlLine.begin(new String[] {"-ac", CredqlApplication.class.getName()}, in, true);
-    return status == SqlLine.Status.OK ? 0 : 1;
+    try (ProgressLine progress = ProgressLine.of(connection(sqlLine), err, true)) {
+      final SqlLine.Status status =
+          sqlLine.begin(new String[] {"-ac", CredqlApplication.class.getName()}, in, true);
+      return status == SqlLine.Status.OK ? 0 : 1;
+    }
   }
 
   private void configure(SqlLineOpts opts) {

@@ -25,6 +25,8 @@ final class AcmeApi implements AutoCloseable {
   /** The label of thing 2, which needs quoting in CSV and escaping in TSV. */
   static final String AWKWARD_LABEL = "comma, \"quote\"\nnew line\ttab";
 
+  private static final java.util.UUID SLOW_SECRETS = java.util.UUID.randomUUID();
+
   private final WireMockServer server;
 
   AcmeApi() {
@@ -78,6 +80,19 @@ final class AcmeApi implements AutoCloseable {
         .willReturn(aResponse().withHeader("Content-Type", json)
             .withBody("{\"username\":\"root\",\"password\":\"pw-of-{{request.pathSegments.[2]}}\"}")
             .withTransformers("response-template")));
+  }
+
+  /** Every secret is answered after {@code millis}, from now until {@link #answerPromptly()}. */
+  void answerSecretsAfter(int millis) {
+    server.stubFor(get(urlPathMatching("/v1/things/[0-9]+/secret")).atPriority(1)
+        .withId(SLOW_SECRETS)
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withFixedDelay(millis)
+            .withBody("{\"username\":\"root\",\"password\":\"pw-of-{{request.pathSegments.[2]}}\"}")
+            .withTransformers("response-template")));
+  }
+
+  void answerPromptly() {
+    server.removeStub(server.getSingleStubMapping(SLOW_SECRETS));
   }
 
   @Override public void close() {

@@ -34,6 +34,30 @@ class CredqlCliTest {
     return CliRun.of(home, args);
   }
 
+  @Test void theProgressOfALongFanOutGoesToStandardErrorOnlyWhenAsked() {
+    final StringBuilder ids = new StringBuilder();
+    for (int i = 1; i <= 24; i++) {
+      ids.append(i == 1 ? "" : ", ").append('(').append(i).append(')');
+    }
+    final String fanOut = "SELECT v.id, s.password FROM (VALUES " + ids + ") AS v(id)"
+        + " JOIN acme.things.thing_secrets s ON s.thingId = v.id";
+    api.answerSecretsAfter(250);
+    try {
+      // 24 calls, 2 at a time, a quarter second each: about three seconds
+      final CliRun asked = credql("-u", api.jdbcUrl() + ";concurrency=2", "--progress",
+          "--output", "csv", "-e", fanOut);
+      assertEquals(0, asked.status(), asked::toString);
+      assertEquals(25, asked.out().lines().count(), asked::toString);
+      assertTrue(asked.err().matches("(?s)(credql: \\d+/24 calls done\n)+"), asked::toString);
+      assertFalse(asked.out().contains("calls done"), asked::toString);
+      final CliRun quiet = credql("-u", api.jdbcUrl() + ";concurrency=2", "--output", "csv", "-e", fanOut);
+      assertEquals(asked.out(), quiet.out());
+      assertEquals("", quiet.err());
+    } finally {
+      api.answerPromptly();
+    }
+  }
+
   @Test void twoStatementsInOneDashERunInOrder() {
     final CliRun run = credql("-u", api.jdbcUrl(), "--output", "csv", "-e",
         "SELECT label FROM acme.things.things WHERE thingId = 7;"
