@@ -69,6 +69,7 @@ public final class Benchmarks {
     benchmarks.limit();
     benchmarks.memory();
     benchmarks.rateLimited();
+    benchmarks.registry();
     benchmarks.write(docs);
   }
 
@@ -236,28 +237,8 @@ public final class Benchmarks {
     final int databases = 100_000;
     try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN).dataset(databases(databases))
         .requestJournalLimit(1000).build().start()) {
-      final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      final ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp",
-          System.getProperty("java.class.path"), ListingChild.class.getName(), simulator.baseUrl())
-          .redirectErrorStream(true);
-      final Process process = builder.start();
-      String result = "";
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          if (line.startsWith("rows=")) {
-            result = line;
-          }
-        }
-      }
-      final boolean ok = process.waitFor() == 0 && !result.isEmpty();
-      final Map<String, Long> values = new LinkedHashMap<>();
-      for (String part : result.split(" ")) {
-        final String[] pair = part.split("=");
-        if (pair.length == 2) {
-          values.put(pair[0], Long.parseLong(pair[1]));
-        }
-      }
+      final Map<String, Long> values = child(ListingChild.class, "-Xmx256m", simulator.baseUrl(), "rows=");
+      final boolean ok = values.containsKey("rows");
       final long rows = values.getOrDefault("rows", 0L);
       final double peakMb = values.getOrDefault("peakHeapBytes", 0L) / (1024.0 * 1024.0);
       final double seconds = values.getOrDefault("nanos", 0L) / 1e9;
@@ -295,6 +276,63 @@ public final class Benchmarks {
           String.format(Locale.ROOT, "%d errors, %.1f requests/s = %.0f %% (%d answers were 429)", errors, rate,
               100 * rate / limit, throttled), errors == 0 && rows == DATABASES && rate >= 0.85 * limit));
     }
+  }
+
+  /**
+   * Runs {@code main} in a JVM of its own with one JVM option and one argument, and reads the
+   * {@code name=value} pairs of its output line starting with {@code marker}; empty if it failed.
+   */
+  private static Map<String, Long> child(Class<?> main, String jvmOption, String argument, String marker)
+      throws IOException, InterruptedException {
+    final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    final Process process = new ProcessBuilder(java, jvmOption, "-cp", System.getProperty("java.class.path"),
+        main.getName(), argument).redirectErrorStream(true).start();
+    String result = "";
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.startsWith(marker)) {
+          result = line;
+        } else {
+          System.err.println("  " + main.getSimpleName() + ": " + line);
+        }
+      }
+    }
+    final Map<String, Long> values = new LinkedHashMap<>();
+    if (process.waitFor() != 0) {
+      return values;
+    }
+    for (String part : result.split(" ")) {
+      final String[] pair = part.split("=");
+      if (pair.length == 2) {
+        values.put(pair[0], Long.parseLong(pair[1]));
+      }
+    }
+    return values;
+  }
+
+  /** (g): StackQL's full Linode document on {@code providers=}: off the start-up path, and its cost when read. */
+  private void registry() throws Exception {
+    final Path registry = Paths.get("conformance/stackql-registry/providers/src");
+    final Path document = registry.resolve("linode/v00.00.00000/services/databases.yaml");
+    final long bytes = Files.size(document);
+    final Map<String, Long> values = child(RegistryChild.class, "-XX:TieredStopAtLevel=1", registry.toString(),
+        "connectNanos=");
+    final double connect = values.getOrDefault("connectNanos", 0L) / 1e6;
+    final double first = values.getOrDefault("firstStatementNanos", 0L) / 1e6;
+    final double cold = values.getOrDefault("coldReadNanos", 0L) / 1e6;
+    final double warm = values.getOrDefault("warmReadNanos", 0L) / 1e6;
+    final long resources = values.getOrDefault("resources", 0L);
+    final boolean offStartUp = values.getOrDefault("loadedByConnect", 1L) == 0;
+    System.err.printf(Locale.ROOT, "(g) connect %.0f ms (document read: %s), first SHOW %.0f ms, read cold %.0f ms,"
+        + " warm %.1f ms, %d resources%n", connect, !offStartUp, first, cold, warm, resources);
+    measurements.add(new Measurement("g", "StackQL's full Linode `databases.yaml` (" + bytes / 1024
+        + " KB) on `providers=`, in a fresh JVM with the shell's `-XX:TieredStopAtLevel=1`",
+        "not read when connecting, only by a statement naming linode",
+        String.format(Locale.ROOT, "reading the document and every resource's columns: %.0f ms cold, %.1f ms"
+            + " warm (median of 10); connect %.0f ms without reading it; first `SHOW RESOURCES IN linode.databases`"
+            + " %.0f ms (%d resources, Calcite's first statement included)", cold, warm, connect, first, resources),
+        offStartUp && resources > 0));
   }
 
   private void write(Path docs) throws IOException {

@@ -37,6 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -257,7 +260,7 @@ public final class ProviderClient {
         if (!read) {
           throw mutationFailure(request, e);
         }
-        if (attempt < RetryPolicy.READ_ATTEMPTS) {
+        if (attempt < RetryPolicy.READ_ATTEMPTS && !(e instanceof SSLException)) {
           sleep(RetryPolicy.backoff(attempt));
           continue;
         }
@@ -290,7 +293,8 @@ public final class ProviderClient {
 
   private CredqlException mutationFailure(PreparedRequest request, IOException e) {
     final MethodDefinition method = request.call().method();
-    if (e instanceof ConnectException || e instanceof UnknownHostException) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException
+        || e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
       return new ProviderUnreachableException(method.id() + ": cannot connect to " + provider.name()
           + " at " + request.url().host() + " (" + describe(e) + "); the request was not sent", e);
     }
@@ -315,6 +319,10 @@ public final class ProviderClient {
   }
 
   private String describe(IOException e) {
+    if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+      return "the server's TLS certificate is not trusted or does not name the host; credql always"
+          + " verifies certificates (" + e.getClass().getSimpleName() + ")";
+    }
     if (e instanceof java.io.InterruptedIOException) {
       return "no answer within " + session.properties().timeoutSeconds()
           + " s; the connection property timeout=<seconds> sets how long to wait";

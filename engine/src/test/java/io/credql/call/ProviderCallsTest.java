@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -187,6 +188,30 @@ class ProviderCallsTest {
       final SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(
           "SELECT password FROM acme.things.thing_secrets WHERE thingId = 1"));
       assertTrue(e.getMessage().contains("only https is used"), e.getMessage());
+    }
+  }
+
+  @Test void aServerWhoseCertificateIsNotTrustedIsNeverReadNorWrittenTo() throws SQLException {
+    final WireMockServer untrusted = new WireMockServer(options().httpDisabled(true).dynamicHttpsPort()
+        .bindAddress("127.0.0.1"));
+    untrusted.start();
+    try {
+      untrusted.stubFor(any(anyUrl()).willReturn(aResponse()
+          .withHeader("Content-Type", "application/json").withBody(OK_BODY)));
+      try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+          + Paths.get("src/test/resources/providers").toAbsolutePath()
+          + ";baseUrl.acme=https://127.0.0.1:" + untrusted.httpsPort() + "/v1"); Statement s = c.createStatement()) {
+        final SQLException read = assertThrows(SQLException.class, () -> s.executeQuery(
+            "SELECT password FROM acme.things.thing_secrets WHERE thingId = 1"));
+        assertTrue(read.getMessage().contains("certificate"), read.getMessage());
+        final SQLException write = assertThrows(SQLException.class, () -> s.executeQuery(
+            "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 1"));
+        assertTrue(write.getMessage().contains("certificate"), write.getMessage());
+        assertTrue(write.getMessage().contains("was not sent"), write.getMessage());
+      }
+      assertEquals(0, untrusted.getAllServeEvents().size(), "no request got through the TLS handshake");
+    } finally {
+      untrusted.stop();
     }
   }
 }
