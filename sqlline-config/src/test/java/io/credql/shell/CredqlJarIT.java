@@ -74,6 +74,18 @@ class CredqlJarIT {
     assertEquals("id,label\n1,plain\npassword\npw-of-3\n", run.out());
   }
 
+  @Test void showResourcesOnTheSandboxPrintsValidJson() throws Exception {
+    final CliRun run = javaJar("--sandbox", "-e", "SHOW RESOURCES IN linode.databases", "--output", "json");
+    assertEquals(0, run.status(), run::toString);
+    final com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertTrue(json.isArray(), run::toString);
+    final List<String> names = new ArrayList<>();
+    json.forEach(resource -> names.add(resource.get("name").asText()));
+    assertEquals(List.of("postgresql_instances", "postgresql_instances_credentials", "mysql_instances",
+        "mysql_instances_credentials"), names);
+  }
+
   @Test void theJarExitsWithStatusOneWhenAStatementFails() throws Exception {
     final CliRun run = javaJar("-u", api.jdbcUrl(), "-e",
         "SELECT label FROM acme.things.things WHERE thingId = 7;\nSELECT password FROM acme.things.thing_secrets");

@@ -1,15 +1,11 @@
 package io.credql.databricks;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.credql.sandbox.SimulatorServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,17 +28,16 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  */
-public final class DatabricksSimulator implements AutoCloseable {
+public final class DatabricksSimulator extends SimulatedApi<DatabricksSimulator> {
   private final DatabricksState state;
   private final @Nullable String personalAccessToken;
   private final @Nullable String clientId;
   private final @Nullable String clientSecret;
   private final Duration accessTokenLifetime;
   private final Clock clock;
-  private final @Nullable Integer journalLimit;
-  private @Nullable WireMockServer server;
 
   private DatabricksSimulator(Builder b) {
+    super(b.journalLimit);
     if (b.personalAccessToken == null && b.clientId == null) {
       throw new IllegalStateException("a simulator needs a personal access token or a service"
           + " principal to accept");
@@ -53,45 +48,19 @@ public final class DatabricksSimulator implements AutoCloseable {
     this.clientSecret = b.clientSecret;
     this.accessTokenLifetime = b.accessTokenLifetime;
     this.clock = b.clock;
-    this.journalLimit = b.journalLimit;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts the server on a free loopback port; returns this simulator. */
-  public synchronized DatabricksSimulator start() {
-    if (server != null) {
-      throw new IllegalStateException("the simulator is already started");
-    }
-    server = SimulatorServer.start(new DatabricksApiTransformer(state, personalAccessToken, clientId,
-        clientSecret, accessTokenLifetime, clock), journalLimit);
+  @Override protected ResponseDefinitionTransformerV2 api() {
+    return new DatabricksApiTransformer(state, personalAccessToken, clientId,
+        clientSecret, accessTokenLifetime, clock);
+  }
+
+  @Override protected DatabricksSimulator self() {
     return this;
-  }
-
-  /** Stops the server; the state is kept, but requests are no longer answered. */
-  public synchronized void stop() {
-    if (server != null) {
-      server.stop();
-      server = null;
-    }
-  }
-
-  @Override public void close() {
-    stop();
-  }
-
-  /** The running WireMock server, for verifications beyond the counts below. */
-  public synchronized WireMockServer server() {
-    if (server == null) {
-      throw new IllegalStateException("the simulator is not started");
-    }
-    return server;
-  }
-
-  public int port() {
-    return server().port();
   }
 
   /** {@code http://127.0.0.1:<port>}: the workspace URL, what {@code baseUrl.databricks_workspace} should be. */
@@ -111,44 +80,9 @@ public final class DatabricksSimulator implements AutoCloseable {
     return Optional.ofNullable(clientSecret);
   }
 
-  /** Every request received since the start or the last {@link #resetRequests()}, oldest first. */
-  public List<LoggedRequest> requests() {
-    final List<LoggedRequest> requests = new ArrayList<>();
-    for (ServeEvent event : server().getAllServeEvents()) {
-      requests.add(event.getRequest());
-    }
-    // the journal lists the newest first
-    Collections.reverse(requests);
-    return requests;
-  }
-
-  /** How many requests were received. */
-  public int requestCount() {
-    return server().getAllServeEvents().size();
-  }
-
-  /** How many requests had a path (without the query) matching {@code pathRegex}. */
-  public int requestCount(String pathRegex) {
-    final Pattern pattern = Pattern.compile(pathRegex);
-    int count = 0;
-    for (ServeEvent event : server().getAllServeEvents()) {
-      final String url = event.getRequest().getUrl();
-      final int query = url.indexOf('?');
-      if (pattern.matcher(query < 0 ? url : url.substring(0, query)).matches()) {
-        count++;
-      }
-    }
-    return count;
-  }
-
   /** How many OAuth token requests were received. */
   public int tokenRequestCount() {
     return requestCount(Pattern.quote(DatabricksAuthScheme.TOKEN_PATH));
-  }
-
-  /** Forgets the requests received so far (the workspace's state is unchanged). */
-  public void resetRequests() {
-    server().resetRequests();
   }
 
   /** The database instances, by name. */

@@ -1,19 +1,13 @@
 package io.credql.huaweicloud;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.credql.sandbox.SimulatorServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  */
-public final class HuaweiCloudSimulator implements AutoCloseable {
+public final class HuaweiCloudSimulator extends SimulatedApi<HuaweiCloudSimulator> {
   /** How far {@code X-Sdk-Date} may be from the simulator's clock (Huawei's tolerance is UNCONFIRMED; 15 min is usual). */
   public static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(15);
 
@@ -39,53 +33,26 @@ public final class HuaweiCloudSimulator implements AutoCloseable {
   private final String secretKey;
   private final HuaweiCloudState state;
   private final Clock clock;
-  private final @Nullable Integer journalLimit;
-  private @Nullable WireMockServer server;
 
   private HuaweiCloudSimulator(Builder b) {
+    super(b.journalLimit);
     this.accessKey = requireNonNull(b.accessKey, "accessKey: a simulator needs the access key it accepts");
     this.secretKey = requireNonNull(b.secretKey, "secretKey: a simulator needs the secret key it verifies with");
     this.state = new HuaweiCloudState(b.dataset);
     this.clock = b.clock;
-    this.journalLimit = b.journalLimit;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts the server on a free loopback port; returns this simulator. */
-  public synchronized HuaweiCloudSimulator start() {
-    if (server != null) {
-      throw new IllegalStateException("the simulator is already started");
-    }
+  @Override protected ResponseDefinitionTransformerV2 api() {
     final SignatureVerifier verifier = new SignatureVerifier(accessKey, secretKey, clock, ALLOWED_CLOCK_SKEW);
-    server = SimulatorServer.start(new HuaweiCloudApiTransformer(state, verifier), journalLimit);
+    return new HuaweiCloudApiTransformer(state, verifier);
+  }
+
+  @Override protected HuaweiCloudSimulator self() {
     return this;
-  }
-
-  /** Stops the server; the state is kept, but requests are no longer answered. */
-  public synchronized void stop() {
-    if (server != null) {
-      server.stop();
-      server = null;
-    }
-  }
-
-  @Override public void close() {
-    stop();
-  }
-
-  /** The running WireMock server, for verifications beyond the counts below. */
-  public synchronized WireMockServer server() {
-    if (server == null) {
-      throw new IllegalStateException("the simulator is not started");
-    }
-    return server;
-  }
-
-  public int port() {
-    return server().port();
   }
 
   /** {@code http://127.0.0.1:<port>/gaussdb}: what {@code baseUrl.huaweicloud.gaussdb} should be. */
@@ -118,42 +85,6 @@ public final class HuaweiCloudSimulator implements AutoCloseable {
 
   public String region() {
     return state.region();
-  }
-
-  /** Every request received since the start or the last {@link #resetRequests()}, oldest first. */
-  public List<LoggedRequest> requests() {
-    final List<LoggedRequest> requests = new ArrayList<>();
-    for (ServeEvent event : server().getAllServeEvents()) {
-      requests.add(event.getRequest());
-    }
-    // the journal lists the newest first
-    Collections.reverse(requests);
-    return requests;
-  }
-
-  /** How many requests were received. */
-  public int requestCount() {
-    return server().getAllServeEvents().size();
-  }
-
-  /** How many {@code method} requests had a path (without the query) matching {@code pathRegex}. */
-  public int requestCount(String method, String pathRegex) {
-    final Pattern pattern = Pattern.compile(pathRegex);
-    int count = 0;
-    for (ServeEvent event : server().getAllServeEvents()) {
-      final String url = event.getRequest().getUrl();
-      final int query = url.indexOf('?');
-      if (event.getRequest().getMethod().getName().equals(method)
-          && pattern.matcher(query < 0 ? url : url.substring(0, query)).matches()) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** Forgets the requests received so far (the instances are unchanged). */
-  public void resetRequests() {
-    server().resetRequests();
   }
 
   /** GaussDB instance {@code id} as it is now. */

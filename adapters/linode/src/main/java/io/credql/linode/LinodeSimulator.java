@@ -1,19 +1,14 @@
 package io.credql.linode;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import io.credql.sandbox.RateLimitWindow;
-import io.credql.sandbox.SimulatorServer;
+import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  */
-public final class LinodeSimulator implements AutoCloseable {
+public final class LinodeSimulator extends SimulatedApi<LinodeSimulator> {
   /** Linode's documented limit per minute, reported in {@code X-RateLimit-Limit} when no rate is set. */
   static final int RECORDED_RATE_LIMIT_PER_MINUTE = 1600;
   /** Jetty threads: enough for hundreds of concurrent calls, since delayed responses do not hold one. */
@@ -54,64 +49,35 @@ public final class LinodeSimulator implements AutoCloseable {
   private final int latencyMillis;
   private final int rateLimitPerSecond;
   private final PageSizeBounds pageSizes;
-  private final @Nullable Integer journalLimit;
-  private @Nullable WireMockServer server;
 
   private LinodeSimulator(Builder b) {
+    super(b.journalLimit);
     this.token = requireNonNull(b.token, "token: a simulator needs the bearer token it accepts");
     this.state = new LinodeState(b.dataset);
     this.latencyMillis = b.latencyMillis;
     this.rateLimitPerSecond = b.rateLimitPerSecond;
     this.pageSizes = b.pageSizes;
-    this.journalLimit = b.journalLimit;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The sandbox's databases; see {@link LinodeDataset#demo()}. */
-  public static LinodeDataset demoDataset() {
-    return LinodeDataset.demo();
-  }
-
-  /** Starts the server on a free loopback port; returns this simulator. */
-  public synchronized LinodeSimulator start() {
-    if (server != null) {
-      throw new IllegalStateException("the simulator is already started");
-    }
+  @Override protected ResponseDefinitionTransformerV2 api() {
     final RateLimitWindow window = rateLimitPerSecond > 0
         ? new RateLimitWindow(rateLimitPerSecond, 1000, true)
         : new RateLimitWindow(RECORDED_RATE_LIMIT_PER_MINUTE, 60_000, false);
-    final LinodeApiTransformer api = new LinodeApiTransformer(state, token, window, pageSizes,
-        latencyMillis, System::currentTimeMillis);
-    final WireMockServer started = SimulatorServer.start(api, journalLimit);
-    server = started;
+    return new LinodeApiTransformer(state, token, window, pageSizes, latencyMillis,
+        System::currentTimeMillis);
+  }
+
+  @Override protected LinodeSimulator self() {
     return this;
   }
 
-  /** Stops the server; the state is kept, but requests are no longer answered. */
-  public synchronized void stop() {
-    if (server != null) {
-      server.stop();
-      server = null;
-    }
-  }
-
-  @Override public void close() {
-    stop();
-  }
-
-  /** The running WireMock server, for verifications beyond the counts below. */
-  public synchronized WireMockServer server() {
-    if (server == null) {
-      throw new IllegalStateException("the simulator is not started");
-    }
-    return server;
-  }
-
-  public int port() {
-    return server().port();
+  /** The sandbox's databases; see {@link LinodeDataset#demo()}. */
+  public static LinodeDataset demoDataset() {
+    return LinodeDataset.demo();
   }
 
   /** {@code http://127.0.0.1:<port>/v4}, what {@code baseUrl.linode} should be. */
@@ -122,44 +88,6 @@ public final class LinodeSimulator implements AutoCloseable {
   /** The bearer token the simulator accepts. */
   public String token() {
     return token;
-  }
-
-  /** Every request received since the start or the last {@link #resetRequests()}, oldest first. */
-  public List<LoggedRequest> requests() {
-    final List<LoggedRequest> requests = new ArrayList<>();
-    for (ServeEvent event : server().getAllServeEvents()) {
-      requests.add(event.getRequest());
-    }
-    // the journal lists the newest first
-    Collections.reverse(requests);
-    return requests;
-  }
-
-  /** How many requests were received. */
-  public int requestCount() {
-    return server().getAllServeEvents().size();
-  }
-
-  /**
-   * How many requests had a path (without the query) matching {@code pathRegex}, e.g.
-   * {@code /v4/databases/postgresql/instances/[0-9]+/credentials}.
-   */
-  public int requestCount(String pathRegex) {
-    final Pattern pattern = Pattern.compile(pathRegex);
-    int count = 0;
-    for (ServeEvent event : server().getAllServeEvents()) {
-      final String url = event.getRequest().getUrl();
-      final int query = url.indexOf('?');
-      if (pattern.matcher(query < 0 ? url : url.substring(0, query)).matches()) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** Forgets the requests received so far (the databases are unchanged). */
-  public void resetRequests() {
-    server().resetRequests();
   }
 
   /** Database {@code id} of {@code engine} as it is now. */

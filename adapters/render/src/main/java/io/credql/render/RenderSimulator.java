@@ -1,19 +1,14 @@
 package io.credql.render;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import io.credql.sandbox.RateLimitWindow;
-import io.credql.sandbox.SimulatorServer;
+import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  */
-public final class RenderSimulator implements AutoCloseable {
+public final class RenderSimulator extends SimulatedApi<RenderSimulator> {
   /** Render's documented limit of GET requests per minute (besides a few named endpoints). */
   public static final int READS_PER_MINUTE = 400;
   /** Render's documented limit of other POST, PATCH and DELETE requests per minute. */
@@ -42,56 +37,27 @@ public final class RenderSimulator implements AutoCloseable {
   private final int readsPerMinute;
   private final int writesPerMinute;
   private final LongSupplier clock;
-  private final @Nullable Integer journalLimit;
-  private @Nullable WireMockServer server;
 
   private RenderSimulator(Builder b) {
+    super(b.journalLimit);
     this.apiKey = requireNonNull(b.apiKey, "apiKey: a simulator needs the API key it accepts");
     this.state = new RenderState(b.dataset);
     this.readsPerMinute = b.readsPerMinute;
     this.writesPerMinute = b.writesPerMinute;
     this.clock = b.clock;
-    this.journalLimit = b.journalLimit;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts the server on a free loopback port; returns this simulator. */
-  public synchronized RenderSimulator start() {
-    if (server != null) {
-      throw new IllegalStateException("the simulator is already started");
-    }
-    final RenderApiTransformer api = new RenderApiTransformer(state, apiKey,
-        new RateLimitWindow(readsPerMinute, 60_000, true),
+  @Override protected ResponseDefinitionTransformerV2 api() {
+    return new RenderApiTransformer(state, apiKey, new RateLimitWindow(readsPerMinute, 60_000, true),
         new RateLimitWindow(writesPerMinute, 60_000, true), clock);
-    server = SimulatorServer.start(api, journalLimit);
+  }
+
+  @Override protected RenderSimulator self() {
     return this;
-  }
-
-  /** Stops the server; the state is kept, but requests are no longer answered. */
-  public synchronized void stop() {
-    if (server != null) {
-      server.stop();
-      server = null;
-    }
-  }
-
-  @Override public void close() {
-    stop();
-  }
-
-  /** The running WireMock server, for verifications beyond the counts below. */
-  public synchronized WireMockServer server() {
-    if (server == null) {
-      throw new IllegalStateException("the simulator is not started");
-    }
-    return server;
-  }
-
-  public int port() {
-    return server().port();
   }
 
   /** {@code http://127.0.0.1:<port>/v1}, what {@code baseUrl.render} should be. */
@@ -102,46 +68,6 @@ public final class RenderSimulator implements AutoCloseable {
   /** The API key the simulator accepts. */
   public String apiKey() {
     return apiKey;
-  }
-
-  /** Every request received since the start or the last {@link #resetRequests()}, oldest first. */
-  public List<LoggedRequest> requests() {
-    final List<LoggedRequest> requests = new ArrayList<>();
-    for (ServeEvent event : server().getAllServeEvents()) {
-      requests.add(event.getRequest());
-    }
-    // the journal lists the newest first
-    Collections.reverse(requests);
-    return requests;
-  }
-
-  /** How many requests were received. */
-  public int requestCount() {
-    return server().getAllServeEvents().size();
-  }
-
-  /**
-   * How many requests had this HTTP method and a path (without the query) matching
-   * {@code pathRegex}, e.g. {@code DELETE} and {@code /v1/postgres/[^/]+/credentials/.+}.
-   */
-  public int requestCount(String method, String pathRegex) {
-    final Pattern pattern = Pattern.compile(pathRegex);
-    int count = 0;
-    for (ServeEvent event : server().getAllServeEvents()) {
-      final LoggedRequest request = event.getRequest();
-      final String url = request.getUrl();
-      final int query = url.indexOf('?');
-      if (request.getMethod().getName().equals(method)
-          && pattern.matcher(query < 0 ? url : url.substring(0, query)).matches()) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** Forgets the requests received so far (the instances are unchanged). */
-  public void resetRequests() {
-    server().resetRequests();
   }
 
   /** Instance {@code id} as it is now. */
