@@ -42,9 +42,18 @@ class StatementParserFuzzTest {
     final String secret = "Fuzz-Secret-7";
     final String withSecret = "EXEC a.b.c.d @password = '" + secret + "', @note = '" + sql.replace("'", "''") + "'";
     final String masked = new StatementMasker(new Redactor()).mask(withSecret);
-    if (masked.contains(secret)) {
+    // the fuzzer may write the secret's text into the note, where it is no secret and stays
+    if (occurrences(masked, secret) > occurrences(sql, secret)) {
       throw new AssertionError("kept the secret: " + masked);
     }
     new StatementMasker(new Redactor()).mask(sql);
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
   }
 }
