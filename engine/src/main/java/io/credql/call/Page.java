@@ -19,6 +19,11 @@ public final class Page {
     this.status = status;
   }
 
+  /** A response without rows or body: nothing found, nothing to show, or no content. */
+  static Page empty(int status) {
+    return new Page(List.of(), null, null, status);
+  }
+
   /** Rows selected by the method's {@code objectKey}; empty when the resource was not found. */
   public List<JsonNode> rows() {
     return rows;

@@ -89,7 +89,7 @@ public final class ProviderClient {
     final HttpExchange exchange = send(request);
     final MethodDefinition method = request.call().method();
     if (exchange.status() == 404 && !method.isMutation()) {
-      return new Page(List.of(), null, null, 404);
+      return Page.empty(404);
     }
     if (!exchange.isSuccessful()) {
       throw error(exchange);
@@ -104,7 +104,7 @@ public final class ProviderClient {
             + exchange.status() + " with an empty body where its document promises JSON;"
             + " no rows were returned");
       }
-      return new Page(List.of(), null, null, exchange.status());
+      return Page.empty(exchange.status());
     }
     final List<JsonNode> rows = rowsOf(method, body);
     final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers(),
@@ -120,12 +120,12 @@ public final class ProviderClient {
     final MethodDefinition method = exchange.request().call().method();
     try {
       final JsonNode body = parse(exchange);
-      return body == null ? new Page(List.of(), null, null, exchange.status())
+      return body == null ? Page.empty(exchange.status())
           : new Page(rowsOf(method, body), body, null, exchange.status());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
           exchange.status(), session.redactor().redact(e.getMessage()));
-      return new Page(List.of(), null, null, exchange.status());
+      return Page.empty(exchange.status());
     }
   }
 
@@ -293,8 +293,7 @@ public final class ProviderClient {
 
   private CredqlException mutationFailure(PreparedRequest request, IOException e) {
     final MethodDefinition method = request.call().method();
-    if (e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException || untrustedServer(e)) {
       return new ProviderUnreachableException(method.id() + ": cannot connect to " + provider.name()
           + " at " + request.url().host() + " (" + describe(e) + "); the request was not sent", e);
     }
@@ -318,8 +317,13 @@ public final class ProviderClient {
     return hint.toString();
   }
 
+  /** The TLS handshake failed: nothing was sent, and trying again would fail the same way. */
+  private static boolean untrustedServer(IOException e) {
+    return e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException;
+  }
+
   private String describe(IOException e) {
-    if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+    if (untrustedServer(e)) {
       return "the server's TLS certificate is not trusted or does not name the host; credql always"
           + " verifies certificates (" + e.getClass().getSimpleName() + ")";
     }

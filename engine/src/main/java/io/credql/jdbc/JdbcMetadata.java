@@ -126,7 +126,6 @@ public final class JdbcMetadata {
     final List<Object[]> rows = new ArrayList<>();
     for (ResourceDefinition resource : resources(catalog, schemaPattern, tablePattern)) {
       final List<String> required = requiredOfSelect(resource);
-      final boolean selectable = !resource.methodsFor(SqlVerb.SELECT).isEmpty();
       final List<ResourceColumn> columns = ResourceColumns.of(resource).list();
       for (int i = 0; i < columns.size(); i++) {
         final ResourceColumn column = columns.get(i);
@@ -138,7 +137,7 @@ public final class JdbcMetadata {
         String remarks = column.description();
         if (isRequired) {
           remarks = "Required parameter" + (remarks == null ? "" : ". " + remarks);
-        } else if (!selectable && column.isParameter() && !column.isField()) {
+        } else if (!resource.isSelectable() && column.isParameter() && !column.isField()) {
           remarks = "Parameter of " + execMethods(resource) + (remarks == null ? "" : ". " + remarks);
         } else if (column.isParameter() && !column.isField()) {
           remarks = "Optional parameter" + (remarks == null ? "" : ". " + remarks);
@@ -265,7 +264,7 @@ public final class JdbcMetadata {
 
   private static @Nullable String remarks(ResourceDefinition resource) {
     final String described = resource.description() != null ? resource.description() : resource.title();
-    if (!resource.methodsFor(SqlVerb.SELECT).isEmpty()) {
+    if (resource.isSelectable()) {
       return described;
     }
     final String note = "SELECT is not supported for this resource; use " + execMethods(resource) + ".";

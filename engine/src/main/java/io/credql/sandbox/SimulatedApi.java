@@ -27,6 +27,14 @@ public abstract class SimulatedApi<S extends SimulatedApi<S>> implements AutoClo
     this.journalLimit = journalLimit;
   }
 
+  /** {@code entries} as a journal limit (a builder's {@code requestJournalLimit}); it must be positive. */
+  public static int journalLimit(int entries) {
+    if (entries < 1) {
+      throw new IllegalArgumentException("journal limit must be positive");
+    }
+    return entries;
+  }
+
   /** The transformer that answers every request; made each time the server starts. */
   protected abstract ResponseDefinitionTransformerV2 api();
 

@@ -39,18 +39,16 @@ public final class CallProgress {
   }
 
   /** {@code calls} more calls will be made. */
-  public void planned(int calls) {
-    synchronized (this) {
-      if (calls <= 0) {
-        return;
-      }
-      if (done >= planned) {
-        planned = 0;
-        done = 0;
-        busySince = System.nanoTime();
-      }
-      planned += calls;
+  public synchronized void planned(int calls) {
+    if (calls <= 0) {
+      return;
     }
+    if (done >= planned) {
+      planned = 0;
+      done = 0;
+      busySince = System.nanoTime();
+    }
+    planned += calls;
   }
 
   /** One planned call is done. */

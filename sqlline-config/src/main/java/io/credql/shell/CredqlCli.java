@@ -154,14 +154,10 @@ public final class CredqlCli {
       err.println("credql: cannot connect: " + e.getMessage());
       return FAILED;
     }
-    final ProgressLine progress = options.progress()
-        ? ProgressLine.of(connection, err, System.console() != null) : null;
-    try {
+    try (ProgressLine progress = options.progress()
+        ? ProgressLine.of(connection, err, System.console() != null) : null) {
       return new ScriptRunner(connection, options.format(), out, err).run(statements);
     } finally {
-      if (progress != null) {
-        progress.close();
-      }
       try {
         connection.close();
       } catch (SQLException e) {

@@ -185,10 +185,7 @@ public final class LinodeSimulator extends SimulatedApi<LinodeSimulator> {
 
     /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
     public Builder requestJournalLimit(int entries) {
-      if (entries < 1) {
-        throw new IllegalArgumentException("journal limit must be positive");
-      }
-      this.journalLimit = entries;
+      this.journalLimit = journalLimit(entries);
       return this;
     }
 
