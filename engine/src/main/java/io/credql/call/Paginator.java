@@ -27,8 +27,18 @@ final class Paginator {
   private Paginator() {
   }
 
-  static @Nullable PreparedRequest next(PreparedRequest current, @Nullable PaginationConfig config,
+  /** StackQL's default for a method without {@code pagination}: Google's {@code nextPageToken} → {@code pageToken}. */
+  private static final PaginationConfig NEXT_PAGE_TOKEN = new PaginationConfig(null,
+      new TokenLocation("pageToken", "query"), new TokenLocation("nextPageToken", "body"), null);
+  /** OData's next link, as Azure's list operations send it (which StackQL does not follow by default). */
+  private static final PaginationConfig NEXT_LINK = new PaginationConfig(PaginationConfig.ODATA_NEXT_LINK,
+      new TokenLocation("", "request"), new TokenLocation("nextLink", "body"), null);
+  private static final PaginationConfig ODATA_NEXT_LINK = new PaginationConfig(PaginationConfig.ODATA_NEXT_LINK,
+      new TokenLocation("", "request"), new TokenLocation("@odata.nextLink", "body"), null);
+
+  static @Nullable PreparedRequest next(PreparedRequest current, @Nullable PaginationConfig documented,
       TokenSource response, int rows, int pageLimit) throws ProviderResponseException {
+    final PaginationConfig config = documented != null ? documented : conventional(response);
     if (config == null) {
       return null;
     }
@@ -49,6 +59,20 @@ final class Paginator {
           + " connection property pageLimit=<pages>");
     }
     return next;
+  }
+
+  /**
+   * For a method whose document configures no pagination, the convention its response follows:
+   * a {@code nextPageToken} (StackQL's default), or OData's {@code nextLink}/{@code @odata.nextLink}.
+   */
+  private static @Nullable PaginationConfig conventional(TokenSource response) throws ProviderResponseException {
+    for (PaginationConfig convention : new PaginationConfig[] {NEXT_PAGE_TOKEN, NEXT_LINK, ODATA_NEXT_LINK}) {
+      final String token = response.read(convention.responseToken());
+      if (token != null && !token.isEmpty()) {
+        return convention;
+      }
+    }
+    return null;
   }
 
   private static @Nullable PreparedRequest byOffset(PreparedRequest current, PaginationConfig config,

@@ -133,6 +133,24 @@ class PaginatorTest {
     assertEquals(List.of(1, 2, 3), ids(api.getPort(), "by_offset", ""));
   }
 
+  @Test void withoutAPaginationConfigNextPageTokenIsSentBackAsPageTokenAsStackqlDoes() throws SQLException {
+    answer(get(urlPathEqualTo("/v1/google-style")).withQueryParam("pageToken", absent()),
+        "{" + items("items", 1) + ",\"nextPageToken\":\"CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA\"}");
+    answer(get(urlPathEqualTo("/v1/google-style")).withQueryParam("pageToken", equalTo("CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA")),
+        "{" + items("items", 2) + "}");
+    assertEquals(List.of(1, 2), ids(api.getPort(), "google_style", ""));
+  }
+
+  @Test void withoutAPaginationConfigAnODataNextLinkIsFollowed() throws SQLException {
+    answer(get(urlPathEqualTo("/v1/azure-style")).withQueryParam("$skipToken", absent()),
+        "{" + items("value", 1) + ",\"nextLink\":\"" + base() + "/azure-style?api-version=2024-08-01&$skipToken=2\"}");
+    answer(get(urlPathEqualTo("/v1/azure-style")).withQueryParam("$skipToken", equalTo("2")),
+        "{" + items("value", 2) + ",\"@odata.nextLink\":\"" + base() + "/azure-style?$skipToken=3\"}");
+    answer(get(urlPathEqualTo("/v1/azure-style")).withQueryParam("$skipToken", equalTo("3")),
+        "{" + items("value", 3) + ",\"nextLink\":null}");
+    assertEquals(List.of(1, 2, 3), ids(api.getPort(), "azure_style", ""));
+  }
+
   @Test void aProviderReportingABillionPagesIsRefusedAtOnceNamingPageLimit() {
     answer(get(urlPathEqualTo("/v1/by-page-number")), "{" + items("items", 1) + ",\"page\":1,\"pages\":1e9}");
     final SQLException e = assertThrows(SQLException.class, () -> ids(api.getPort(), "by_page_number", ""));

@@ -230,9 +230,17 @@ class LinodeFaultSurvivalTest {
   private static final String RESET = "EXEC linode.databases.postgresql_instances_credentials"
       + ".postDatabasesPostgreSQLInstanceCredentialsReset @instanceId = 2001";
 
-  @Test void aMutationMeetingA503IsReportedAndNeverResent() {
+  @Test void aMutationMeetingA503IsAnUnknownOutcomeSentOnce() {
     final String message = failure(RESET, "", (url, nth) -> linodeError(503, "Service Unavailable"));
-    assertTrue(message.contains("HTTP 503"), message);
+    assertTrue(message.contains("outcome unknown: a gateway answered HTTP 503"), message);
+    assertTrue(message.contains("SELECT * FROM linode.databases.postgresql_instances_credentials"), message);
+    assertEquals(1, front.injected(), "sent once");
+  }
+
+  @Test void aMutationMeetingA500IsAFailureSentOnce() {
+    final String message = failure(RESET, "", (url, nth) -> linodeError(500, "Internal Server Error"));
+    assertTrue(message.contains("HTTP 500"), message);
+    assertFalse(message.contains("outcome unknown"), message);
     assertEquals(1, front.injected(), "sent once");
   }
 
