@@ -176,6 +176,12 @@ class PaginatorTest {
     assertEquals(3, api.findAll(getRequestedFor(anyUrl())).size());
   }
 
+  @Test void aPageLimitThatIsNotAPositiveWholeNumberIsRefusedNamingTheProperty() {
+    final SQLException e = assertThrows(SQLException.class, () -> ids(api.getPort(), "by_cursor", ";pageLimit=0"));
+    assertTrue(e.getMessage().contains("property pageLimit must be a whole number from 1"), e.getMessage());
+    assertEquals(0, api.getAllServeEvents().size());
+  }
+
   @Test void aRepeatedTokenIsAnErrorNotALoop() {
     answer(get(urlPathEqualTo("/v1/by-cursor")), "{" + items("items", 1) + ",\"meta\":{\"next_cursor\":\"same\"}}");
     final SQLException e = assertThrows(SQLException.class, () -> ids(api.getPort(), "by_cursor", ""));
