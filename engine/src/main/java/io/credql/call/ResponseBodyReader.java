@@ -44,7 +44,7 @@ final class ResponseBodyReader {
       return HttpExchange.bytes(request, response, prefix(body.source(), ERROR_BODY_LIMIT));
     }
     final String contentType = response.header("Content-Type");
-    if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")) {
+    if (ResponseDecoder.streamsAsJson(request.call().method(), contentType)) {
       return parsed(request, response, body);
     }
     final Buffer buffer = new Buffer();
