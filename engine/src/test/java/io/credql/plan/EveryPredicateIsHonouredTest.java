@@ -288,6 +288,10 @@ class EveryPredicateIsHonouredTest {
       final String key = method.pagination().responseToken().key().replaceFirst("^\\$\\.", "");
       ((ObjectNode) body).remove(key);
     }
+    if (body.isObject()) {
+      // without a pagination config StackQL follows these two by default: a last page has neither
+      ((ObjectNode) body).remove(java.util.List.of("nextLink", "nextPageToken"));
+    }
     return body;
   }
 
