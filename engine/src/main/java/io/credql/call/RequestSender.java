@@ -77,6 +77,9 @@ final class RequestSender {
         if (!read) {
           throw failures.mutation(current, e);
         }
+        if (Thread.currentThread().isInterrupted()) {
+          throw new ProviderUnreachableException(method.id() + ": interrupted", e);
+        }
         if (attempt < RetryPolicy.READ_ATTEMPTS && !(e instanceof SSLException)) {
           pause(RetryPolicy.backoff(attempt));
           continue;

@@ -86,7 +86,7 @@ final class TransportFailures {
       return "the server's TLS certificate is not trusted or does not name the host; credql always"
           + " verifies certificates (" + e.getClass().getSimpleName() + ")";
     }
-    if (e instanceof InterruptedIOException) {
+    if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
       return "no answer within " + timeoutSeconds + " s" + (attempts == 1 ? "" : " on each attempt")
           + "; the connection property timeout=<seconds> sets how long to wait";
     }

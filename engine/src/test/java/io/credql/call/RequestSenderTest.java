@@ -149,6 +149,27 @@ class RequestSenderTest {
         "each attempt ends after 1 s although bytes keep coming: " + took);
   }
 
+  @Test void aReadInterruptedWhileWaitingIsNotRetriedNorCalledATimeout() throws Exception {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody(PAGE).withFixedDelay(1500)));
+    final ProviderClient client = client("timeout=1", ResponseBodyReader.DEFAULT_LIMIT);
+    final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    final Thread reader = new Thread(() -> {
+      try {
+        list(client);
+      } catch (CredqlException e) {
+        failure.set(e);
+      }
+    });
+    reader.start();
+    Thread.sleep(300);
+    reader.interrupt();
+    reader.join(10_000);
+    assertTrue(failure.get() instanceof ProviderUnreachableException, String.valueOf(failure.get()));
+    assertTrue(failure.get().getMessage().contains("interrupted"), failure.get().getMessage());
+    assertEquals(1, requests(), "not retried once interrupted");
+  }
+
   @Test void credentialsGoWithEveryAttempt() throws CredqlException {
     failThenSucceed(aResponse().withStatus(502));
     list(client("", ResponseBodyReader.DEFAULT_LIMIT));

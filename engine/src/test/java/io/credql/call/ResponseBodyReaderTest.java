@@ -1,0 +1,88 @@
+package io.credql.call;
+
+import io.credql.document.MethodDefinition;
+import io.credql.document.ProviderCatalog;
+import io.credql.error.ProviderResponseException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A response body is read once and never past its limit, whatever the provider sends. */
+class ResponseBodyReaderTest {
+  private static final MethodDefinition METHOD = ProviderCatalog.create(List.of(),
+          List.of(Paths.get("src/test/resources/paging").toAbsolutePath()))
+      .provider("pager").service("items").resource("by_cursor").method("list");
+  private static final PreparedRequest REQUEST = new PreparedRequest(new BoundCall(METHOD, Map.of(), null),
+      "GET", HttpUrl.get("http://127.0.0.1:1/v1/by-cursor"), Map.of(), null);
+
+  private static Response response(int status, String contentType, byte[] body) {
+    return new Response.Builder().request(new Request.Builder().url(REQUEST.url()).build())
+        .protocol(Protocol.HTTP_1_1).code(status).message("M")
+        .body(ResponseBody.create(body, MediaType.get(contentType)))
+        .header("Content-Type", contentType).build();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test void aSuccessfulJsonBodyIsParsedAndItsBytesAreNotKept() throws Exception {
+    final HttpExchange exchange = new ResponseBodyReader(1024)
+        .read(REQUEST, response(200, "application/json", utf8("{\"items\":[{\"id\":1}]}")));
+    assertTrue(exchange.isParsed());
+    assertEquals(0, exchange.body().length);
+    assertEquals(1, exchange.json().path("items").get(0).path("id").asInt());
+  }
+
+  @Test void anEmptyOrBlankSuccessfulBodyIsNoBody() throws Exception {
+    assertNull(new ResponseBodyReader(1024).read(REQUEST, response(200, "application/json", utf8(" \n "))).json());
+  }
+
+  @Test void invalidJsonIsAnswerNotATransportFailure() throws IOException {
+    final HttpExchange exchange = new ResponseBodyReader(1024)
+        .read(REQUEST, response(200, "application/json", utf8("{\"items\": [tru")));
+    final ProviderResponseException e = assertThrows(ProviderResponseException.class, exchange::json);
+    assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
+  }
+
+  @Test void aBodyPastTheLimitIsAFinalErrorForJsonAndForOtherTypes() throws IOException {
+    final byte[] big = utf8("{\"items\":[" + " ".repeat(4096) + "]}");
+    final ProviderResponseException json = assertThrows(ProviderResponseException.class,
+        () -> new ResponseBodyReader(1024).read(REQUEST, response(200, "application/json", big)).json());
+    assertTrue(json.getMessage().contains("larger than 1024 bytes"), json.getMessage());
+    final ProviderResponseException xml = assertThrows(ProviderResponseException.class,
+        () -> new ResponseBodyReader(1024).read(REQUEST, response(200, "application/xml", big)).json());
+    assertTrue(xml.getMessage().contains("larger than 1024 bytes"), xml.getMessage());
+  }
+
+  @Test void anOtherBodyIsKeptAsBytesForItsDecoder() throws IOException {
+    final HttpExchange exchange = new ResponseBodyReader(1024)
+        .read(REQUEST, response(200, "text/xml", utf8("<Marker>m2</Marker>")));
+    assertFalse(exchange.isParsed());
+    assertEquals("<Marker>m2</Marker>", new String(exchange.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test void anErrorBodyIsReadOnlyAsFarAsItsMessageNeeds() throws IOException {
+    final byte[] huge = new byte[3 * 1024 * 1024];
+    final HttpExchange exchange = new ResponseBodyReader(ResponseBodyReader.DEFAULT_LIMIT)
+        .read(REQUEST, response(500, "text/html", huge));
+    assertEquals(1024 * 1024, exchange.body().length);
+    assertEquals(500, exchange.status());
+  }
+}
