@@ -79,6 +79,9 @@ final class RequestBodies {
     }
     final JsonNodeFactory nodes = JsonNodeFactory.instance;
     final String text = JsonSqlTypes.text(value);
+    if (field.schema() != null && field.schema().isStringOnly()) {
+      return nodes.textNode(text);
+    }
     try {
       switch (field.type()) {
       case "integer":

@@ -152,6 +152,22 @@ public final class SchemaNode {
     return null;
   }
 
+  /**
+   * Whether the schema says outright that properties it does not list are allowed:
+   * {@code additionalProperties: true} or a schema for them.
+   */
+  public boolean declaresAdditionalProperties() {
+    final JsonNode additional = node.get("additionalProperties");
+    return additional != null && (additional.isObject() || additional.asBoolean(false));
+  }
+
+  /** The schema of properties not listed ({@code additionalProperties: {...}}), or null. */
+  public @Nullable SchemaNode additionalProperties() {
+    final JsonNode additional = node.get("additionalProperties");
+    return additional != null && additional.isObject() && additional.size() > 0
+        ? new SchemaNode(document, additional, pointer + "/additionalProperties") : null;
+  }
+
   /** Whether properties not listed are allowed (JSON Schema default: yes). */
   public boolean allowsAdditionalProperties() {
     final JsonNode additional = node.get("additionalProperties");

@@ -4,6 +4,7 @@ import io.credql.call.BoundCall;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
+import io.credql.document.TopPushdown;
 import io.credql.error.CredqlException;
 import io.credql.plan.ScanPlan;
 import io.credql.schema.ResourceTable;
@@ -34,7 +35,7 @@ public final class ResourceScanner {
       long fetch) {
     return new AbstractEnumerable<Object[]>() {
       @Override public Enumerator<Object[]> enumerator() {
-        final List<Combination> combinations = combinations(plan, values);
+        final List<Combination> combinations = withTop(combinations(plan, values), plan.method(), fetch);
         if (combinations.isEmpty()) {
           return Linq4j.emptyEnumerator();
         }
@@ -51,6 +52,29 @@ public final class ResourceScanner {
             QueryCalls.of(root), table.session().progress());
       }
     };
+  }
+
+  /**
+   * The calls asking the API for no more rows than the query reads, where the document declares
+   * {@code queryParamPushdown.top} and the query did not set that parameter itself.
+   */
+  static List<Combination> withTop(List<Combination> combinations, MethodDefinition method, long fetch) {
+    final TopPushdown top = fetch < 0 ? null : TopPushdown.of(method);
+    if (top == null) {
+      return combinations;
+    }
+    final List<Combination> result = new ArrayList<>();
+    for (Combination combination : combinations) {
+      final BoundCall call = combination.call;
+      if (call.input(top.parameter().name()) != null) {
+        result.add(combination);
+        continue;
+      }
+      final Map<String, Object> inputs = new LinkedHashMap<>(call.inputs());
+      inputs.put(top.parameter().name(), Math.max(1, top.count(fetch)));
+      result.add(new Combination(new BoundCall(method, inputs, call.body()), combination.echoes));
+    }
+    return result;
   }
 
   /** One call to make and the values its rows echo. */

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Checks a request body against the request schema, as StackQL does before sending: keys the
  * schema does not have, values of the wrong type, and missing required fields are all reported
- * (never the values themselves, which may be secrets).
+ * (never the values themselves, which may be secrets). A key the schema does not list is
+ * accepted only where the schema says so ({@code additionalProperties: true}, or a schema that
+ * the value must then match): where it says nothing, an unlisted key is far more often a typo.
  */
 final class BodyValidator {
   private static final int MAX_DEPTH = 32;
@@ -35,11 +37,17 @@ final class BodyValidator {
     }
     if (value.isObject()) {
       final Map<String, SchemaNode> properties = schema.properties();
-      if (!properties.isEmpty()) {
+      if (!properties.isEmpty() || schema.additionalProperties() != null) {
         final Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
           final Map.Entry<String, JsonNode> field = fields.next();
-          final SchemaNode property = properties.get(field.getKey());
+          SchemaNode property = properties.get(field.getKey());
+          if (property == null && schema.declaresAdditionalProperties()) {
+            property = schema.additionalProperties();
+            if (property == null) {
+              continue;
+            }
+          }
           if (property == null) {
             problems.add("unknown field " + join(path, field.getKey()) + " (the schema has: "
                 + String.join(", ", properties.keySet()) + ")");

@@ -286,8 +286,8 @@ final class DmlHandler implements StatementHandler {
       for (String required : method.requiredInputNames()) {
         final ParameterDefinition input = method.input(required);
         final boolean present = input != null && input.location() == ParameterDefinition.Location.BODY
-            ? body != null && body.hasNonNull(method.bodyFieldName(required))
-            : inputs.containsKey(required);
+            ? body != null && body.hasNonNull(method.bodyFieldName(input.name()))
+            : input != null && inputs.containsKey(input.name());
         if (!present && !problems.contains("missing " + required)) {
           problems.add("missing " + required);
         }
@@ -316,7 +316,8 @@ final class DmlHandler implements StatementHandler {
     for (MethodDefinition method : methods) {
       final List<String> missing = new ArrayList<>();
       for (String required : method.requiredInputNames()) {
-        if (!bound.contains(required)) {
+        final ParameterDefinition input = method.input(required);
+        if (!bound.contains(required) && (input == null || bound.stream().noneMatch(input::isCalled))) {
           missing.add(required);
         }
       }

@@ -230,9 +230,9 @@ final class ExecHandler implements StatementHandler {
     for (String name : method.requiredInputNames()) {
       final ParameterDefinition input = method.input(name);
       final boolean present = input != null && input.location() == ParameterDefinition.Location.BODY
-          ? body != null && body.has(method.bodyFieldName(name))
-          : inputs.containsKey(name) || (input != null && input.defaultValue() != null
-              && input.location() != ParameterDefinition.Location.SERVER);
+          ? body != null && body.has(method.bodyFieldName(input.name()))
+          : input != null && (inputs.containsKey(input.name()) || (input.defaultValue() != null
+              && input.location() != ParameterDefinition.Location.SERVER));
       if (!present) {
         missing.add(input != null && input.location() == ParameterDefinition.Location.BODY
             ? "@" + name + " (a body field: give it as @" + name + " or inside @@json)"

@@ -4,8 +4,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Paths;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,13 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * transforms refused when credql cannot apply them.
  */
 class ProviderFormatTest {
+  @TempDir static Path auditDir;
+
   @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
   private static Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/format-providers").toAbsolutePath()
-        + ";baseUrl.envco=http://127.0.0.1:" + api.getPort() + "/{accountName}");
+        + ";baseUrl.envco=http://127.0.0.1:" + api.getPort() + "/{accountName}"
+        + ";auditLog=" + auditDir.resolve("audit.jsonl"));
   }
 
   private static void answer(String contentType, String body) {
@@ -163,6 +168,21 @@ class ProviderFormatTest {
     assertEquals("application/xml", request.getHeader("Content-Type"));
     assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Note xmlns=\"https://things.test/doc/2024-01-01/\">"
         + "<Kind>memo</Kind><Title>a &lt; b</Title></Note>", request.getBodyAsString());
+  }
+
+  @Test void aBodyMayHoldKeysItsSchemaAllowsWithoutListingThem() throws SQLException {
+    api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("EXEC envco.things.notes.create @@json = '{\"Title\": \"t\", \"Labels\": {\"team\": \"db\"}}'");
+      final SQLException wrongType = assertThrows(SQLException.class, () -> s.execute(
+          "EXEC envco.things.notes.create @@json = '{\"Title\": \"t\", \"Labels\": {\"team\": 5}}'"));
+      assertTrue(wrongType.getMessage().contains("Labels.team must be a string"), wrongType.getMessage());
+      final SQLException typo = assertThrows(SQLException.class, () -> s.execute(
+          "EXEC envco.things.notes.create @@json = '{\"Titel\": \"t\"}'"));
+      assertTrue(typo.getMessage().contains("unknown field Titel"), typo.getMessage());
+    }
+    assertTrue(onlyRequest().getBodyAsString().contains("<Labels><team>db</team></Labels>"),
+        onlyRequest().getBodyAsString());
   }
 
   @Test void aServiceMissingOnDiskIsNamedOnlyWhenAStatementTouchesIt() throws SQLException {

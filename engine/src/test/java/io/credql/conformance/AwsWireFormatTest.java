@@ -4,7 +4,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -52,13 +54,16 @@ class AwsWireFormatTest {
       + "  </DescribeDBInstancesResult>\n"
       + "  <ResponseMetadata><RequestId>5e1b0f4c-1111-2222-3333-444455556666</RequestId></ResponseMetadata>\n"
       + "</DescribeDBInstancesResponse>\n";
+  @TempDir static Path auditDir;
+
   @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
   private static Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:credql:providers=" + StackqlRegistry.providers()
         + ";baseUrl.aws=http://127.0.0.1:" + api.getPort()
-        + ";auth={\"aws\": {\"type\": \"null_auth\"}}");
+        + ";auth={\"aws\": {\"type\": \"null_auth\"}}"
+        + ";auditLog=" + auditDir.resolve("audit.jsonl"));
   }
 
   @Test void listingRdsInstancesPostsTheQueryProtocolFormAndReadsTheXmlRows() throws SQLException {
@@ -116,5 +121,23 @@ class AwsWireFormatTest {
     assertEquals("secretsmanager.GetSecretValue", request.getHeader("X-Amz-Target"));
     assertEquals("application/x-amz-json-1.1", request.getHeader("Content-Type"));
     assertEquals("{\"SecretId\":\"db\"}", request.getBodyAsString());
+  }
+
+  @Test void snakeCaseNamesWorkAsExecParametersAndInsertColumns() throws SQLException {
+    api.stubFor(any(anyUrl()).willReturn(aResponse()
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody("{\"ARN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf\",\"Name\":\"db\"}")));
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("EXEC aws.secretsmanager.secrets.create_secret @region = 'us-east-1', @name = 'db',"
+          + " @secret_string = 'pw-1'");
+      s.executeUpdate("INSERT INTO aws.secretsmanager.secrets (region, Name, secret_string)"
+          + " VALUES ('us-east-1', 'db2', 'pw-2')");
+    }
+    final List<LoggedRequest> requests = new ArrayList<>();
+    api.getAllServeEvents().forEach(event -> requests.add(0, event.getRequest()));
+    assertEquals(2, requests.size());
+    assertEquals("secretsmanager.CreateSecret", requests.get(0).getHeader("X-Amz-Target"));
+    assertEquals("{\"Name\":\"db\",\"SecretString\":\"pw-1\"}", requests.get(0).getBodyAsString());
+    assertEquals("{\"Name\":\"db2\",\"SecretString\":\"pw-2\"}", requests.get(1).getBodyAsString());
   }
 }
