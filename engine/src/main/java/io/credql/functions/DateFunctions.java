@@ -89,8 +89,12 @@ public final class DateFunctions {
       case 'p': b.append(d.getHour() >= 12 ? "PM" : "AM"); break;
       case 'P': b.append(d.getHour() >= 12 ? "pm" : "am"); break;
       case 'R': b.append(two(d.getHour())).append(':').append(two(d.getMinute())); break;
-      case 's': b.append(Math.floorDiv(t.julianMillis() - SqliteDateTime.UNIX_EPOCH_JD_MS, 1000L));
+      case 's': {
+        final long ms = t.julianMillis() - SqliteDateTime.UNIX_EPOCH_JD_MS;
+        b.append(t.subsecond() ? String.format(Locale.ROOT, "%.3f", ms / 1000.0)
+            : Long.toString(Math.floorDiv(ms, 1000L)));
         break;
+      }
       case 'S': b.append(two(d.getSecond())); break;
       case 'T': b.append(two(d.getHour())).append(':').append(two(d.getMinute())).append(':')
           .append(two(d.getSecond())); break;

@@ -4,24 +4,21 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * SQLite's {@code json_group_array(value)} and {@code json_group_object(label, value)}. A value
- * made by a JSON function is embedded as JSON: the validator then passes a third, constant TRUE
- * argument (SQLite knows this from the value's JSON subtype, which Calcite's values lack).
+ * SQLite's {@code json_group_array(value)} and {@code json_group_object(label, value)}. The
+ * validator passes them {@code json_quote(value)} and a constant TRUE instead of the value:
+ * Calcite skips rows whose aggregate arguments are NULL, and SQLite keeps them as JSON null;
+ * json_quote also keeps a value made by a JSON function as JSON (SQLite's JSON subtype).
  */
 public final class JsonAggregates {
   private JsonAggregates() {
   }
 
-  static SqlOperator[] groupArray() {
-    return new SqlOperator[] {
-        SqliteAggregateFunction.of("json_group_array", SqlTypeName.VARCHAR, 1, GroupArray.class),
-        SqliteAggregateFunction.of("json_group_array", SqlTypeName.VARCHAR, 2, GroupArrayOfJson.class)};
+  static SqlOperator groupArray() {
+    return SqliteAggregateFunction.of("json_group_array", SqlTypeName.VARCHAR, 2, GroupArray.class);
   }
 
-  static SqlOperator[] groupObject() {
-    return new SqlOperator[] {
-        SqliteAggregateFunction.of("json_group_object", SqlTypeName.VARCHAR, 2, GroupObject.class),
-        SqliteAggregateFunction.of("json_group_object", SqlTypeName.VARCHAR, 3, GroupObjectOfJson.class)};
+  static SqlOperator groupObject() {
+    return SqliteAggregateFunction.of("json_group_object", SqlTypeName.VARCHAR, 3, GroupObject.class);
   }
 
   /** The JSON text being built. */
@@ -35,15 +32,15 @@ public final class JsonAggregates {
     }
   }
 
-  /** {@code json_group_array(value)}. */
+  /** {@code json_group_array(value)}, given the value's JSON. */
   public static final class GroupArray {
     public static Builder init() {
       return new Builder();
     }
 
-    public static Builder add(Builder builder, Object value) {
+    public static Builder add(Builder builder, Object json, Object marker) {
       builder.separate();
-      SqliteJson.appendValue(value, builder.json);
+      builder.json.append(json);
       return builder;
     }
 
@@ -52,55 +49,21 @@ public final class JsonAggregates {
     }
   }
 
-  /** {@code json_group_array(value)} of a value made by a JSON function. */
-  public static final class GroupArrayOfJson {
-    public static Builder init() {
-      return new Builder();
-    }
-
-    public static Builder add(Builder builder, Object value, Object json) {
-      return GroupArray.add(builder, JsonText.of(value));
-    }
-
-    public static String result(Builder builder) {
-      return GroupArray.result(builder);
-    }
-  }
-
-  /** {@code json_group_object(label, value)}; rows with a NULL label are skipped. */
+  /** {@code json_group_object(label, value)}, given the value's JSON; rows with a NULL label are skipped. */
   public static final class GroupObject {
     public static Builder init() {
       return new Builder();
     }
 
-    public static Builder add(Builder builder, Object label, Object value) {
-      if (label == null) {
-        return builder;
-      }
+    public static Builder add(Builder builder, Object label, Object json, Object marker) {
       builder.separate();
       SqliteJson.quote(SqliteValues.text(label), builder.json);
-      builder.json.append(':');
-      SqliteJson.appendValue(value, builder.json);
+      builder.json.append(':').append(json);
       return builder;
     }
 
     public static String result(Builder builder) {
       return "{" + builder.json + "}";
-    }
-  }
-
-  /** {@code json_group_object(label, value)} of values made by a JSON function. */
-  public static final class GroupObjectOfJson {
-    public static Builder init() {
-      return new Builder();
-    }
-
-    public static Builder add(Builder builder, Object label, Object value, Object json) {
-      return GroupObject.add(builder, label, JsonText.of(value));
-    }
-
-    public static String result(Builder builder) {
-      return GroupObject.result(builder);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.credql.functions;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -124,7 +126,7 @@ final class SqlitePrintf {
       } else if (Double.isNaN(value)) {
         body = "NaN";
       } else if (conversion == 'f') {
-        body = BigDecimal.valueOf(Math.abs(value)).setScale(p, java.math.RoundingMode.HALF_UP).toPlainString();
+        body = decimal(Math.abs(value)).setScale(p, RoundingMode.HALF_UP).toPlainString();
       } else if (conversion == 'e' || conversion == 'E') {
         body = exponential(Math.abs(value), p, conversion == 'E');
       } else {
@@ -172,13 +174,18 @@ final class SqlitePrintf {
       }
       s = mantissa + e.substring(e.indexOf('e'));
     } else {
-      s = BigDecimal.valueOf(value).setScale(precision - 1 - exponent, java.math.RoundingMode.HALF_UP)
+      s = decimal(value).setScale(precision - 1 - exponent, RoundingMode.HALF_UP)
           .toPlainString();
       if (!keepZeros) {
         s = stripZeros(s);
       }
     }
     return upper ? s.toUpperCase(Locale.ROOT) : s;
+  }
+
+  /** A real as SQLite's printf sees it: its exact value rounded to 16 significant digits. */
+  private static BigDecimal decimal(double value) {
+    return new BigDecimal(value).round(new MathContext(16, RoundingMode.HALF_UP));
   }
 
   private static String stripZeros(String s) {

@@ -42,11 +42,6 @@ import java.util.function.UnaryOperator;
  * with the wrong number of arguments, is reported in one line naming the function.
  */
 public final class SqliteValidator extends SqlValidatorImpl {
-  private static final Set<String> JSON_AGGREGATES = Set.of("json_group_array", "json_group_object");
-  private static final Set<String> MAKES_JSON =
-      Set.of("json", "json_object", "json_array", "json_quote", "json_group_array",
-          "json_group_object");
-
   private final String sql;
 
   /**
@@ -89,7 +84,7 @@ public final class SqliteValidator extends SqlValidatorImpl {
       makeTableFunctionsLateral((SqlJoin) node);
     }
     if (node instanceof SqlCall) {
-      node = markJsonArguments(sqliteJsonConstructor((SqlCall) node));
+      node = quoteJsonAggregateValues(sqliteJsonConstructor((SqlCall) node));
     }
     return super.performUnconditionalRewrites(node, underFrom);
   }
@@ -164,28 +159,28 @@ public final class SqliteValidator extends SqlValidatorImpl {
   }
 
   /**
-   * JSON aggregates of a value a JSON function made get a constant TRUE last argument, so that
-   * they embed the value as JSON instead of quoting it (SQLite knows this from a subtype).
+   * {@code json_group_array(v)} becomes {@code coalesce(json_group_array(json_quote(v), TRUE), '[]')}
+   * (and json_group_object alike): Calcite skips NULL aggregate arguments and gives NULL for no
+   * rows, SQLite keeps NULLs as JSON null and gives an empty array; json_quote is never NULL, and
+   * keeps JSON made by a JSON function as JSON.
    */
-  private static SqlCall markJsonArguments(SqlCall call) {
+  private static SqlCall quoteJsonAggregateValues(SqlCall call) {
     final String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
-    if (!JSON_AGGREGATES.contains(name)) {
+    final int arguments = name.equals("json_group_array") ? 1
+        : name.equals("json_group_object") ? 2 : -1;
+    if (call.operandCount() != arguments) {
       return call;
     }
-    final List<SqlNode> operands = call.getOperandList();
-    final int expected = name.equals("json_group_array") ? 1 : 2;
-    if (operands.size() != expected) {
-      return call;
-    }
-    final SqlNode value = operands.get(expected - 1);
-    if (value instanceof SqlCall && MAKES_JSON.contains(
-        ((SqlCall) value).getOperator().getName().toLowerCase(Locale.ROOT))) {
-      final List<SqlNode> marked = new java.util.ArrayList<>(operands);
-      marked.add(SqlLiteral.createBoolean(true, call.getParserPosition()));
-      return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(),
-          marked.toArray(new SqlNode[0]));
-    }
-    return call;
+    final SqlParserPos pos = call.getParserPosition();
+    final List<SqlNode> operands = new java.util.ArrayList<>(call.getOperandList());
+    operands.set(arguments - 1,
+        SqliteOperatorTable.function("json_quote").createCall(pos, operands.get(arguments - 1)));
+    operands.add(SqlLiteral.createBoolean(true, pos));
+    final SqlCall aggregate = call.getOperator().createCall(call.getFunctionQuantifier(), pos,
+        operands.toArray(new SqlNode[0]));
+    // no rows: SQLite's empty array or object, where Calcite's aggregate gives NULL
+    return SqlStdOperatorTable.COALESCE.createCall(pos, aggregate,
+        SqlLiteral.createCharString(arguments == 1 ? "[]" : "{}", pos));
   }
 
   /** The statement text an expression was parsed from, as SQLite names a column; null when unknown. */

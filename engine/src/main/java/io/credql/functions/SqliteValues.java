@@ -22,6 +22,10 @@ final class SqliteValues {
         || value instanceof Byte || value instanceof Boolean || value instanceof BigInteger) {
       return "integer";
     }
+    if (value instanceof BigDecimal) {
+      // Calcite types an integer literal too big for INTEGER as DECIMAL(19, 0)
+      return ((BigDecimal) value).scale() <= 0 ? "integer" : "real";
+    }
     if (value instanceof Number) {
       return "real";
     }
