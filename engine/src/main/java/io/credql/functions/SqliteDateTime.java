@@ -36,6 +36,8 @@ final class SqliteDateTime {
 
   private long jd;
   private boolean subsecond;
+  private boolean local;
+  private boolean utc;
 
   private SqliteDateTime(long jd) {
     this.jd = jd;
@@ -70,7 +72,8 @@ final class SqliteDateTime {
       if (args[i] == null) {
         return null;
       }
-      final String modifier = SqliteValues.text(args[i]).trim().toLowerCase(Locale.ROOT);
+      // not trimmed: SQLite refuses '  +2 hours  '
+      final String modifier = SqliteValues.text(args[i]).toLowerCase(Locale.ROOT);
       final boolean firstModifier = i == first + 1;
       switch (modifier) {
       case "unixepoch":
@@ -179,15 +182,24 @@ final class SqliteDateTime {
 
   private void apply(String function, String modifier, Object original) {
     switch (modifier) {
+    // SQLite rebuilds the moment when it changes zone, which forgets an earlier 'subsec'
     case "localtime":
-      jd += ZoneId.systemDefault().getRules().getOffset(Instant.ofEpochMilli(jd - UNIX_EPOCH_JD_MS))
-          .getTotalSeconds() * 1000L;
+      if (!local) {
+        jd += ZoneId.systemDefault().getRules()
+            .getOffset(Instant.ofEpochMilli(jd - UNIX_EPOCH_JD_MS)).getTotalSeconds() * 1000L;
+        subsecond = false;
+        local = true;
+        utc = false;
+      }
       return;
-    case "utc": {
-      final LocalDateTime local = dateTime();
-      jd -= ZoneId.systemDefault().getRules().getOffset(local).getTotalSeconds() * 1000L;
+    case "utc":
+      if (!utc) {
+        jd -= ZoneId.systemDefault().getRules().getOffset(dateTime()).getTotalSeconds() * 1000L;
+        subsecond = false;
+        utc = true;
+        local = false;
+      }
       return;
-    }
     case "subsec":
     case "subsecond":
       subsecond = true;

@@ -19,6 +19,7 @@ final class SqliteCorpus {
       "\"just a string\"",
       "3.5",
       "{\"Upper\":\"Case\",\"unicode\":\"héllo\",\"quote\":\"say \\\"hi\\\"\",\"big\":12345678901234}",
+      "{\"snake_case\":1,\"9lives\":[true],\"\":\"empty key\",\"a.b\":{\"c d\":null}}",
   };
   static final String[] PATHS = {
       "$", "$.a", "$.a.b", "$.a.b[0]", "$.a.b[1]", "$.a.b[2]", "$.a.b[3]", "$.a.b[4]", "$.a.b[5]",
@@ -27,6 +28,7 @@ final class SqliteCorpus {
       "$[1][1][1][0]", "$[2].k", "$[3]", "$[4]", "$[#-1]", "$.empty", "$.none", "$.nested.deep",
       "$.nested.deep.deeper.value", "$.flag", "$.users[0].roles", "$.users[0].roles[1]",
       "$.users[1].id", "$.users[1].roles", "$.count", "$.Upper", "$.unicode", "$.quote", "$.big",
+      "$.snake_case", "$.\"9lives\"", "$.\"9lives\"[0]", "$.\"\"", "$.\"a.b\"", "$.\"a.b\".\"c d\"",
   };
   static final String[] TIMES = {
       "'2024-02-29 13:45:30.123'", "'2000-01-01'", "'1999-12-31 23:59:59'", "'2023-03-12T08:00:00Z'",
@@ -37,7 +39,14 @@ final class SqliteCorpus {
       "'+1 day'", "'-3 hours'", "'+90 minutes'", "'+45 seconds'", "'+1 month'", "'-1 month'",
       "'+1 year'", "'-2 years'", "'+1.5 days'", "'start of month'", "'start of year'",
       "'start of day'", "'weekday 0'", "'weekday 3'", "'weekday 6'", "'+02:30'", "'-01:15'",
-      "'+13 months'", "'-400 days'", "'+0.25 hours'", "'subsec'",
+      "'+13 months'", "'-400 days'", "'+0.25 hours'", "'subsec'", "'localtime'", "'utc'",
+      "'+1 DAYS'", "'+2   hours'", "'-1.5 months'", "'+0.5 years'", "'-00:00:30.5'",
+  };
+  /** Numeric time values with the modifier that says how to read them. */
+  static final String[] NUMERIC_TIMES = {
+      "1700000000, 'unixepoch'", "1700000000.25, 'unixepoch'", "0, 'unixepoch'",
+      "-86400, 'unixepoch'", "1700000000, 'auto'", "2460000.25, 'auto'", "2460000.25, 'julianday'",
+      "'1700000000', 'unixepoch'",
   };
   static final String[] FORMATS = {
       "'%Y-%m-%d %H:%M:%S'", "'%j'", "'%W'", "'%U'", "'%w'", "'%u'", "'%s'", "'%f'", "'%J'",
@@ -69,6 +78,10 @@ final class SqliteCorpus {
         "json_extract('{\"a\":null}', '$.a')",
         "json_extract('{\"a\":1.0}', '$.a')",
         "json_extract('[]', '$[0]')",
+        "json_extract('{\"neg\":-0.5e-3}', '$.neg')",
+        "json_extract('{\"big\":123456789012345678901}', '$.big')",
+        "json_extract('{\"a\":\"\\u00e9\\n\"}', '$.a')",
+        "json_type('{\"a\":1e3}', '$.a')",
         "json_extract(NULL, '$.a')",
         "json_type('{\"a\":[1,2]}')",
         "json_type('{\"a\":[1,2]}', '$.a[0]')",
@@ -161,7 +174,8 @@ final class SqliteCorpus {
         break;
       }
       case 7:
-        expressions.add("strftime(" + pick(random, FORMATS) + ", " + time(random) + ")");
+        expressions.add("strftime(" + pick(random, FORMATS) + ", " + (random.nextBoolean()
+            ? time(random) : pick(random, NUMERIC_TIMES) + modifiers(random)) + ")");
         break;
       case 8:
         expressions.add("substr(" + pick(random, TEXTS) + ", " + (random.nextInt(17) - 8)
@@ -197,7 +211,12 @@ final class SqliteCorpus {
   }
 
   private static String time(Random random) {
-    final StringBuilder b = new StringBuilder(pick(random, TIMES));
+    return (random.nextInt(4) == 0 ? pick(random, NUMERIC_TIMES) : pick(random, TIMES))
+        + modifiers(random);
+  }
+
+  private static String modifiers(Random random) {
+    final StringBuilder b = new StringBuilder();
     final int modifiers = random.nextInt(4);
     for (int i = 0; i < modifiers; i++) {
       b.append(", ").append(pick(random, MODIFIERS));

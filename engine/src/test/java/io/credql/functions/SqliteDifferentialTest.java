@@ -57,7 +57,8 @@ class SqliteDifferentialTest {
     documents.append(") AS t");
     final List<String> mismatches = new ArrayList<>();
     for (String function : new String[] {"json_each", "json_tree"}) {
-      for (String path : new String[] {null, "$.a", "$.a.b", "$[1]", "$.users", "$.size"}) {
+      for (String path : new String[] {null, "$.a", "$.a.b", "$[1]", "$.users", "$.size",
+          "$.\"a.b\""}) {
         final String sql = "SELECT t.i, j.key, j.\"value\", j.type, j.atom, j.fullkey, j.path, "
             + "j.parent IS NULL FROM " + documents + ", " + function + "(t.doc"
             + (path == null ? "" : ", '" + path + "'") + ") AS j";
