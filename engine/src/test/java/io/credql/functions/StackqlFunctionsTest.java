@@ -77,6 +77,17 @@ class StackqlFunctionsTest {
     }
   }
 
+  @Test void aColumnIsNamedByItsTextAcrossLinesAndTabs() throws SQLException {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT\n\tupper('a'),\n  json_extract('{\"a\":\"(\"}',\n\t\t'$.a'),"
+             + " count(*)\nFROM (SELECT 1 AS n) AS t")) {
+      final ResultSetMetaData md = rs.getMetaData();
+      assertEquals("upper('a')", md.getColumnLabel(1));
+      assertEquals("json_extract('{\"a\":\"(\"}',\n\t\t'$.a')", md.getColumnLabel(2));
+      assertEquals("count(*)", md.getColumnLabel(3));
+    }
+  }
+
   @Test void jsonEachReadsTheRowBeforeItAndFiltersLikeATable() throws SQLException {
     assertEquals(List.of(List.of("db1", "10.0.0.0/8"), List.of("db2", "192.168.1.1/32")),
         rows("SELECT t.name, a.atom FROM (SELECT 'db1' AS name, '[\"10.0.0.0/8\"]' AS ips"
