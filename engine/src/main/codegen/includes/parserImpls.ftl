@@ -164,3 +164,19 @@ JAVACODE void StackqlNamePart(List<String> names, List<SqlParserPos> positions) 
     }
     positions.add(new SqlParserPos(t.beginLine, t.beginColumn, t.endLine, t.endColumn));
 }
+
+/** SQLite's {@code x REGEXP pattern}: Calcite's RLIKE, a Java regular expression found anywhere in x. */
+void RegexpOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final List<Object> list2;
+}
+{
+    <REGEXP> {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    list2 = Expression2(ExprContext.ACCEPT_SUB_QUERY) {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.RLIKE, s.pos()));
+        list.addAll(list2);
+    }
+}

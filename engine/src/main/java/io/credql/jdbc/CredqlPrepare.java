@@ -1,6 +1,7 @@
 package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
+import io.credql.functions.SqliteValidator;
 import io.credql.session.CredqlSession;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
@@ -21,9 +22,11 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Calcite's prepare step, with credql's statements routed first: the statement is parsed with
@@ -32,8 +35,12 @@ import java.util.List;
  * position and without a stack trace.
  */
 public class CredqlPrepare extends CalcitePrepareImpl {
+  /** The statement being prepared (one instance prepares one statement): its text names columns. */
+  private String sql;
+
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context,
       Query<T> query, Type elementType, long maxRowCount) {
+    sql = query.sql;
     if (query.sql != null) {
       final CredqlSession session = Sessions.of(context.getMutableRootSchema());
       final SqlNode node;
@@ -75,6 +82,11 @@ public class CredqlPrepare extends CalcitePrepareImpl {
 
       @Override protected List<Materialization> getMaterializations() {
         return List.of();
+      }
+
+      @Override protected SqlValidator createSqlValidator(CatalogReader catalogReader,
+          UnaryOperator<SqlValidator.Config> configTransform) {
+        return SqliteValidator.forStatement(context, catalogReader, configTransform, sql);
       }
     };
   }

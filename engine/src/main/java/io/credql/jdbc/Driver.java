@@ -2,6 +2,7 @@ package io.credql.jdbc;
 
 import io.credql.document.ProviderCatalog;
 import io.credql.error.InvalidInputException;
+import io.credql.functions.SqliteTypeSystem;
 import io.credql.sandbox.Sandbox;
 import io.credql.schema.ProviderSchema;
 import io.credql.session.ConnectionProperties;
@@ -91,6 +92,7 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("lex", "MYSQL_ANSI");
     calcite.setProperty("conformance", "LENIENT");
     calcite.setProperty("parserFactory", CredqlSqlParserImpl.class.getName() + "#FACTORY");
+    calcite.setProperty("typeSystem", SqliteTypeSystem.class.getName() + "#INSTANCE");
     calcite.putAll(given);
 
     Map<String, String> sandboxUrls = Map.of();

@@ -1,0 +1,119 @@
+package io.credql.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An AWS IAM policy in a canonical form, so that two policies AWS evaluates alike compare equal:
+ * a single statement or value becomes a one-element list, and the lists AWS treats as sets
+ * (statements, actions, resources, principals, condition values) are sorted.
+ */
+final class AwsPolicies {
+  private static final Set<String> SET_VALUED =
+      Set.of("Action", "NotAction", "Resource", "NotResource");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private AwsPolicies() {
+  }
+
+  static JsonNode normalize(JsonNode policy) {
+    if (!policy.isObject()) {
+      return policy;
+    }
+    final ObjectNode result = NODES.objectNode();
+    final Iterator<Map.Entry<String, JsonNode>> fields = policy.fields();
+    while (fields.hasNext()) {
+      final Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equals("Statement")) {
+        final List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode statement : asList(field.getValue())) {
+          statements.add(statement(statement));
+        }
+        result.set("Statement", sorted(statements));
+      } else {
+        result.set(field.getKey(), field.getValue());
+      }
+    }
+    return result;
+  }
+
+  private static JsonNode statement(JsonNode statement) {
+    if (!statement.isObject()) {
+      return statement;
+    }
+    final ObjectNode result = NODES.objectNode();
+    final Iterator<Map.Entry<String, JsonNode>> fields = statement.fields();
+    while (fields.hasNext()) {
+      final Map.Entry<String, JsonNode> field = fields.next();
+      final String key = field.getKey();
+      final JsonNode value = field.getValue();
+      if (SET_VALUED.contains(key)) {
+        result.set(key, sorted(asList(value)));
+      } else if ((key.equals("Principal") || key.equals("NotPrincipal")) && value.isObject()) {
+        result.set(key, valuesAsSets(value));
+      } else if (key.equals("Condition") && value.isObject()) {
+        final ObjectNode conditions = NODES.objectNode();
+        value.fields().forEachRemaining(e -> conditions.set(e.getKey(), valuesAsSets(e.getValue())));
+        result.set(key, conditions);
+      } else {
+        result.set(key, value);
+      }
+    }
+    return result;
+  }
+
+  private static JsonNode valuesAsSets(JsonNode object) {
+    if (!object.isObject()) {
+      return object;
+    }
+    final ObjectNode result = NODES.objectNode();
+    object.fields().forEachRemaining(e -> result.set(e.getKey(), sorted(asList(e.getValue()))));
+    return result;
+  }
+
+  private static List<JsonNode> asList(JsonNode node) {
+    final List<JsonNode> list = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(list::add);
+    } else {
+      list.add(node);
+    }
+    return list;
+  }
+
+  private static ArrayNode sorted(List<JsonNode> values) {
+    final List<JsonNode> copy = new ArrayList<>(values);
+    copy.sort((x, y) -> canonical(x).compareTo(canonical(y)));
+    final ArrayNode array = NODES.arrayNode();
+    copy.forEach(array::add);
+    return array;
+  }
+
+  /** Text of a node with object keys sorted, to order values independently of key order. */
+  private static String canonical(JsonNode node) {
+    if (node.isObject()) {
+      final List<String> keys = new ArrayList<>();
+      node.fieldNames().forEachRemaining(keys::add);
+      keys.sort(null);
+      final StringBuilder b = new StringBuilder("{");
+      for (String key : keys) {
+        b.append(key).append(':').append(canonical(node.get(key))).append(',');
+      }
+      return b.append('}').toString();
+    }
+    if (node.isArray()) {
+      final StringBuilder b = new StringBuilder("[");
+      node.forEach(n -> b.append(canonical(n)).append(','));
+      return b.append(']').toString();
+    }
+    return node.toString();
+  }
+}

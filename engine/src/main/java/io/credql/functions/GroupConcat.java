@@ -1,0 +1,73 @@
+package io.credql.functions;
+
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * SQLite's {@code group_concat(value[, separator])}: the non-NULL values as text, joined by the
+ * separator (default {@code ','}); NULL when there is none.
+ */
+public final class GroupConcat {
+  private GroupConcat() {
+  }
+
+  static SqlOperator withDefaultSeparator() {
+    return SqliteAggregateFunction.of("group_concat", SqlTypeName.VARCHAR, 1, DefaultSeparator.class);
+  }
+
+  static SqlOperator withSeparator() {
+    return SqliteAggregateFunction.of("group_concat", SqlTypeName.VARCHAR, 2, GivenSeparator.class);
+  }
+
+  /** The text joined so far, or null before the first value. */
+  public static final class Joined {
+    StringBuilder text;
+
+    Joined add(Object value, Object separator) {
+      if (value == null) {
+        return this;
+      }
+      if (text == null) {
+        text = new StringBuilder();
+      } else if (separator != null) {
+        text.append(SqliteValues.text(separator));
+      }
+      text.append(SqliteValues.text(value));
+      return this;
+    }
+
+    String result() {
+      return text == null ? null : text.toString();
+    }
+  }
+
+  /** {@code group_concat(value)}. */
+  public static final class DefaultSeparator {
+    public static Joined init() {
+      return new Joined();
+    }
+
+    public static Joined add(Joined joined, Object value) {
+      return joined.add(value, ",");
+    }
+
+    public static String result(Joined joined) {
+      return joined.result();
+    }
+  }
+
+  /** {@code group_concat(value, separator)}. */
+  public static final class GivenSeparator {
+    public static Joined init() {
+      return new Joined();
+    }
+
+    public static Joined add(Joined joined, Object value, Object separator) {
+      return joined.add(value, separator);
+    }
+
+    public static String result(Joined joined) {
+      return joined.result();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.credql.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+
+/**
+ * SQLite's JSON scalar functions: {@code json}, {@code json_extract}, {@code json_type},
+ * {@code json_valid}, {@code json_array_length}, {@code json_object}, {@code json_array},
+ * {@code json_quote}. Each takes its SQL arguments as an array, as generated code passes them.
+ */
+public final class JsonFunctions {
+  private JsonFunctions() {
+  }
+
+  /** {@code json(x)}: x minified; malformed JSON is an error. */
+  public static Object json(Object[] args) {
+    final JsonNode node = SqliteJson.parse("json", args[0]);
+    return node == null ? null : SqliteJson.render(node);
+  }
+
+  /**
+   * {@code json_extract(json, path, ...)}: with one path, the SQL value there (text, integer,
+   * real, or JSON text for objects and arrays; NULL when nothing is there); with several, a JSON
+   * array of the values.
+   */
+  public static Object jsonExtract(Object[] args) {
+    final JsonNode root = SqliteJson.parse("json_extract", args[0]);
+    final JsonPath[] paths = new JsonPath[args.length - 1];
+    for (int i = 1; i < args.length; i++) {
+      if (args[i] == null) {
+        return null;
+      }
+      paths[i - 1] = JsonPath.parse("json_extract", args[i]);
+    }
+    if (root == null) {
+      return null;
+    }
+    if (paths.length == 1) {
+      return SqliteJson.sqlValue(paths[0].find(root));
+    }
+    final StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < paths.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      final JsonNode found = paths[i].find(root);
+      b.append(found == null ? "null" : SqliteJson.render(found));
+    }
+    return b.append(']').toString();
+  }
+
+  /** {@code json_type(json[, path])}: null, true, false, integer, real, text, array or object. */
+  public static Object jsonType(Object[] args) {
+    final JsonNode node = at("json_type", args);
+    return node == null ? null : SqliteJson.type(node);
+  }
+
+  /** {@code json_array_length(json[, path])}: the array's length, 0 for anything else. */
+  public static Object jsonArrayLength(Object[] args) {
+    final JsonNode node = at("json_array_length", args);
+    return node == null ? null : (Object) (long) (node.isArray() ? node.size() : 0);
+  }
+
+  /** {@code json_valid(x)}: whether x is well-formed JSON text. */
+  public static Object jsonValid(Object[] args) {
+    return args[0] == null ? null : SqliteJson.tryParse(args[0]) != null;
+  }
+
+  /** {@code json_quote(x)}: x as a JSON value. */
+  public static Object jsonQuote(Object[] args) {
+    final StringBuilder b = new StringBuilder();
+    SqliteJson.appendValue(args[0], b);
+    return b.toString();
+  }
+
+  /** {@code json_object(label, value, ...)}: labels are text; values as JSON. */
+  public static Object jsonObject(Object[] args) {
+    if (args.length % 2 != 0) {
+      throw FunctionInputException.of("json_object", "takes label/value pairs; got an odd number ("
+          + args.length + ") of arguments");
+    }
+    final StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < args.length; i += 2) {
+      if (!(args[i] instanceof String)) {
+        throw FunctionInputException.of("json_object", "labels must be text; argument "
+            + (i + 1) + " is " + SqliteValues.storageClass(args[i]));
+      }
+      if (i > 0) {
+        b.append(',');
+      }
+      SqliteJson.quote((String) args[i], b);
+      b.append(':');
+      SqliteJson.appendValue(args[i + 1], b);
+    }
+    return b.append('}').toString();
+  }
+
+  /** {@code json_array(value, ...)}. */
+  public static Object jsonArray(Object[] args) {
+    final StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < args.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      SqliteJson.appendValue(args[i], b);
+    }
+    return b.append(']').toString();
+  }
+
+  /** {@code json_equal(a, b)} (StackQL): equal JSON values, object keys in any order. */
+  public static Object jsonEqual(Object[] args) {
+    final JsonNode a = SqliteJson.parse("json_equal", args[0]);
+    final JsonNode b = SqliteJson.parse("json_equal", args[1]);
+    return a == null || b == null ? null : JsonEquality.equal(a, b);
+  }
+
+  /** {@code aws_policy_equal(a, b)} (StackQL): equal AWS IAM policies. */
+  public static Object awsPolicyEqual(Object[] args) {
+    final JsonNode a = SqliteJson.parse("aws_policy_equal", args[0]);
+    final JsonNode b = SqliteJson.parse("aws_policy_equal", args[1]);
+    return a == null || b == null ? null
+        : JsonEquality.equal(AwsPolicies.normalize(a), AwsPolicies.normalize(b));
+  }
+
+  private static JsonNode at(String function, Object[] args) {
+    final JsonNode root = SqliteJson.parse(function, args[0]);
+    if (args.length < 2) {
+      return root;
+    }
+    if (args[1] == null) {
+      return null;
+    }
+    final JsonPath path = JsonPath.parse(function, args[1]);
+    return root == null ? null : path.find(root);
+  }
+}

@@ -1,0 +1,181 @@
+package io.credql.functions;
+
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlUserDefinedTableFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The functions of StackQL's language, looked up before Calcite's own: a name defined here
+ * hides Calcite's function of the same name (SQLite's {@code replace}, {@code round} and
+ * {@code length} differ from the standard's), every other name falls through to Calcite.
+ * Where Calcite's function has SQLite's meaning it is listed here as it is.
+ */
+public final class SqliteOperatorTable implements SqlOperatorTable {
+  private static final Map<String, List<SqlOperator>> FUNCTIONS = functions();
+  /** Functions whose result SQLite marks as JSON, so that JSON functions embed it unquoted. */
+  private static final Set<String> MAKES_JSON =
+      Set.of("json", "json_object", "json_array", "json_quote");
+
+  private final SqlOperatorTable fallback;
+
+  private SqliteOperatorTable(SqlOperatorTable fallback) {
+    this.fallback = requireNonNull(fallback, "fallback");
+  }
+
+  /** StackQL's functions, then {@code fallback}'s (Calcite's and the schema's). */
+  public static SqlOperatorTable over(SqlOperatorTable fallback) {
+    return new SqliteOperatorTable(fallback);
+  }
+
+  /** The names of StackQL's functions, as the user guide lists them. */
+  public static SortedSet<String> functionNames() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(FUNCTIONS.keySet()));
+  }
+
+  /** Whether a function's arity is known and what it is, for the error naming a wrong call. */
+  static String arity(String name) {
+    final List<SqlOperator> operators = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
+    if (operators == null || operators.size() != 1
+        || !(operators.get(0) instanceof SqliteScalarFunction)) {
+      return null;
+    }
+    return ((SqliteScalarFunction) operators.get(0)).arity();
+  }
+
+  /** The one function of a name. */
+  static SqlOperator function(String name) {
+    return FUNCTIONS.get(name).get(0);
+  }
+
+  static boolean isDefined(String name) {
+    return FUNCTIONS.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  static boolean makesJson(RexNode node) {
+    return node instanceof RexCall
+        && MAKES_JSON.contains(((RexCall) node).getOperator().getName().toLowerCase(Locale.ROOT));
+  }
+
+  @Override public void lookupOperatorOverloads(SqlIdentifier opName,
+      @Nullable SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList,
+      SqlNameMatcher nameMatcher) {
+    if (opName.isSimple() && (syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_ID)) {
+      final List<SqlOperator> ours = FUNCTIONS.get(opName.getSimple().toLowerCase(Locale.ROOT));
+      if (ours != null) {
+        final boolean wantsTable = category != null && category.isTableFunction();
+        boolean found = false;
+        for (SqlOperator operator : ours) {
+          if ((operator instanceof SqlUserDefinedTableFunction) == wantsTable) {
+            operatorList.add(operator);
+            found = true;
+          }
+        }
+        if (found) {
+          return;
+        }
+      }
+    }
+    fallback.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+  }
+
+  @Override public List<SqlOperator> getOperatorList() {
+    final List<SqlOperator> list = new ArrayList<>(fallback.getOperatorList());
+    FUNCTIONS.values().forEach(list::addAll);
+    return list;
+  }
+
+  private static Map<String, List<SqlOperator>> functions() {
+    final Map<String, List<SqlOperator>> map = new LinkedHashMap<>();
+    final Registry r = new Registry(map);
+    // JSON
+    r.scalar("json", SqlTypeName.VARCHAR, 1, 1, JsonFunctions.class, "json");
+    r.scalar("json_extract", SqlTypeName.ANY, 2, -1, JsonFunctions.class, "jsonExtract");
+    r.scalar("json_type", SqlTypeName.VARCHAR, 1, 2, JsonFunctions.class, "jsonType");
+    r.scalar("json_valid", SqlTypeName.BOOLEAN, 1, 1, JsonFunctions.class, "jsonValid");
+    r.scalar("json_array_length", SqlTypeName.BIGINT, 1, 2, JsonFunctions.class, "jsonArrayLength");
+    r.scalar("json_quote", SqlTypeName.VARCHAR, 1, 1, JsonFunctions.class, "jsonQuote");
+    r.scalar("json_object", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonObject");
+    r.scalar("json_array", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonArray");
+    r.scalar("json_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "jsonEqual");
+    r.scalar("aws_policy_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "awsPolicyEqual");
+    r.add("json_group_array", JsonAggregates.groupArray());
+    r.add("json_group_object", JsonAggregates.groupObject());
+    r.add("json_each", JsonEachFunction.each(1), JsonEachFunction.each(2));
+    r.add("json_tree", JsonEachFunction.tree(1), JsonEachFunction.tree(2));
+    // dates and times
+    r.scalar("date", SqlTypeName.VARCHAR, 0, -1, DateFunctions.class, "date");
+    r.scalar("time", SqlTypeName.VARCHAR, 0, -1, DateFunctions.class, "time");
+    r.scalar("datetime", SqlTypeName.VARCHAR, 0, -1, DateFunctions.class, "datetime");
+    r.scalar("julianday", SqlTypeName.DOUBLE, 0, -1, DateFunctions.class, "julianday");
+    r.scalar("unixepoch", SqlTypeName.ANY, 0, -1, DateFunctions.class, "unixepoch");
+    r.scalar("strftime", SqlTypeName.VARCHAR, 1, -1, DateFunctions.class, "strftime");
+    // strings
+    r.scalar("substr", SqlTypeName.VARCHAR, 2, 3, StringFunctions.class, "substr");
+    r.scalar("length", SqlTypeName.BIGINT, 1, 1, StringFunctions.class, "length");
+    r.scalar("ltrim", SqlTypeName.VARCHAR, 1, 2, StringFunctions.class, "ltrim");
+    r.scalar("rtrim", SqlTypeName.VARCHAR, 1, 2, StringFunctions.class, "rtrim");
+    r.scalar("replace", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "replace");
+    r.scalar("printf", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
+    r.scalar("format", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
+    r.scalar("hex", SqlTypeName.VARCHAR, 1, 1, StringFunctions.class, "hex");
+    r.scalar("split_part", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "splitPart");
+    r.scalar("regexp_replace", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "regexpReplace");
+    r.add("instr", SqlLibraryOperators.INSTR);
+    r.add("lower", SqlStdOperatorTable.LOWER);
+    r.add("upper", SqlStdOperatorTable.UPPER);
+    r.add("regexp_like", SqlLibraryOperators.REGEXP_LIKE);
+    r.add("regexp_substr", SqlLibraryOperators.REGEXP_SUBSTR);
+    r.add("group_concat", GroupConcat.withDefaultSeparator(), GroupConcat.withSeparator());
+    // everything else
+    r.scalar("typeof", SqlTypeName.VARCHAR, 1, 1, MiscFunctions.class, "typeOf");
+    r.scalar("abs", SqlTypeName.ANY, 1, 1, MiscFunctions.class, "abs");
+    r.scalar("round", SqlTypeName.DOUBLE, 1, 2, MiscFunctions.class, "round");
+    r.add("random", SqliteScalarFunction.of("random", SqlTypeName.BIGINT, 0, 0,
+        MiscFunctions.class, "random").nondeterministic());
+    r.add("iif", IifFunction.INSTANCE);
+    r.add("ifnull", SqlLibraryOperators.IFNULL);
+    r.add("nullif", SqlStdOperatorTable.NULLIF);
+    r.add("coalesce", SqlStdOperatorTable.COALESCE);
+    return map;
+  }
+
+  /** Collects the table's functions by name. */
+  private static final class Registry {
+    private final Map<String, List<SqlOperator>> map;
+
+    Registry(Map<String, List<SqlOperator>> map) {
+      this.map = map;
+    }
+
+    void scalar(String name, SqlTypeName resultType, int min, int max, Class<?> owner,
+        String method) {
+      add(name, SqliteScalarFunction.of(name, resultType, min, max, owner, method));
+    }
+
+    void add(String name, SqlOperator... operators) {
+      map.computeIfAbsent(name, n -> new ArrayList<>()).addAll(List.of(operators));
+    }
+  }
+}

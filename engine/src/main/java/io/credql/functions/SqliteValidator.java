@@ -1,0 +1,320 @@
+package io.credql.functions;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlJsonConstructorNullClause;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Calcite's validator with SQLite's habits for result columns: an unaliased expression is named
+ * by its text as written ({@code json_extract(x, '$.a')}, not {@code EXPR$0}); a text literal
+ * selected as a column is VARCHAR, not CHAR; a call of an unknown function, or of a known one
+ * with the wrong number of arguments, is reported in one line naming the function.
+ */
+public final class SqliteValidator extends SqlValidatorImpl {
+  private final String sql;
+
+  /**
+   * A validator for {@code sql} (the statement text, from which column names are taken; null
+   * when unknown) that finds functions in {@code operatorTable}.
+   */
+  public SqliteValidator(SqlOperatorTable operatorTable, SqlValidatorCatalogReader catalogReader,
+      JavaTypeFactory typeFactory, Config config, @Nullable String sql) {
+    super(operatorTable, catalogReader, typeFactory, config);
+    this.sql = sql;
+  }
+
+  /**
+   * The validator of one statement on a connection: Calcite's own set-up (the connection's
+   * conformance, null collation, the functions of its {@code fun} libraries and its schemas),
+   * with StackQL's functions looked up first.
+   */
+  public static SqliteValidator forStatement(CalcitePrepare.Context context,
+      Prepare.CatalogReader catalogReader, UnaryOperator<Config> configTransform,
+      @Nullable String sql) {
+    final CalciteConnectionConfig connection = context.config();
+    final SqlOperatorTable calcite = SqlOperatorTables.chain(
+        connection.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()),
+        SqlOperatorTables.of(SqlLibraryOperators.RLIKE, SqlLibraryOperators.NOT_RLIKE),
+        catalogReader);
+    final Config config = Config.DEFAULT
+        .withLenientOperatorLookup(connection.lenientOperatorLookup())
+        .withConformance(connection.conformance())
+        .withDefaultNullCollation(connection.defaultNullCollation())
+        .withIdentifierExpansion(true);
+    return new SqliteValidator(SqliteOperatorTable.over(calcite), catalogReader,
+        context.getTypeFactory(), configTransform.apply(config), sql);
+  }
+
+  @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+    if (node instanceof SqlSelect) {
+      nameColumns((SqlSelect) node);
+    }
+    if (node instanceof SqlJoin) {
+      makeTableFunctionsLateral((SqlJoin) node);
+    }
+    if (node instanceof SqlCall) {
+      node = quoteJsonAggregateValues(sqliteJsonConstructor((SqlCall) node));
+    }
+    return super.performUnconditionalRewrites(node, underFrom);
+  }
+
+  /** Gives every unaliased expression in the select list its text as alias, and types text literals VARCHAR. */
+  private void nameColumns(SqlSelect select) {
+    final SqlNodeList items = select.getSelectList();
+    if (items == null) {
+      return;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      SqlNode item = items.get(i);
+      if (item.getKind() == SqlKind.AS) {
+        final SqlCall as = (SqlCall) item;
+        if (as.operand(0) instanceof SqlCharStringLiteral) {
+          as.setOperand(0, varchar(as.operand(0)));
+        }
+        continue;
+      }
+      if (item instanceof SqlIdentifier) {
+        continue;
+      }
+      final String text = textOf(item);
+      if (item instanceof SqlCharStringLiteral) {
+        item = varchar(item);
+      }
+      if (text != null) {
+        items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item,
+            new SqlIdentifier(text, item.getParserPosition())));
+      }
+    }
+  }
+
+  /**
+   * A table function after a comma or JOIN sees the tables before it, as in SQLite
+   * ({@code FROM t, json_each(t.col)}): Calcite needs the word LATERAL for that.
+   */
+  private static void makeTableFunctionsLateral(SqlJoin join) {
+    final SqlNode right = join.getRight();
+    if (right.getKind() == SqlKind.COLLECTION_TABLE) {
+      join.setRight(SqlStdOperatorTable.LATERAL.createCall(right.getParserPosition(), right));
+    } else if (right.getKind() == SqlKind.AS
+        && ((SqlCall) right).operand(0).getKind() == SqlKind.COLLECTION_TABLE) {
+      final SqlNode table = ((SqlCall) right).operand(0);
+      ((SqlCall) right).setOperand(0,
+          SqlStdOperatorTable.LATERAL.createCall(table.getParserPosition(), table));
+    }
+  }
+
+  private static SqlNode varchar(SqlNode literal) {
+    final SqlParserPos pos = literal.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, literal,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos), pos));
+  }
+
+  /**
+   * Calcite's parser reads {@code json_object(...)} and {@code json_array(...)} as the SQL
+   * standard's JSON constructors, with a NULL ON NULL clause first; StackQL means SQLite's.
+   */
+  private static SqlCall sqliteJsonConstructor(SqlCall call) {
+    final SqlOperator operator = call.getOperator();
+    if (operator != SqlStdOperatorTable.JSON_OBJECT && operator != SqlStdOperatorTable.JSON_ARRAY) {
+      return call;
+    }
+    final List<SqlNode> operands = call.getOperandList();
+    final List<SqlNode> values = operands.isEmpty() || !(operands.get(0) instanceof SqlLiteral
+        && ((SqlLiteral) operands.get(0)).getValue() instanceof SqlJsonConstructorNullClause)
+        ? operands : operands.subList(1, operands.size());
+    final SqlOperator sqlite = SqliteOperatorTable.function(
+        operator == SqlStdOperatorTable.JSON_OBJECT ? "json_object" : "json_array");
+    return sqlite.createCall(call.getParserPosition(), values);
+  }
+
+  /**
+   * {@code json_group_array(v)} becomes {@code coalesce(json_group_array(json_quote(v), TRUE), '[]')}
+   * (and json_group_object alike): Calcite skips NULL aggregate arguments and gives NULL for no
+   * rows, SQLite keeps NULLs as JSON null and gives an empty array; json_quote is never NULL, and
+   * keeps JSON made by a JSON function as JSON.
+   */
+  private static SqlCall quoteJsonAggregateValues(SqlCall call) {
+    final String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+    final int arguments = name.equals("json_group_array") ? 1
+        : name.equals("json_group_object") ? 2 : -1;
+    if (call.operandCount() != arguments) {
+      return call;
+    }
+    final SqlParserPos pos = call.getParserPosition();
+    final List<SqlNode> operands = new java.util.ArrayList<>(call.getOperandList());
+    operands.set(arguments - 1,
+        SqliteOperatorTable.function("json_quote").createCall(pos, operands.get(arguments - 1)));
+    operands.add(SqlLiteral.createBoolean(true, pos));
+    final SqlCall aggregate = call.getOperator().createCall(call.getFunctionQuantifier(), pos,
+        operands.toArray(new SqlNode[0]));
+    // no rows: SQLite's empty array or object, where Calcite's aggregate gives NULL
+    return SqlStdOperatorTable.COALESCE.createCall(pos, aggregate,
+        SqlLiteral.createCharString(arguments == 1 ? "[]" : "{}", pos));
+  }
+
+  /** The statement text an expression was parsed from, as SQLite names a column; null when unknown. */
+  private @Nullable String textOf(SqlNode node) {
+    if (sql == null) {
+      return null;
+    }
+    final SqlParserPos pos = span(node);
+    if (pos == null || pos.getLineNum() <= 0) {
+      return null;
+    }
+    final int start = offset(pos.getLineNum(), pos.getColumnNum());
+    final int end = offset(pos.getEndLineNum(), pos.getEndColumnNum());
+    if (start < 0 || end < start || end >= sql.length()) {
+      return null;
+    }
+    return closed(sql.substring(start, end + 1), end + 1);
+  }
+
+  /**
+   * The text of an expression with the closing parentheses and END keywords its parsed position
+   * leaves out (Calcite's position of a call can end at its last operand).
+   */
+  private String closed(String text, int after) {
+    int open = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      final char c = text.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        open++;
+      } else if (!quoted && c == ')') {
+        open--;
+      }
+    }
+    int end = after;
+    while (open > 0) {
+      final int close = sql.indexOf(')', end);
+      if (close < 0) {
+        return text;
+      }
+      end = close + 1;
+      open--;
+    }
+    String result = sql.substring(after - text.length(), end);
+    final String upper = result.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("CASE") && !upper.endsWith("END")) {
+      final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*END\\b")
+          .matcher(sql);
+      if (m.find(end) && m.start() == end) {
+        result = sql.substring(after - text.length(), m.end());
+      }
+    }
+    return result;
+  }
+
+  private int offset(int line, int column) {
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      offset = sql.indexOf('\n', offset);
+      if (offset < 0) {
+        return -1;
+      }
+      offset++;
+    }
+    return offset + column - 1;
+  }
+
+  /** The positions of a node and everything in it: a call's own position may not cover its operands. */
+  private static @Nullable SqlParserPos span(SqlNode node) {
+    final SqlParserPos[] sum = {null};
+    node.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visitNode(SqlNode n) {
+        add(n);
+        return null;
+      }
+
+      @Override public Void visit(SqlCall call) {
+        add(call);
+        return super.visit(call);
+      }
+
+      @Override public Void visit(SqlNodeList list) {
+        add(list);
+        return super.visit(list);
+      }
+
+      @Override public Void visit(SqlLiteral literal) {
+        return visitNode(literal);
+      }
+
+      @Override public Void visit(SqlIdentifier id) {
+        return visitNode(id);
+      }
+
+      private void add(SqlNode n) {
+        final SqlParserPos pos = n.getParserPosition();
+        if (pos.getLineNum() > 0) {
+          sum[0] = sum[0] == null ? pos : sum[0].plus(pos);
+        }
+      }
+    });
+    return sum[0];
+  }
+
+  @Override public CalciteException handleUnresolvedFunction(SqlCall call, SqlOperator unresolved,
+      List<RelDataType> argTypes, @Nullable List<String> argNames) {
+    final String name = unresolved.getName().toLowerCase(Locale.ROOT);
+    final String arity = SqliteOperatorTable.arity(name);
+    if (arity != null) {
+      return new CalciteException(name + "() takes " + arity + ", not " + argTypes.size(), null);
+    }
+    if (!SqliteOperatorTable.isDefined(name) && !isCalciteFunction(unresolved.getName())) {
+      return new CalciteException("Unknown function " + name + "(); the functions credql knows"
+          + " are listed in docs/guide.md (Functions), with Calcite's standard SQL functions", null);
+    }
+    return super.handleUnresolvedFunction(call, unresolved, argTypes, argNames);
+  }
+
+  private boolean isCalciteFunction(String name) {
+    final List<SqlOperator> found = new java.util.ArrayList<>();
+    getOperatorTable().lookupOperatorOverloads(new SqlIdentifier(name, SqlParserPos.ZERO), null,
+        org.apache.calcite.sql.SqlSyntax.FUNCTION, found, getCatalogReader().nameMatcher());
+    return !found.isEmpty();
+  }
+
+  @Override public RelDataType getLogicalSourceRowType(RelDataType sourceRowType,
+      org.apache.calcite.sql.SqlInsert insert) {
+    return ((JavaTypeFactory) typeFactory).toSql(super.getLogicalSourceRowType(sourceRowType, insert));
+  }
+
+  @Override public RelDataType getLogicalTargetRowType(RelDataType targetRowType,
+      org.apache.calcite.sql.SqlInsert insert) {
+    return ((JavaTypeFactory) typeFactory).toSql(super.getLogicalTargetRowType(targetRowType, insert));
+  }
+}

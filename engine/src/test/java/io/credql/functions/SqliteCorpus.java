@@ -1,0 +1,230 @@
+package io.credql.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Expressions that mean the same in SQLite and in credql: hand-picked edge cases plus seeded
+ * random calls of the JSON, date and text functions over fixed documents and instants (never
+ * 'now'). Each expression may use the columns {@code t.doc} (a JSON document) and {@code t.n}.
+ */
+final class SqliteCorpus {
+  static final String[] DOCUMENTS = {
+      "{\"a\":{\"b\":[1,2.5,\"x\",null,true,false]},\"c\":\"text\",\"n\":-42}",
+      "{\"name\":\"db-1\",\"tags\":[\"prod\",\"eu\"],\"size\":{\"gb\":100,\"ratio\":0.25},\"key with space\":7}",
+      "[1,[2,[3,[4]]],{\"k\":\"v\"},\"s\",12.75]",
+      "{\"empty\":{},\"none\":[],\"nested\":{\"deep\":{\"deeper\":{\"value\":\"found\"}}},\"flag\":false}",
+      "{\"users\":[{\"id\":1,\"roles\":[\"admin\",\"dev\"]},{\"id\":2,\"roles\":[]}],\"count\":2}",
+      "\"just a string\"",
+      "3.5",
+      "{\"Upper\":\"Case\",\"unicode\":\"héllo\",\"quote\":\"say \\\"hi\\\"\",\"big\":12345678901234}",
+      "{\"snake_case\":1,\"9lives\":[true],\"\":\"empty key\",\"a.b\":{\"c d\":null}}",
+  };
+  static final String[] PATHS = {
+      "$", "$.a", "$.a.b", "$.a.b[0]", "$.a.b[1]", "$.a.b[2]", "$.a.b[3]", "$.a.b[4]", "$.a.b[5]",
+      "$.a.b[#-1]", "$.a.b[9]", "$.c", "$.n", "$.missing", "$.name", "$.tags", "$.tags[1]",
+      "$.size", "$.size.gb", "$.size.ratio", "$.\"key with space\"", "$[0]", "$[1]", "$[1][1]",
+      "$[1][1][1][0]", "$[2].k", "$[3]", "$[4]", "$[#-1]", "$.empty", "$.none", "$.nested.deep",
+      "$.nested.deep.deeper.value", "$.flag", "$.users[0].roles", "$.users[0].roles[1]",
+      "$.users[1].id", "$.users[1].roles", "$.count", "$.Upper", "$.unicode", "$.quote", "$.big",
+      "$.snake_case", "$.\"9lives\"", "$.\"9lives\"[0]", "$.\"\"", "$.\"a.b\"", "$.\"a.b\".\"c d\"",
+  };
+  static final String[] TIMES = {
+      "'2024-02-29 13:45:30.123'", "'2000-01-01'", "'1999-12-31 23:59:59'", "'2023-03-12T08:00:00Z'",
+      "'2024-01-31 10:00'", "'12:34:56'", "'2021-06-15 06:07:08+02:00'", "'1970-01-01 00:00:00'",
+      "2460000.5", "2451545", "'2025-12-31 23:59:59.999'", "'2024-03-10 02:30:00'",
+  };
+  static final String[] MODIFIERS = {
+      "'+1 day'", "'-3 hours'", "'+90 minutes'", "'+45 seconds'", "'+1 month'", "'-1 month'",
+      "'+1 year'", "'-2 years'", "'+1.5 days'", "'start of month'", "'start of year'",
+      "'start of day'", "'weekday 0'", "'weekday 3'", "'weekday 6'", "'+02:30'", "'-01:15'",
+      "'+13 months'", "'-400 days'", "'+0.25 hours'", "'subsec'", "'localtime'", "'utc'",
+      "'+1 DAYS'", "'+2   hours'", "'-1.5 months'", "'+0.5 years'", "'-00:00:30.5'",
+  };
+  /** Numeric time values with the modifier that says how to read them. */
+  static final String[] NUMERIC_TIMES = {
+      "1700000000, 'unixepoch'", "1700000000.25, 'unixepoch'", "0, 'unixepoch'",
+      "-86400, 'unixepoch'", "1700000000, 'auto'", "2460000.25, 'auto'", "2460000.25, 'julianday'",
+      "'1700000000', 'unixepoch'",
+  };
+  static final String[] FORMATS = {
+      "'%Y-%m-%d %H:%M:%S'", "'%j'", "'%W'", "'%U'", "'%w'", "'%u'", "'%s'", "'%f'", "'%J'",
+      "'%V %G %g'", "'%I %p %P'", "'%e|%k|%l'", "'%F %T %R'", "'%Y%%%m'", "'week %W of %Y'",
+  };
+  static final String[] TEXTS = {
+      "'hello'", "'Hello World'", "''", "'  padded  '", "'a,b,,c'", "'héllo wörld'", "'xxabcxx'",
+      "'12abc'", "'abc'", "NULL", "'3.5'", "'-7'",
+  };
+  static final String[] NUMBERS = {"0", "42", "-7", "3.14159", "1234567.891", "-0.5", "2.5",
+      "1e3", "9007199254740993", "NULL"};
+  static final String[] PRINTF_FORMATS = {
+      "'%d'", "'%5d|'", "'%-5d|'", "'%05d'", "'%+d'", "'%x'", "'%X'", "'%o'", "'%.2f'",
+      "'%10.3f'", "'%e'", "'%.3e'", "'%g'", "'%.10g'", "'%s'", "'%10s|'", "'%-10s|'", "'%.3s'",
+      "'%q'", "'%Q'", "'100%%'", "'%,d'", "'%#x'", "'[%8.2f]'", "'%i and %s'",
+  };
+
+  private SqliteCorpus() {
+  }
+
+  /** Edge cases picked by hand: the forms StackQL's docs use and SQLite's corners. */
+  static List<String> handPicked() {
+    return List.of(
+        "json_extract('{\"a\":{\"b\":1}}', '$.a.b')",
+        "json_extract('{\"a\":{\"b\":1}}', '$.a')",
+        "json_extract('{\"a\":[1,2,3]}', '$.a[#-1]')",
+        "json_extract('{\"a\":1,\"b\":\"x\"}', '$.a', '$.b', '$.c')",
+        "json_extract('{\"a\":true}', '$.a')",
+        "json_extract('{\"a\":null}', '$.a')",
+        "json_extract('{\"a\":1.0}', '$.a')",
+        "json_extract('[]', '$[0]')",
+        "json_extract('{\"neg\":-0.5e-3}', '$.neg')",
+        "json_extract('{\"big\":123456789012345678901}', '$.big')",
+        "json_extract('{\"a\":\"\\u00e9\\n\"}', '$.a')",
+        "json_type('{\"a\":1e3}', '$.a')",
+        "json_extract(NULL, '$.a')",
+        "json_type('{\"a\":[1,2]}')",
+        "json_type('{\"a\":[1,2]}', '$.a[0]')",
+        "json_type('{\"a\":[1,2]}', '$.x')",
+        "json_array_length('[1,2,3]')",
+        "json_array_length('{\"a\":[1,2]}', '$.a')",
+        "json_array_length('{\"a\":1}')",
+        "json_array_length('{\"a\":1}', '$.b')",
+        "json_object('a', 1, 'b', 'two', 'c', NULL, 'd', 2.5)",
+        "json_object()",
+        "json_array()",
+        "json_array(1, 'a', NULL, 2.5, json_array(1, 2), json_object('k', 'v'))",
+        "json_object('nested', json_object('x', json_array('y')))",
+        "json_quote('say \"hi\"')",
+        "json_quote(3)",
+        "json_quote(NULL)",
+        "json(' { \"a\" : [ 1 , 2 ] } ')",
+        "datetime('2024-01-31 10:00:00', '+1 month')",
+        "date('2024-03-31', '-1 month')",
+        "datetime(1700000000, 'unixepoch')",
+        "datetime(1700000000.5, 'unixepoch', 'subsec')",
+        "date(1700000000, 'unixepoch', 'start of month', '+1 month', '-1 day')",
+        "datetime('2024-02-29', '+1 year')",
+        "time('12:34:56.789', 'subsec')",
+        "unixepoch('2024-01-01 00:00:00')",
+        "unixepoch('2024-01-01 00:00:00.250', 'subsec')",
+        "julianday('2000-01-01 12:00:00')",
+        "strftime('%Y-%m-%dT%H:%M:%fZ', '2024-02-29 13:45:30.123')",
+        "strftime('%s', '1970-01-02')",
+        "datetime('not a date')",
+        "date('2024-13-01')",
+        "datetime(NULL)",
+        "date('2023-01-01', 'weekday 1')",
+        "substr('hello', 2)",
+        "substr('hello', -3)",
+        "substr('hello', 0, 2)",
+        "substr('hello', 2, -1)",
+        "substr('hello', -10, 3)",
+        "substr('héllo', 2, 2)",
+        "instr('hello', 'll')",
+        "instr('hello', 'z')",
+        "length('héllo')",
+        "length(12.5)",
+        "length(NULL)",
+        "ltrim('xxabcxx', 'x')",
+        "rtrim('xxabcxx', 'xc')",
+        "ltrim('  a  ')",
+        "replace('a.b.c', '.', '::')",
+        "replace('abc', '', 'z')",
+        "upper('mixed Case 1')",
+        "lower('MIXED Case 1')",
+        "hex('abc')",
+        "hex(12)",
+        "printf('%s has %d rows (%.1f%%)', 'db', 42, 12.345)",
+        "printf('%5.1f|%-6s|%03d', 3.14159, 'ab', 7)",
+        "format('%s-%s', 'a', 'b')",
+        "typeof(1)", "typeof(1.5)", "typeof('x')", "typeof(NULL)",
+        "abs(-5)", "abs(-5.5)", "abs('-3')", "abs(NULL)",
+        "round(2.5)", "round(-2.5)", "round(3.14159, 2)", "round(5)", "round(1234.5678, -1)",
+        "coalesce(NULL, 'b', 'c')", "nullif('a', 'a')", "nullif('a', 'b')", "ifnull(NULL, 'x')",
+        "iif(2 > 1, 'yes', 'no')", "iif(2 < 1, 'yes', 'no')",
+        "CASE WHEN 1 = 1 THEN 'up' ELSE 'stopped' END");
+  }
+
+  /** {@code count} random calls, always the same ones for the same seed. */
+  static List<String> generated(long seed, int count) {
+    final Random random = new Random(seed);
+    final List<String> expressions = new ArrayList<>();
+    while (expressions.size() < count) {
+      switch (random.nextInt(12)) {
+      case 0:
+      case 1:
+        expressions.add("json_extract(" + document(random) + ", '" + pick(random, PATHS) + "')");
+        break;
+      case 2:
+        expressions.add("json_type(" + document(random) + ", '" + pick(random, PATHS) + "')");
+        break;
+      case 3:
+        expressions.add("json_array_length(" + document(random) + ", '" + pick(random, PATHS) + "')");
+        break;
+      case 4:
+        expressions.add("json_extract(" + document(random) + ", '" + pick(random, PATHS) + "', '"
+            + pick(random, PATHS) + "')");
+        break;
+      case 5:
+      case 6: {
+        final String function = pick(random, new String[] {"date", "time", "datetime", "julianday",
+            "unixepoch"});
+        expressions.add(function + "(" + time(random) + ")");
+        break;
+      }
+      case 7:
+        expressions.add("strftime(" + pick(random, FORMATS) + ", " + (random.nextBoolean()
+            ? time(random) : pick(random, NUMERIC_TIMES) + modifiers(random)) + ")");
+        break;
+      case 8:
+        expressions.add("substr(" + pick(random, TEXTS) + ", " + (random.nextInt(17) - 8)
+            + (random.nextBoolean() ? ", " + (random.nextInt(11) - 4) : "") + ")");
+        break;
+      case 9: {
+        final String text = pick(random, TEXTS);
+        expressions.add(pick(random, new String[] {
+            "length(" + text + ")", "instr(" + text + ", 'l')", "ltrim(" + text + ", ' xa')",
+            "rtrim(" + text + ", ' xc')", "replace(" + text + ", 'l', 'L')", "hex(" + text + ")",
+            "upper(" + text + ")", "typeof(" + text + ")"}));
+        break;
+      }
+      case 10:
+        expressions.add("printf(" + pick(random, PRINTF_FORMATS) + ", " + pick(random, NUMBERS)
+            + ", " + pick(random, TEXTS) + ")");
+        break;
+      default: {
+        final String number = pick(random, NUMBERS);
+        expressions.add(pick(random, new String[] {
+            "abs(" + number + ")", "round(" + number + ")", "round(" + number + ", "
+                + random.nextInt(4) + ")", "typeof(" + number + ")",
+            "json_array(" + number + ", " + pick(random, TEXTS) + ")",
+            "json_object('v', " + number + ")", "json_quote(" + number + ")"}));
+      }
+      }
+    }
+    return expressions;
+  }
+
+  private static String document(Random random) {
+    return random.nextInt(3) == 0 ? "t.doc" : "'" + pick(random, DOCUMENTS).replace("'", "''") + "'";
+  }
+
+  private static String time(Random random) {
+    return (random.nextInt(4) == 0 ? pick(random, NUMERIC_TIMES) : pick(random, TIMES))
+        + modifiers(random);
+  }
+
+  private static String modifiers(Random random) {
+    final StringBuilder b = new StringBuilder();
+    final int modifiers = random.nextInt(4);
+    for (int i = 0; i < modifiers; i++) {
+      b.append(", ").append(pick(random, MODIFIERS));
+    }
+    return b.toString();
+  }
+
+  private static String pick(Random random, String[] values) {
+    return values[random.nextInt(values.length)];
+  }
+}
