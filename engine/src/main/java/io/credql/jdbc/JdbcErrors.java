@@ -33,6 +33,14 @@ final class JdbcErrors {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
+    if (cause instanceof StackOverflowError) {
+      return new SQLException("the statement is too long or nests too deeply for credql to plan"
+          + " (thousands of OR terms, say): write a long OR as IN (...), or split the statement", "54001");
+    }
+    if (String.valueOf(cause.getMessage()).startsWith("Code grows beyond 64 KB")) {
+      return new SQLException("the statement's expressions are too large to compile (an IN list or"
+          + " OR of thousands of values): split it into several statements", "54001");
+    }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {
       message = thrown.getMessage() == null ? cause.getClass().getSimpleName() : thrown.getMessage();

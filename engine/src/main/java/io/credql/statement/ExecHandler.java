@@ -263,7 +263,7 @@ final class ExecHandler implements StatementHandler {
     try {
       tree = value instanceof JsonNode ? (JsonNode) value : JSON.readTree(value.toString());
     } catch (IOException e) {
-      problems.add("@@json is not valid JSON (" + firstLine(e.getMessage()) + ")");
+      problems.add("@@json is not valid JSON (" + JsonSyntax.describe(e) + ")");
       return null;
     }
     if (tree == null || !tree.isObject()) {
@@ -271,13 +271,6 @@ final class ExecHandler implements StatementHandler {
       return null;
     }
     return (ObjectNode) tree;
-  }
-
-  private static String firstLine(String message) {
-    final String text = message == null ? "" : message;
-    final int newline = text.indexOf('\n');
-    final String line = newline < 0 ? text : text.substring(0, newline);
-    return line.replaceAll("\\(String\\)\"[^\"]*\"", "input");
   }
 
   private static String inputNames(MethodDefinition method) {
