@@ -232,7 +232,8 @@ public final class CredqlShell {
 
     private static String message(SQLException e) {
       final String message = e.getMessage();
-      return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.trim();
+      return message == null || message.isBlank() ? e.getClass().getSimpleName()
+          : PrintableText.of(message.trim());
     }
   }
 }
