@@ -18,11 +18,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,8 +46,24 @@ public final class AuditLog {
   private static final Set<StandardOpenOption> APPEND = EnumSet.of(StandardOpenOption.CREATE,
       StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 
+  /** Mutations recorded as intended whose outcome is not recorded yet, in every connection. */
+  private static final Map<String, InFlight> IN_FLIGHT = new ConcurrentHashMap<>();
+
   private final @Nullable Path file;
   private final Redactor redactor;
+
+  /** A call between its intent and its outcome. */
+  private static final class InFlight {
+    final AuditLog log;
+    final BoundCall call;
+    final String request;
+
+    InFlight(AuditLog log, BoundCall call, String request) {
+      this.log = log;
+      this.call = call;
+      this.request = request;
+    }
+  }
 
   /** @param file the log, or null when there is no home to keep the default one in */
   public AuditLog(@Nullable Path file, Redactor redactor) {
@@ -77,6 +96,7 @@ public final class AuditLog {
       record.set("body", redactor.mask(call.body()));
     }
     append(record, "the call was not sent");
+    IN_FLIGHT.put(id, new InFlight(this, call, call.method().httpMethod() + " " + redactor.redact(url)));
     return id;
   }
 
@@ -87,6 +107,7 @@ public final class AuditLog {
    */
   public void outcome(String id, BoundCall call, Outcome outcome, int status,
       @Nullable String error) throws AuditWriteException {
+    IN_FLIGHT.remove(id);
     final ObjectNode record = base("outcome", id, call);
     record.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
     if (status > 0) {
@@ -97,6 +118,34 @@ public final class AuditLog {
     }
     append(record, "its outcome is not recorded: " + call.method().id() + " " + known(outcome, status)
         + "; check its effect before running it again");
+  }
+
+  /**
+   * Records the outcome {@code unknown} for every mutation in flight in this JVM, as the process
+   * is stopped ({@code reason}: "interrupted by SIGTERM"), and returns one line per call for the
+   * user: what it was, and the SELECT that shows whether it took effect.
+   */
+  public static List<String> recordInterrupted(String reason) {
+    final List<String> lines = new ArrayList<>();
+    for (String id : List.copyOf(IN_FLIGHT.keySet())) {
+      final InFlight call = IN_FLIGHT.remove(id);
+      if (call == null) {
+        continue;
+      }
+      final StringBuilder line = new StringBuilder(call.call.method().id()).append(" (")
+          .append(call.request).append(") was in flight: its outcome is unknown");
+      try {
+        call.log.outcome(id, call.call, Outcome.UNKNOWN, 0, reason + " while the call was in flight");
+        line.append(" (recorded in ").append(call.log.file).append(')');
+      } catch (AuditWriteException e) {
+        line.append(" (").append(e.getMessage()).append(')');
+      }
+      final String select = VerifyingSelect.of(call.call.method());
+      line.append(select == null ? "; check whether it took effect before running it again"
+          : "; check whether it took effect with " + select);
+      lines.add(line.toString());
+    }
+    return lines;
   }
 
   private static String known(Outcome outcome, int status) {

@@ -63,6 +63,7 @@ public final class PreparedRequest {
   }
 
   @Override public String toString() {
-    return method + " " + url.scheme() + "://" + url.host() + url.encodedPath();
+    // the port too (a sandbox's or a proxy's), but not the query, which may hold a secret
+    return method + " " + url.newBuilder().query(null).fragment(null).build();
   }
 }

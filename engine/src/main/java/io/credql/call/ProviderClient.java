@@ -268,7 +268,7 @@ public final class ProviderClient {
             + " at " + request.url().host() + " after " + attempt + " attempts ("
             + describe(e) + ")", e);
       }
-      LOG.debug("{} {} -> {} in {} ms", request.method(), session.redactor().redact(request.toString()),
+      LOG.debug("{} -> {} in {} ms", session.redactor().redact(request.toString()),
           exchange.status(), (System.nanoTime() - started) / 1_000_000);
       if (exchange.status() == 429) {
         final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
@@ -304,17 +304,8 @@ public final class ProviderClient {
   }
 
   private static String verifyHint(MethodDefinition method) {
-    final List<MethodDefinition> selects = method.resource().methodsFor(io.credql.document.SqlVerb.SELECT);
-    if (selects.isEmpty()) {
-      return "";
-    }
-    final MethodDefinition select = selects.get(0);
-    final List<String> required = select.requiredInputNames();
-    final StringBuilder hint = new StringBuilder(", e.g. with SELECT * FROM ").append(method.resource().id());
-    for (int i = 0; i < required.size(); i++) {
-      hint.append(i == 0 ? " WHERE " : " AND ").append(required.get(i)).append(" = ...");
-    }
-    return hint.toString();
+    final String select = io.credql.audit.VerifyingSelect.of(method);
+    return select == null ? "" : ", e.g. with " + select;
   }
 
   /** The TLS handshake failed: nothing was sent, and trying again would fail the same way. */

@@ -118,6 +118,13 @@ final class CallRunner {
       throw recorded(e, id, call, AuditLog.Outcome.FAILED, 0);
     } catch (CredqlException e) {
       throw recorded(e, id, call, AuditLog.Outcome.UNKNOWN, 0);
+    } catch (RuntimeException e) {
+      try {
+        audit.outcome(id, call, AuditLog.Outcome.UNKNOWN, 0, e.getClass().getSimpleName());
+      } catch (AuditWriteException failure) {
+        e.addSuppressed(failure);
+      }
+      throw e;
     }
     try {
       audit.outcome(id, call, AuditLog.Outcome.OK, page.status(), null);

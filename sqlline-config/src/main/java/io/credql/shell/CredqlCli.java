@@ -1,5 +1,6 @@
 package io.credql.shell;
 
+import io.credql.audit.AuditLog;
 import io.credql.audit.CredqlDirectory;
 import io.credql.sandbox.Sandbox;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -73,11 +74,24 @@ public final class CredqlCli {
         StandardCharsets.UTF_8);
     final PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> reportInterruptedCalls(err),
+        "credql-interrupted-calls"));
     final int status = new CredqlCli().run(args, System.in, out, err);
     out.flush();
     err.flush();
     // the sandbox's simulators and the HTTP client's pools would keep the JVM alive
     System.exit(status);
+  }
+
+  /**
+   * On Ctrl-C or SIGTERM, says which mutations were in flight and how to check each, after the
+   * audit log has recorded their outcome as unknown; on a normal exit none are.
+   */
+  private static void reportInterruptedCalls(PrintStream err) {
+    for (String line : AuditLog.recordInterrupted("credql was stopped by a signal")) {
+      err.println("credql: interrupted: " + PrintableText.of(line));
+    }
+    err.flush();
   }
 
   /**
