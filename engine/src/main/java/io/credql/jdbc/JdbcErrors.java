@@ -21,7 +21,13 @@ final class JdbcErrors {
   static SQLException translate(Throwable thrown, Redactor redactor) {
     final CredqlException credql = CredqlException.find(thrown);
     if (credql != null) {
-      return credql;
+      final String redacted = credql.getMessage() == null ? null : redactor.redact(credql.getMessage());
+      if (redacted == null || redacted.equals(credql.getMessage())) {
+        return credql;
+      }
+      // a check that quoted a value it did not know to be secret (env('KEY') as a number, say):
+      // the same error without the value, and without the original as its cause
+      return new SQLException(redacted, credql.getSQLState(), credql.getErrorCode());
     }
     Throwable cause = thrown;
     String sqlState = null;
