@@ -32,6 +32,8 @@ public final class ConnectionProperties {
   public static final String DRY_RUN = "dryRun";
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
+  /** {@code fail} (the default): a provider error in one call of a scan fails the query; {@code null}: see {@link #callErrorsAsRows()}. */
+  public static final String ON_CALL_ERROR = "onCallError";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -46,10 +48,11 @@ public final class ConnectionProperties {
   private final boolean dryRun;
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
+  private final boolean callErrorsAsRows;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds) {
+      @Nullable Path auditLog, int timeoutSeconds, boolean callErrorsAsRows) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -58,6 +61,7 @@ public final class ConnectionProperties {
     this.dryRun = dryRun;
     this.auditLog = auditLog;
     this.timeoutSeconds = timeoutSeconds;
+    this.callErrorsAsRows = callErrorsAsRows;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -86,7 +90,18 @@ public final class ConnectionProperties {
         auth(properties.getProperty(AUTH)),
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
-        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600));
+        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
+        callErrorsAsRows(properties.getProperty(ON_CALL_ERROR)));
+  }
+
+  private static boolean callErrorsAsRows(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("fail")) {
+      return false;
+    }
+    if (value.trim().equalsIgnoreCase("null")) {
+      return true;
+    }
+    throw new InvalidInputException("property " + ON_CALL_ERROR + " must be fail or null, not '" + value + "'");
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -190,5 +205,14 @@ public final class ConnectionProperties {
   /** Seconds a provider may take to answer one request before the attempt fails. */
   public int timeoutSeconds() {
     return timeoutSeconds;
+  }
+
+  /**
+   * Whether a provider's error answering one call of a scan ({@code onCallError=null}) gives a
+   * row of NULLs whose {@code _error} column names the status and reason, instead of failing the
+   * query; every resource table then has that column.
+   */
+  public boolean callErrorsAsRows() {
+    return callErrorsAsRows;
   }
 }
