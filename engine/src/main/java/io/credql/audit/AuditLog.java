@@ -1,59 +1,88 @@
 package io.credql.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.call.BoundCall;
-import io.credql.error.CredqlException;
 import io.credql.redact.Redactor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Appends a JSON line per event to {@code ~/.credql/audit.jsonl} (or the connection's
  * {@code auditLog=} file): an {@code intent} before a mutating call is sent and its outcome
- * ({@code ok}, {@code failed}, {@code unknown}) after. Each line is forced to disk before the call
- * goes on. Parameters are recorded by name with secrets masked; bodies are masked.
+ * ({@code ok}, {@code failed}, {@code unknown}) after. Each line is written whole and forced to
+ * disk before the call goes on, or the write fails loudly and leaves no part of the line behind.
+ * Parameters are recorded by name with secrets masked; bodies are masked.
  */
 public final class AuditLog {
   /** What happened to a call. */
   public enum Outcome { OK, FAILED, UNKNOWN }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes in a row that may accept no byte before the file system is taken to be full. */
+  private static final int MAX_STALLS = 8;
+  private static final Set<StandardOpenOption> APPEND = EnumSet.of(StandardOpenOption.CREATE,
+      StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 
-  private final Path file;
+  /** Mutations recorded as intended whose outcome is not recorded yet, in every connection. */
+  private static final Map<String, InFlight> IN_FLIGHT = new ConcurrentHashMap<>();
+
+  private final @Nullable Path file;
   private final Redactor redactor;
 
-  public AuditLog(Path file, Redactor redactor) {
-    this.file = requireNonNull(file, "file");
+  /** A call between its intent and its outcome. */
+  private static final class InFlight {
+    final AuditLog log;
+    final BoundCall call;
+    final String request;
+
+    InFlight(AuditLog log, BoundCall call, String request) {
+      this.log = log;
+      this.call = call;
+      this.request = request;
+    }
+  }
+
+  /** @param file the log, or null when there is no home to keep the default one in */
+  public AuditLog(@Nullable Path file, Redactor redactor) {
+    this.file = file;
     this.redactor = requireNonNull(redactor, "redactor");
   }
 
-  /** The default file, {@code ~/.credql/audit.jsonl}. */
-  public static Path defaultFile() {
-    return Paths.get(System.getProperty("user.home"), ".credql", "audit.jsonl");
+  /** The default file, {@code ~/.credql/audit.jsonl}, or null if the process has no home (see {@link CredqlDirectory}). */
+  public static @Nullable Path defaultFile() {
+    final Path directory = CredqlDirectory.of();
+    return directory == null ? null : directory.resolve("audit.jsonl");
   }
 
-  public Path file() {
+  public @Nullable Path file() {
     return file;
   }
 
   /** Records that {@code call} is about to be sent; returns the id that links its outcome. */
-  public String intent(BoundCall call, String url) throws CredqlException {
+  public String intent(BoundCall call, String url) throws AuditWriteException {
     final String id = UUID.randomUUID().toString();
     final ObjectNode record = base("intent", id, call);
     record.put("http_method", call.method().httpMethod());
@@ -66,22 +95,68 @@ public final class AuditLog {
     if (call.body() != null) {
       record.set("body", redactor.mask(call.body()));
     }
-    append(record);
+    append(record, "the call was not sent");
+    IN_FLIGHT.put(id, new InFlight(this, call, call.method().httpMethod() + " " + redactor.redact(url)));
     return id;
   }
 
-  /** Records how the call with {@code id} ended; {@code status} is the HTTP status, or 0 if none came. */
+  /**
+   * Records how the call with {@code id} ended; {@code status} is the HTTP status, or 0 if none
+   * came. If that fails, the error says what is known of the call, which was sent unless its
+   * outcome is {@link Outcome#FAILED} without a status.
+   */
   public void outcome(String id, BoundCall call, Outcome outcome, int status,
-      @Nullable String error) throws CredqlException {
+      @Nullable String error) throws AuditWriteException {
+    IN_FLIGHT.remove(id);
     final ObjectNode record = base("outcome", id, call);
-    record.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+    record.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
     if (status > 0) {
       record.put("http_status", status);
     }
     if (error != null) {
       record.put("error", redactor.redact(error));
     }
-    append(record);
+    append(record, "its outcome is not recorded: " + call.method().id() + " " + known(outcome, status)
+        + "; check its effect before running it again");
+  }
+
+  /**
+   * Records the outcome {@code unknown} for every mutation in flight in this JVM, as the process
+   * is stopped ({@code reason}: "interrupted by SIGTERM"), and returns one line per call for the
+   * user: what it was, and the SELECT that shows whether it took effect.
+   */
+  public static List<String> recordInterrupted(String reason) {
+    final List<String> lines = new ArrayList<>();
+    for (String id : List.copyOf(IN_FLIGHT.keySet())) {
+      final InFlight call = IN_FLIGHT.remove(id);
+      if (call == null) {
+        continue;
+      }
+      final StringBuilder line = new StringBuilder(call.call.method().id()).append(" (")
+          .append(call.request).append(") was in flight: its outcome is unknown");
+      try {
+        call.log.outcome(id, call.call, Outcome.UNKNOWN, 0, reason + " while the call was in flight");
+        line.append(" (recorded in ").append(call.log.file).append(')');
+      } catch (AuditWriteException e) {
+        line.append(" (").append(e.getMessage()).append(')');
+      }
+      final String select = VerifyingSelect.of(call.call.method());
+      line.append(select == null ? "; check whether it took effect before running it again"
+          : "; check whether it took effect with " + select);
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private static String known(Outcome outcome, int status) {
+    switch (outcome) {
+    case OK:
+      return "was sent and succeeded (HTTP " + status + ")";
+    case FAILED:
+      return status > 0 ? "was sent and refused (HTTP " + status + ")" : "failed before it was sent";
+    default:
+      return "was sent and its outcome is unknown";
+    }
   }
 
   private static ObjectNode base(String event, String id, BoundCall call) {
@@ -95,32 +170,72 @@ public final class AuditLog {
     return record;
   }
 
-  private synchronized void append(JsonNode record) throws CredqlException {
+  private synchronized void append(JsonNode record, String consequence) throws AuditWriteException {
+    if (file == null) {
+      throw new AuditWriteException("cannot write the audit log: HOME is not set and the user has"
+          + " no home directory; " + consequence + ". Set HOME, or auditLog=<path> to a writable file.", null);
+    }
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      final boolean created = !Files.exists(file);
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        if (created) {
-          restrictToOwner(file);
+      CredqlDirectory.createParentOf(file);
+      try (FileChannel channel = open(file)) {
+        final long start = channel.size();
+        final ByteBuffer line = ByteBuffer.wrap(line(record, start > 0 && !endsWithNewline(file, start)));
+        try {
+          writeFully(channel, line);
+          channel.force(true);
+        } catch (IOException e) {
+          channel.truncate(start);
+          throw e;
         }
-        channel.write(ByteBuffer.wrap((JSON.writeValueAsString(record) + "\n")
-            .getBytes(StandardCharsets.UTF_8)));
-        channel.force(true);
       }
     } catch (IOException e) {
-      throw new CredqlException("cannot write the audit log " + file + " (" + e.getMessage()
-          + "); the call was not sent. Set auditLog=<path> to a writable file.", "58030", 0, e);
+      throw new AuditWriteException("cannot write the audit log " + file + " (" + reason(e) + "); "
+          + consequence + ". Set auditLog=<path> to a writable file.", e);
     }
   }
 
-  private static void restrictToOwner(Path file) {
+  /** The record as a line; after a line a crash cut short, on a line of its own. */
+  private static byte[] line(JsonNode record, boolean afterTornLine) throws JsonProcessingException {
+    return ((afterTornLine ? "\n" : "") + JSON.writeValueAsString(record) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static FileChannel open(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException | UnsupportedOperationException e) {
-      // not a POSIX file system: the platform's defaults apply
+      return FileChannel.open(file, APPEND,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      return FileChannel.open(file, APPEND);
     }
+  }
+
+  private static boolean endsWithNewline(Path file, long size) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      final ByteBuffer last = ByteBuffer.allocate(1);
+      return channel.read(last, size - 1) == 1 && last.get(0) == '\n';
+    }
+  }
+
+  /**
+   * Writes all of {@code buffer}: a channel may write less than asked (a file-size limit does so
+   * before it refuses), and a channel that keeps accepting nothing is full.
+   */
+  static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
+    int stalls = 0;
+    while (buffer.hasRemaining()) {
+      if (channel.write(buffer) > 0) {
+        stalls = 0;
+      } else if (++stalls >= MAX_STALLS) {
+        throw new IOException("the file accepts no more bytes; " + buffer.remaining()
+            + " bytes of the line were not written");
+      }
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

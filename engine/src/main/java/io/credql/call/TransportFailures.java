@@ -64,16 +64,8 @@ final class TransportFailures {
 
   /** ", e.g. with SELECT * FROM resource WHERE required = ..." or nothing if the resource has no SELECT. */
   static String verifyHint(MethodDefinition method) {
-    final List<MethodDefinition> selects = method.resource().methodsFor(SqlVerb.SELECT);
-    if (selects.isEmpty()) {
-      return "";
-    }
-    final List<String> required = selects.get(0).requiredInputNames();
-    final StringBuilder hint = new StringBuilder(", e.g. with SELECT * FROM ").append(method.resource().id());
-    for (int i = 0; i < required.size(); i++) {
-      hint.append(i == 0 ? " WHERE " : " AND ").append(required.get(i)).append(" = ...");
-    }
-    return hint.toString();
+    final String select = io.credql.audit.VerifyingSelect.of(method);
+    return select == null ? "" : ", e.g. with " + select;
   }
 
   /** The TLS handshake failed: nothing was sent, and trying again would fail the same way. */

@@ -28,6 +28,18 @@ public class SyntaxErrorException extends CredqlException {
     this.column = column;
   }
 
+  private static boolean isTooDeep(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StackOverflowError) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** Calcite's parse error, with the list of expected tokens cut to its first few entries. */
   public static SyntaxErrorException of(SqlParseException e) {
     final SqlParserPos pos = e.getPos();
@@ -41,7 +53,12 @@ public class SyntaxErrorException extends CredqlException {
     if (pos != null && pos.getLineNum() > 0) {
       message.append(" at line ").append(pos.getLineNum()).append(", column ").append(pos.getColumnNum());
     }
-    message.append(": ").append(found);
+    if (found.isEmpty() && isTooDeep(e)) {
+      // the parser's stack ran out: it has nothing to say about where
+      return new SyntaxErrorException("the statement nests too deeply (parentheses or sub-expressions"
+          + " inside each other); write it with fewer levels", 0, 0);
+    }
+    message.append(": ").append(found.isEmpty() ? "the statement cannot be read here" : found);
     final Collection<String> tokens = e.getExpectedTokenNames();
     if (tokens != null && !tokens.isEmpty()) {
       final List<String> shown = new ArrayList<>();

@@ -68,6 +68,9 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
             Sessions.remove(CalciteSchema.from(((CalciteConnection) connection).getRootSchema()));
         if (session != null) {
           session.close();
+          if (session.properties().sandbox()) {
+            Sandbox.release();
+          }
         }
       }
 
@@ -98,19 +101,27 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     Map<String, String> sandboxUrls = Map.of();
     Environment environment = Environment.system();
     if (properties.sandbox()) {
-      final Sandbox sandbox = Sandbox.shared();
+      final Sandbox sandbox = Sandbox.acquire();
       sandboxUrls = sandbox.baseUrls();
       environment = environment.withOverlay(sandbox.credentials());
     }
     final ProviderCatalog catalog;
+    final CredqlSession session;
+    final Connection connection;
     try {
-      catalog = ProviderCatalog.create(CredqlSession.bundles(), properties.providerDirectories());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("property providers: " + e.getMessage());
+      try {
+        catalog = ProviderCatalog.create(CredqlSession.bundles(), properties.providerDirectories());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("property providers: " + e.getMessage());
+      }
+      session = new CredqlSession(properties, catalog, environment, sandboxUrls);
+      connection = super.connect(CONNECT_STRING_PREFIX, calcite);
+    } catch (SQLException | RuntimeException e) {
+      if (properties.sandbox()) {
+        Sandbox.release();
+      }
+      throw e;
     }
-    final CredqlSession session = new CredqlSession(properties, catalog, environment, sandboxUrls);
-
-    final Connection connection = super.connect(CONNECT_STRING_PREFIX, calcite);
     final CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
     final SchemaPlus root = calciteConnection.getRootSchema();
     for (String provider : catalog.providerNames()) {

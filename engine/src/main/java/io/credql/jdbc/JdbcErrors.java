@@ -21,7 +21,13 @@ final class JdbcErrors {
   static SQLException translate(Throwable thrown, Redactor redactor) {
     final CredqlException credql = CredqlException.find(thrown);
     if (credql != null) {
-      return credql;
+      final String redacted = credql.getMessage() == null ? null : redactor.redact(credql.getMessage());
+      if (redacted == null || redacted.equals(credql.getMessage())) {
+        return credql;
+      }
+      // a check that quoted a value it did not know to be secret (env('KEY') as a number, say):
+      // the same error without the value, and without the original as its cause
+      return new SQLException(redacted, credql.getSQLState(), credql.getErrorCode());
     }
     Throwable cause = thrown;
     String sqlState = null;
@@ -32,6 +38,14 @@ final class JdbcErrors {
     }
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
+    }
+    if (cause instanceof StackOverflowError) {
+      return new SQLException("the statement is too long or nests too deeply for credql to plan"
+          + " (thousands of OR terms, say): write a long OR as IN (...), or split the statement", "54001");
+    }
+    if (String.valueOf(cause.getMessage()).startsWith("Code grows beyond 64 KB")) {
+      return new SQLException("the statement's expressions are too large to compile (an IN list or"
+          + " OR of thousands of values): split it into several statements", "54001");
     }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {

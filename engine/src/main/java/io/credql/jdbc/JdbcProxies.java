@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -42,6 +43,8 @@ final class JdbcProxies {
     private final Object delegate;
     private final CredqlSession session;
     private final Object parent;
+    /** The session's warnings this object has handed out, kept until {@code clearWarnings}. */
+    private @Nullable SQLWarning sessionWarnings;
 
     Handler(Class<?> type, Object delegate, CredqlSession session, Object parent) {
       this.type = type;
@@ -120,7 +123,37 @@ final class JdbcProxies {
       if (method.getName().equals("close") && type == Connection.class) {
         session.close();
       }
+      if (method.getName().equals("getWarnings") && type != DatabaseMetaData.class) {
+        return warnings((SQLWarning) result);
+      }
+      if (method.getName().equals("clearWarnings")) {
+        sessionWarnings = null;
+      }
       return wrap(proxy, method.getReturnType(), result);
+    }
+
+    /** {@code own} followed by what the session reported while this object's statement ran. */
+    private synchronized @Nullable SQLWarning warnings(@Nullable SQLWarning own) {
+      final SQLWarning taken = session.takeWarnings();
+      if (taken != null) {
+        if (sessionWarnings == null) {
+          sessionWarnings = taken;
+        } else {
+          sessionWarnings.setNextWarning(taken);
+        }
+      }
+      if (own == null) {
+        return sessionWarnings;
+      }
+      for (SQLWarning w = own; w != null; w = w.getNextWarning()) {
+        if (w == sessionWarnings) {
+          return own;
+        }
+      }
+      if (sessionWarnings != null) {
+        own.setNextWarning(sessionWarnings);
+      }
+      return own;
     }
 
     private Object wrap(Object proxy, Class<?> returnType, Object result) {

@@ -5,6 +5,7 @@ import io.credql.call.Page;
 import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;
 import io.credql.error.CredqlException;
+import io.credql.error.ProviderErrorException;
 import io.credql.session.CallProgress;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -38,6 +39,8 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private final long fetch;
   private final QueryCalls queryCalls;
   private final CallProgress progress;
+  /** onCallError=null: a provider's error for one call is a row, not the query's end. */
+  private final boolean callErrorsAsRows;
   /** Calls this scan planned and has not finished: given up when it closes. */
   private int unfinished;
   private long emitted;
@@ -57,7 +60,8 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
 
   CallStreamEnumerator(ProviderClient client, ExecutorService executor, int window,
       RowMaker rowMaker, List<ResourceScanner.Combination> combinations, long fetch,
-      QueryCalls queryCalls, CallProgress progress) {
+      QueryCalls queryCalls, CallProgress progress, boolean callErrorsAsRows) {
+    this.callErrorsAsRows = callErrorsAsRows;
     this.queryCalls = queryCalls;
     this.progress = progress;
     this.client = client;
@@ -100,7 +104,19 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         if (head == null) {
           return false;
         }
-        final Page page = await(head);
+        final Page page;
+        try {
+          page = await(head);
+        } catch (ProviderErrorException e) {
+          if (!callErrorsAsRows) {
+            throw e;
+          }
+          finished();
+          startCalls();
+          current = rowMaker.errorRow(head.combination.echoes, e);
+          emitted++;
+          return true;
+        }
         finished();
         startCalls();
         rows = page.rows().iterator();

@@ -49,7 +49,7 @@ public final class ResourceScanner {
         return new CallStreamEnumerator(client, table.session().executor(),
             2 * table.session().properties().concurrency(),
             new RowMaker(plan.method(), table.columns()), combinations, fetch,
-            QueryCalls.of(root), table.session().progress());
+            QueryCalls.of(root), table.session().progress(), table.session().properties().callErrorsAsRows());
       }
     };
   }

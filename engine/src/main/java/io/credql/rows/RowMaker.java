@@ -2,10 +2,13 @@ package io.credql.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.document.MethodDefinition;
+import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
 import io.credql.schema.JsonSqlTypes;
 import io.credql.schema.ResourceColumn;
 import io.credql.schema.ResourceColumns;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,24 @@ final class RowMaker {
   RowMaker(MethodDefinition method, ResourceColumns columns) {
     this.method = method;
     this.columns = columns.list();
+  }
+
+  /**
+   * The row that stands for a call the provider refused, with {@code onCallError=null}: the bound
+   * values in the parameter columns (so the row still joins), the error in {@code _error}, NULL
+   * elsewhere.
+   */
+  Object[] errorRow(Map<String, Object> echoes, ProviderErrorException error) {
+    final Object[] row = new Object[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      final ResourceColumn column = columns.get(i);
+      if (column.name().equals(ResourceColumns.ERROR_COLUMN) && !column.isField()) {
+        row[i] = error.getMessage();
+      } else if (column.isParameter()) {
+        row[i] = echo(column, echoes);
+      }
+    }
+    return row;
   }
 
   /**
@@ -37,17 +58,23 @@ final class RowMaker {
         }
       }
       if (value == null && column.isParameter()) {
-        final Object echo = echoes.get(column.name());
-        if (echo != null) {
-          try {
-            value = JsonSqlTypes.fromSql(echo, column.sqlType());
-          } catch (IllegalArgumentException | ArithmeticException e) {
-            value = null;
-          }
-        }
+        value = echo(column, echoes);
       }
       row[i] = value;
     }
     return row;
+  }
+
+  /** The value bound to parameter {@code column}, as its SQL type, or null. */
+  private static @Nullable Object echo(ResourceColumn column, Map<String, Object> echoes) {
+    final Object echo = echoes.get(column.name());
+    if (echo == null) {
+      return null;
+    }
+    try {
+      return JsonSqlTypes.fromSql(echo, column.sqlType());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return null;
+    }
   }
 }

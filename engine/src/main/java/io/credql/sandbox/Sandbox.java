@@ -4,23 +4,40 @@ import io.credql.session.CredqlSession;
 import io.credql.spi.ProviderBundle;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The simulators of all bundled providers, started once per JVM on first use and stopped when the
- * JVM exits; every {@code sandbox=true} connection uses them.
+ * The simulators of all bundled providers, shared by every {@code sandbox=true} connection:
+ * started on first use, and stopped a moment after the last such connection closes (or when the
+ * JVM exits), so that a program that closes its connection can end; its server threads would
+ * keep the JVM alive otherwise. A connection opened later starts them again, with fresh data.
  */
 public final class Sandbox {
-  private static Sandbox shared;
+  /** How long the simulators outlive the last connection, for a program that reconnects at once. */
+  private static final long IDLE_MILLIS = 500;
+  private static final ScheduledExecutorService STOPPER = Executors.newSingleThreadScheduledExecutor(task -> {
+    final Thread thread = new Thread(task, "credql-sandbox-stop");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private static @Nullable Sandbox shared;
+  private static int connections;
+  private static @Nullable ScheduledFuture<?> pendingStop;
 
   private final List<RunningSimulator> simulators;
   private final Map<String, String> baseUrls = new LinkedHashMap<>();
   private final Map<String, String> credentials = new LinkedHashMap<>();
   private final List<String> examples = new ArrayList<>();
+  private final Thread stopAtExit = new Thread(this::stop, "credql-sandbox-stop-at-exit");
 
   private Sandbox(List<RunningSimulator> simulators) {
     this.simulators = List.copyOf(simulators);
@@ -42,10 +59,44 @@ public final class Sandbox {
         }
       }
       shared = new Sandbox(running);
-      final Sandbox started = shared;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "credql-sandbox-stop"));
+      Runtime.getRuntime().addShutdownHook(shared.stopAtExit);
     }
     return shared;
+  }
+
+  /** The JVM's sandbox for a connection that opens now; the connection {@link #release}s it as it closes. */
+  public static synchronized Sandbox acquire() {
+    if (pendingStop != null) {
+      pendingStop.cancel(false);
+      pendingStop = null;
+    }
+    final Sandbox sandbox = shared();
+    connections++;
+    return sandbox;
+  }
+
+  /** A connection that {@link #acquire}d the sandbox has closed; the last one stops it shortly. */
+  public static synchronized void release() {
+    if (connections == 0 || --connections > 0 || shared == null) {
+      return;
+    }
+    final Sandbox idle = shared;
+    pendingStop = STOPPER.schedule(() -> stopIfIdle(idle), IDLE_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private static synchronized void stopIfIdle(Sandbox idle) {
+    if (connections > 0 || shared != idle) {
+      return;
+    }
+    shared = null;
+    pendingStop = null;
+    try {
+      Runtime.getRuntime().removeShutdownHook(idle.stopAtExit);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting: the hook stops it
+      return;
+    }
+    idle.stop();
   }
 
   /** {@code baseUrl.} overrides pointing every bundled provider at its simulator. */
@@ -68,7 +119,7 @@ public final class Sandbox {
       try {
         simulator.close();
       } catch (RuntimeException e) {
-        // the JVM is exiting; nothing useful to do
+        // a simulator that fails to stop is still no longer used
       }
     }
   }

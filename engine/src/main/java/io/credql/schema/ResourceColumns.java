@@ -81,6 +81,17 @@ public final class ResourceColumns {
     return new ResourceColumns(columns);
   }
 
+  /** The column that holds, with {@code onCallError=null}, the error of the call a row stands for. */
+  public static final String ERROR_COLUMN = "_error";
+
+  /** These columns and the {@value #ERROR_COLUMN} column, NULL in rows the provider gave. */
+  public ResourceColumns withErrorColumn() {
+    final List<ResourceColumn> all = new ArrayList<>(columns);
+    all.add(new ResourceColumn(ERROR_COLUMN, "string", false, false,
+        "the provider's error (status and reason) for the call this row stands for; NULL for its rows"));
+    return new ResourceColumns(all);
+  }
+
   public List<ResourceColumn> list() {
     return columns;
   }

@@ -42,7 +42,8 @@ public final class ResourceTable extends AbstractTable implements TranslatableTa
   public ResourceTable(CredqlSession session, ResourceDefinition resource) {
     this.session = requireNonNull(session, "session");
     this.resource = requireNonNull(resource, "resource");
-    this.columns = Suppliers.memoize(() -> ResourceColumns.of(resource));
+    this.columns = Suppliers.memoize(() -> session.properties().callErrorsAsRows()
+        ? ResourceColumns.of(resource).withErrorColumn() : ResourceColumns.of(resource));
   }
 
   public CredqlSession session() {

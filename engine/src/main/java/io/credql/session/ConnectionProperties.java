@@ -33,6 +33,8 @@ public final class ConnectionProperties {
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
   public static final String PAGE_LIMIT = "pageLimit";
+  /** {@code fail} (the default): a provider error in one call of a scan fails the query; {@code null}: see {@link #callErrorsAsRows()}. */
+  public static final String ON_CALL_ERROR = "onCallError";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -50,10 +52,11 @@ public final class ConnectionProperties {
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
   private final int pageLimit;
+  private final boolean callErrorsAsRows;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds, int pageLimit) {
+      @Nullable Path auditLog, int timeoutSeconds, int pageLimit, boolean callErrorsAsRows) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -63,6 +66,7 @@ public final class ConnectionProperties {
     this.auditLog = auditLog;
     this.timeoutSeconds = timeoutSeconds;
     this.pageLimit = pageLimit;
+    this.callErrorsAsRows = callErrorsAsRows;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -92,7 +96,18 @@ public final class ConnectionProperties {
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
         wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
-        wholeNumber(properties.getProperty(PAGE_LIMIT), PAGE_LIMIT, DEFAULT_PAGE_LIMIT, 1_000_000));
+        wholeNumber(properties.getProperty(PAGE_LIMIT), PAGE_LIMIT, DEFAULT_PAGE_LIMIT, 1_000_000),
+        callErrorsAsRows(properties.getProperty(ON_CALL_ERROR)));
+  }
+
+  private static boolean callErrorsAsRows(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("fail")) {
+      return false;
+    }
+    if (value.trim().equalsIgnoreCase("null")) {
+      return true;
+    }
+    throw new InvalidInputException("property " + ON_CALL_ERROR + " must be fail or null, not '" + value + "'");
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -201,5 +216,14 @@ public final class ConnectionProperties {
   /** {@code pageLimit=}: the most pages one call reads; more is an error naming this property. */
   public int pageLimit() {
     return pageLimit;
+  }
+
+  /**
+   * Whether a provider's error answering one call of a scan ({@code onCallError=null}) gives a
+   * row of NULLs whose {@code _error} column names the status and reason, instead of failing the
+   * query; every resource table then has that column.
+   */
+  public boolean callErrorsAsRows() {
+    return callErrorsAsRows;
   }
 }

@@ -15,6 +15,9 @@ import okhttp3.OkHttpClient;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Duration;
+import java.sql.SQLWarning;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +53,7 @@ public final class CredqlSession implements AutoCloseable {
   private final Map<String, AuthSchemeFactory> authFactories;
   private final Map<String, RequestValidator> validators;
   private final AuditLog auditLog;
+  private final Queue<SQLWarning> warnings = new ConcurrentLinkedQueue<>();
   private final CallProgress progress = new CallProgress();
 
   public CredqlSession(ConnectionProperties properties, ProviderCatalog catalog,
@@ -148,6 +152,24 @@ public final class CredqlSession implements AutoCloseable {
   /** Where mutating calls are recorded. */
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  /** Reports {@code warning} with the result of the statement running now (see {@link #takeWarnings}). */
+  public void warn(SQLWarning warning) {
+    warnings.add(requireNonNull(warning, "warning"));
+  }
+
+  /** The warnings reported since the last call, chained, or null if none; the statement hands them out. */
+  public @Nullable SQLWarning takeWarnings() {
+    SQLWarning first = null;
+    for (SQLWarning warning = warnings.poll(); warning != null; warning = warnings.poll()) {
+      if (first == null) {
+        first = warning;
+      } else {
+        first.setNextWarning(warning);
+      }
+    }
+    return first;
   }
 
   public @Nullable AuthSchemeFactory authSchemeFactory(String type) {

@@ -8,6 +8,7 @@ import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
 import io.credql.audit.AuditLog;
+import io.credql.audit.AuditWriteException;
 import io.credql.document.ResourceDefinition;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
@@ -20,6 +21,7 @@ import io.credql.session.CredqlSession;
 import okhttp3.HttpUrl;
 
 import java.io.IOException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -97,24 +99,50 @@ final class CallRunner {
     return pages;
   }
 
+  /**
+   * Sends a mutation once, between its intent and its outcome in the audit log. What the user is
+   * told of the call comes from the call itself: an outcome the log cannot record is reported in
+   * addition (a warning beside the result, or the next exception after the call's own error),
+   * never in place of it.
+   */
   private Page mutate(ProviderClient client, PreparedRequest request) throws CredqlException {
     final BoundCall call = request.call();
     final AuditLog audit = session.auditLog();
     final String id = audit.intent(call, request.url().toString());
+    final Page page;
     try {
-      final Page page = client.fetch(request);
-      audit.outcome(id, call, AuditLog.Outcome.OK, page.status(), null);
-      return page;
+      page = client.fetch(request);
     } catch (ProviderErrorException e) {
-      audit.outcome(id, call, AuditLog.Outcome.FAILED, e.httpStatus(), e.getMessage());
-      throw e;
+      throw recorded(e, id, call, AuditLog.Outcome.FAILED, e.httpStatus());
     } catch (ProviderUnreachableException | MissingCredentialException e) {
-      audit.outcome(id, call, AuditLog.Outcome.FAILED, 0, e.getMessage());
-      throw e;
+      throw recorded(e, id, call, AuditLog.Outcome.FAILED, 0);
     } catch (CredqlException e) {
-      audit.outcome(id, call, AuditLog.Outcome.UNKNOWN, 0, e.getMessage());
+      throw recorded(e, id, call, AuditLog.Outcome.UNKNOWN, 0);
+    } catch (RuntimeException e) {
+      try {
+        audit.outcome(id, call, AuditLog.Outcome.UNKNOWN, 0, e.getClass().getSimpleName());
+      } catch (AuditWriteException failure) {
+        e.addSuppressed(failure);
+      }
       throw e;
     }
+    try {
+      audit.outcome(id, call, AuditLog.Outcome.OK, page.status(), null);
+    } catch (AuditWriteException e) {
+      session.warn(new SQLWarning(e.getMessage(), e.getSQLState(), e));
+    }
+    return page;
+  }
+
+  /** {@code error}, after its outcome is recorded, with the audit log's failure chained to it. */
+  private CredqlException recorded(CredqlException error, String id, BoundCall call,
+      AuditLog.Outcome outcome, int status) {
+    try {
+      session.auditLog().outcome(id, call, outcome, status, error.getMessage());
+    } catch (AuditWriteException e) {
+      error.setNextException(e);
+    }
+    return error;
   }
 
   /** Runs the method's request validators; every violated rule is reported and nothing is sent. */

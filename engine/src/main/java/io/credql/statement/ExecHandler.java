@@ -42,7 +42,7 @@ import static java.util.Objects.requireNonNull;
  * rows (its fields as columns), or one status row when the response has no fields.
  */
 final class ExecHandler implements StatementHandler {
-  private static final Set<String> HINTS = Set.of("SHOWRESULTS", "AWAIT");
+  private static final Set<String> HINTS = Set.of("SHOWRESULTS", "AWAIT", SecretSource.ALLOW_HINT);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CredqlSession session;
@@ -71,7 +71,8 @@ final class ExecHandler implements StatementHandler {
     final List<String> problems = new ArrayList<>();
     for (String hint : exec.hintNames()) {
       if (!HINTS.contains(hint)) {
-        problems.add("unknown hint " + hint + " (EXEC accepts /*+ SHOWRESULTS */ and /*+ AWAIT */)");
+        problems.add("unknown hint " + hint + " (EXEC accepts /*+ SHOWRESULTS */, /*+ AWAIT */ and /*+ "
+            + SecretSource.ALLOW_HINT + " */)");
       }
     }
     final boolean await = exec.hintNames().contains("AWAIT");
@@ -90,6 +91,10 @@ final class ExecHandler implements StatementHandler {
         problems.add("unknown parameter @" + parameter.name() + " (" + method.name() + " takes: "
             + inputNames(method) + ")");
       } else {
+        if (value.isSecret() && !exec.hintNames().contains(SecretSource.ALLOW_HINT)
+            && !SecretSource.fitsIn(input)) {
+          problems.add(SecretSource.misplaced("@" + parameter.name(), input));
+        }
         arguments.add(new Argument(input, value));
       }
     }
@@ -263,7 +268,7 @@ final class ExecHandler implements StatementHandler {
     try {
       tree = value instanceof JsonNode ? (JsonNode) value : JSON.readTree(value.toString());
     } catch (IOException e) {
-      problems.add("@@json is not valid JSON (" + firstLine(e.getMessage()) + ")");
+      problems.add("@@json is not valid JSON (" + JsonSyntax.describe(e) + ")");
       return null;
     }
     if (tree == null || !tree.isObject()) {
@@ -271,13 +276,6 @@ final class ExecHandler implements StatementHandler {
       return null;
     }
     return (ObjectNode) tree;
-  }
-
-  private static String firstLine(String message) {
-    final String text = message == null ? "" : message;
-    final int newline = text.indexOf('\n');
-    final String line = newline < 0 ? text : text.substring(0, newline);
-    return line.replaceAll("\\(String\\)\"[^\"]*\"", "input");
   }
 
   private static String inputNames(MethodDefinition method) {

@@ -1,6 +1,8 @@
 package io.credql.statement;
 
+import io.credql.document.ParameterDefinition;
 import io.credql.error.InvalidInputException;
+import io.credql.redact.Redactor;
 import io.credql.session.Environment;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -19,8 +21,16 @@ import java.util.Locale;
  * A secret a statement names instead of spelling out, so that it appears in no script, history or
  * log: {@code env('NEW_DB_PASSWORD')} (an environment variable) or {@code file('/run/secrets/pw')}
  * (a file's content, without its final line break). Read when the statement runs.
+ *
+ * <p>A secret source fills only a parameter meant for a secret: one the document marks secret
+ * ({@code format: password}, {@code writeOnly}, {@code x-credql-secret}) or one named like a
+ * secret (see {@link Redactor#isSensitiveName}). Elsewhere it would carry the secret into a URL
+ * path, a query or a plain body field, where servers log it; the EXEC hint
+ * {@code /*+ ALLOW_SECRET_SOURCES *}{@code /} allows it when that is what the user means.
  */
 final class SecretSource extends ValueSource {
+  /** The EXEC hint that lets env() and file() fill any parameter. */
+  static final String ALLOW_HINT = "ALLOW_SECRET_SOURCES";
   private static final long MAX_FILE_BYTES = 64 * 1024;
 
   private final String function;
@@ -53,6 +63,20 @@ final class SecretSource extends ValueSource {
     }
     return new SecretSource(name, SqlLiteral.unchain(call.operand(0)).getValueAs(String.class), what,
         environment);
+  }
+
+  /** Whether a secret source may fill {@code input} without the user's explicit leave. */
+  static boolean fitsIn(ParameterDefinition input) {
+    return Redactor.isSensitiveName(input.name())
+        || input.schema() != null && input.schema().isMarkedSecret();
+  }
+
+  /** The problem of a secret source given for {@code input}, which is not meant for a secret. */
+  static String misplaced(String what, ParameterDefinition input) {
+    return what + ": env() and file() fill only parameters meant for secrets, and " + input.name()
+        + " goes into the request's " + input.location().name().toLowerCase(Locale.ROOT)
+        + " unmarked; give its value directly, or add /*+ " + ALLOW_HINT + " */ after EXEC"
+        + " if the secret belongs there; nothing was sent";
   }
 
   @Override boolean isSecret() {

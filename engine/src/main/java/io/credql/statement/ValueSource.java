@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.util.NlsString;
@@ -73,6 +74,15 @@ abstract class ValueSource {
     };
   }
 
+  private static long whole(BigDecimal number, String what) throws InvalidInputException {
+    try {
+      return number.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(what + " is " + number.toPlainString() + ", a number too large:"
+          + " whole numbers go from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+    }
+  }
+
   private static @Nullable Object constant(SqlNode node, String what) throws InvalidInputException {
     if (node.getKind() == SqlKind.MINUS_PREFIX && node instanceof SqlCall) {
       final SqlNode operand = ((SqlBasicCall) node).operand(0);
@@ -82,13 +92,19 @@ abstract class ValueSource {
     }
     if (node instanceof SqlLiteral || node.getKind() == SqlKind.LITERAL_CHAIN) {
       final SqlLiteral literal = SqlLiteral.unchain(node);
-      final Object value = SqlLiteral.value(literal);
-      if (value instanceof NlsString) {
-        return ((NlsString) value).getValue();
+      if (literal.getTypeName() == SqlTypeName.BOOLEAN) {
+        return literal.getValueAs(Boolean.class);
+      }
+      if (literal.getTypeName() == SqlTypeName.NULL) {
+        return null;
       }
       if (literal instanceof SqlNumericLiteral) {
         final BigDecimal decimal = ((SqlNumericLiteral) literal).bigDecimalValue();
-        return decimal == null ? null : decimal.scale() <= 0 ? (Object) decimal.longValueExact() : decimal;
+        return decimal == null || decimal.scale() > 0 ? decimal : whole(decimal, what);
+      }
+      final Object value = SqlLiteral.value(literal);
+      if (value instanceof NlsString) {
+        return ((NlsString) value).getValue();
       }
       return value;
     }

@@ -1,54 +1,91 @@
 package io.credql.call;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.credql.schema.JsonSqlTypes;
-import org.apache.calcite.sql.type.SqlTypeName;
+import com.sun.net.httpserver.HttpServer;
+import io.credql.error.CredqlException;
+import io.credql.error.ProviderErrorException;
+import io.credql.error.ProviderResponseException;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fuzzes how provider responses are read: an error body of any bytes becomes a message; a JSON
- * body gives rows through a JSONPath objectKey and page tokens, and each value converts to a SQL
- * type or is rejected with the errors the row reader turns into a clear response error. Nothing
- * else may escape.
+ * Fuzzes how provider responses are read, through the product's own path: a loopback server
+ * answers a SELECT with the fuzzer's bytes, and the connection's client, decoder and row maker
+ * turn them into rows or into the two errors a response may cause, a
+ * {@link ProviderResponseException} (a 2xx body that does not match its document) or a
+ * {@link ProviderErrorException} (an error status, whose body becomes its message). Anything
+ * else escaping, an error without a message or an unchecked exception, is a bug.
+ *
+ * <p>The input's first byte picks the status (even: 200, odd: 400) and the statement (a single
+ * object, or a list at {@code $[*]}); the rest is the body. Only the first request of a statement
+ * gets the body, so a body promising more pages cannot keep the fuzzer paging.
  */
 class ResponseDecoderFuzzTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SqlTypeName[] TYPES = {
-      SqlTypeName.BIGINT, SqlTypeName.DOUBLE, SqlTypeName.BOOLEAN, SqlTypeName.VARCHAR};
+  private static final String[] STATEMENTS = {
+      "SELECT * FROM acme.things.things WHERE thingId = 1",
+      "SELECT * FROM acme.things.widgets"};
+  private static final AtomicInteger REQUESTS = new AtomicInteger();
+  private static volatile byte[] body = new byte[0];
+  private static volatile int status = 200;
+  private static HttpServer server;
+  private static Connection connection;
+
+  private static synchronized Connection connection() throws IOException, SQLException {
+    if (connection == null) {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        final boolean first = REQUESTS.getAndIncrement() == 0;
+        final byte[] answer = first ? body : "[]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(first ? status : 200, answer.length == 0 ? -1 : answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(answer);
+        }
+      });
+      server.start();
+      connection = DriverManager.getConnection("jdbc:credql:providers="
+          + Paths.get("src/test/resources/providers").toAbsolutePath()
+          + ";baseUrl.acme=http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+    return connection;
+  }
 
   @FuzzTest(maxDuration = "60s")
-  void anyResponseBodyIsReadOrRejectedCleanly(byte[] body) {
-    final ProviderErrors.Described described = ProviderErrors.describe(body, "Bad Request");
-    if (described.message == null) {
-      throw new AssertionError("an error without a message");
-    }
-    final JsonNode tree;
-    try {
-      tree = JSON.readTree(body);
-    } catch (IOException e) {
+  void anyResponseBodyIsReadOrRejectedCleanly(byte[] input) throws IOException, SQLException {
+    if (input.length == 0) {
       return;
     }
-    if (tree == null) {
-      return;
-    }
-    for (String path : new String[] {"$.data", "$[*]", "$.items[*].value", "$[-1].cursor", "next_page_token"}) {
-      final JsonNode selected = JsonPaths.read(tree, path);
-      if (selected == null) {
-        continue;
+    final Connection c = connection();
+    status = (input[0] & 1) == 0 ? 200 : 400;
+    body = Arrays.copyOfRange(input, 1, input.length);
+    REQUESTS.set(0);
+    try (PreparedStatement ps = c.prepareStatement(STATEMENTS[(input[0] >> 1) & 1]);
+         ResultSet rs = ps.executeQuery()) {
+      final int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int i = 1; i <= columns; i++) {
+          rs.getObject(i);
+        }
       }
-      for (JsonNode row : selected.isArray() ? selected : java.util.List.of(selected)) {
-        row.fields().forEachRemaining(field -> {
-          for (SqlTypeName type : TYPES) {
-            try {
-              JsonSqlTypes.fromJson(field.getValue(), type);
-            } catch (IllegalArgumentException | ArithmeticException e) {
-              // reported to the user as a response that does not match its document
-            }
-          }
-        });
+      if (status != 200) {
+        throw new AssertionError("an error status gave rows instead of an error");
+      }
+    } catch (SQLException e) {
+      final CredqlException reported = CredqlException.find(e);
+      if (!(reported instanceof ProviderResponseException || reported instanceof ProviderErrorException)
+          || reported.getMessage() == null || reported.getMessage().isBlank()) {
+        throw new AssertionError("not a documented response error: " + e, e);
       }
     }
   }

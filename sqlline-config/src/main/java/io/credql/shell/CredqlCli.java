@@ -1,6 +1,9 @@
 package io.credql.shell;
 
+import io.credql.audit.AuditLog;
+import io.credql.audit.CredqlDirectory;
 import io.credql.sandbox.Sandbox;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -38,16 +41,16 @@ public final class CredqlCli {
   static final int FAILED = 1;
   static final int USAGE = 2;
 
-  private final Path home;
+  private final @Nullable Path settings;
 
-  /** A command line whose settings live under the user's home directory. */
+  /** A command line whose settings live in the user's {@code ~/.credql} ({@code $HOME} honoured). */
   public CredqlCli() {
-    this(Paths.get(System.getProperty("user.home")));
+    this.settings = CredqlDirectory.of();
   }
 
   /** A command line whose settings ({@code .credql/history}) live under {@code home}. */
   public CredqlCli(Path home) {
-    this.home = requireNonNull(home, "home");
+    this.settings = requireNonNull(home, "home").resolve(".credql");
   }
 
   /**
@@ -71,11 +74,24 @@ public final class CredqlCli {
         StandardCharsets.UTF_8);
     final PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> reportInterruptedCalls(err),
+        "credql-interrupted-calls"));
     final int status = new CredqlCli().run(args, System.in, out, err);
     out.flush();
     err.flush();
     // the sandbox's simulators and the HTTP client's pools would keep the JVM alive
     System.exit(status);
+  }
+
+  /**
+   * On Ctrl-C or SIGTERM, says which mutations were in flight and how to check each, after the
+   * audit log has recorded their outcome as unknown; on a normal exit none are.
+   */
+  private static void reportInterruptedCalls(PrintStream err) {
+    for (String line : AuditLog.recordInterrupted("credql was stopped by a signal")) {
+      err.println("credql: interrupted: " + PrintableText.of(line));
+    }
+    err.flush();
   }
 
   /**
@@ -129,7 +145,11 @@ public final class CredqlCli {
     if (options.sandbox()) {
       err.print(SandboxBanner.text(Sandbox.shared().exampleQueries()));
     }
-    final Path historyFile = home.resolve(".credql").resolve("history");
+    if (settings == null) {
+      err.println("credql: no home directory to keep the shell's history in: set HOME");
+      return FAILED;
+    }
+    final Path historyFile = settings.resolve("history");
     return new CredqlShell(options.url(), options.connectionProperties(), options.format(),
         historyFile, new SecretFilteringHistory()).run(null, out, err);
   }
@@ -151,7 +171,7 @@ public final class CredqlCli {
     try {
       connection = DriverManager.getConnection(options.url(), options.connectionProperties());
     } catch (SQLException e) {
-      err.println("credql: cannot connect: " + e.getMessage());
+      err.println("credql: cannot connect: " + ScriptRunner.message(e));
       return FAILED;
     }
     try (ProgressLine progress = options.progress()
@@ -168,14 +188,15 @@ public final class CredqlCli {
 
   private static String readScript(CliOptions options, InputStream in) throws IOException {
     if (options.statements() != null) {
-      return options.statements();
+      return ScriptText.withoutByteOrderMark(options.statements());
     }
     final String file = requireNonNull(options.scriptFile(), "scriptFile");
     if (file.equals("-")) {
       return readAll(in);
     }
+    final byte[] bytes;
     try {
-      return Files.readString(Paths.get(file), StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(Paths.get(file));
     } catch (NoSuchFileException e) {
       throw new IOException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {
@@ -183,9 +204,10 @@ public final class CredqlCli {
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+    return ScriptText.decode(bytes, file);
   }
 
   private static String readAll(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    return ScriptText.decode(in.readAllBytes(), "standard input");
   }
 }

@@ -97,7 +97,8 @@ public final class CredqlShell {
     opts.set(BuiltInProperty.PROMPT, PROMPT);
     opts.set(BuiltInProperty.OUTPUT_FORMAT, format.optionName());
     opts.set(BuiltInProperty.INCREMENTAL, false);
-    opts.set(BuiltInProperty.SHOW_WARNINGS, false);
+    // the only warnings credql gives: an outcome the audit log could not record
+    opts.set(BuiltInProperty.SHOW_WARNINGS, true);
     opts.set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
     // typed JSON inside a string ('{"ttl": "900s"}', common in EXEC) comes out mangled when
     // quotes and braces are paired automatically
@@ -232,7 +233,8 @@ public final class CredqlShell {
 
     private static String message(SQLException e) {
       final String message = e.getMessage();
-      return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.trim();
+      return message == null || message.isBlank() ? e.getClass().getSimpleName()
+          : PrintableText.of(message.trim());
     }
   }
 }

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,13 +37,27 @@ public final class ScriptRunner {
    */
   public int run(List<ScriptStatement> statements) {
     for (ScriptStatement statement : statements) {
+      final String where = " in statement " + statement.number() + " (line " + statement.line() + "): ";
       try {
-        execute(statement);
+        final SQLWarning warning = execute(statement);
+        if (warning != null) {
+          // a statement that ran but left something undone (an outcome the audit log could not record)
+          for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            err.println("Warning" + where + message(w));
+          }
+          err.flush();
+          return 1;
+        }
       } catch (SQLException | RuntimeException e) {
         // what has been printed so far stays in order with the message on a shared terminal
         out.flush();
-        err.println("Error in statement " + statement.number() + " (line " + statement.line()
-            + "): " + message(e));
+        err.println("Error" + where + message(e));
+        if (e instanceof SQLException) {
+          for (SQLException next = ((SQLException) e).getNextException(); next != null;
+              next = next.getNextException()) {
+            err.println("In addition: " + message(next));
+          }
+        }
         err.flush();
         return 1;
       }
@@ -50,7 +66,8 @@ public final class ScriptRunner {
     return 0;
   }
 
-  private void execute(ScriptStatement statement) throws SQLException {
+  /** Runs {@code statement}, printing its result; returns its warnings, or null. */
+  private @Nullable SQLWarning execute(ScriptStatement statement) throws SQLException {
     try (Statement jdbc = connection.createStatement()) {
       if (jdbc.execute(statement.text())) {
         try (ResultSet resultSet = jdbc.getResultSet()) {
@@ -67,11 +84,18 @@ public final class ScriptRunner {
           err.println(count + " row(s) affected");
         }
       }
+      out.flush();
+      return jdbc.getWarnings();
     }
   }
 
-  private static String message(Exception e) {
+  /**
+   * The message of {@code e} on one line, control characters escaped: a provider's text cannot
+   * move the cursor, colour the terminal, or forge an {@code Error in statement} line.
+   */
+  static String message(Exception e) {
     final String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        : PrintableText.of(message.strip());
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * Writes a result set as tab-separated values: a header line of column labels, then one line per
  * row. Backslash, tab, LF and CR inside a value are written as {@code \\}, {@code \t},
  * {@code \n} and {@code \r} (PostgreSQL's text format), so every row is one line; NULL is empty.
+ * Every other control character (ESC, NUL, DEL, U+0080 to U+009F) is written as {@code \x} and
+ * two hex digits, as PostgreSQL reads it, so no terminal or C program sees it raw.
  */
 public final class TsvFormatter implements ResultFormatter {
   public static final TsvFormatter INSTANCE = new TsvFormatter();
@@ -54,7 +56,11 @@ public final class TsvFormatter implements ResultFormatter {
         escaped.append("\\r");
         break;
       default:
-        escaped.append(c);
+        if (Character.isISOControl(c) && c <= 0xFF) {
+          escaped.append(String.format("\\x%02x", (int) c));
+        } else {
+          escaped.append(c);
+        }
         break;
       }
     }

@@ -151,7 +151,7 @@ class UserGuideIT {
     }
     final Path credql = work.resolve("credql");
     if (!Files.exists(credql)) {
-      Files.writeString(credql, "#!/bin/sh\nexec '" + Paths.get(System.getProperty("java.home"), "bin", "java")
+      Files.writeString(credql, "#!/bin/sh\nHOME='" + work.resolve("home") + "' exec '" + Paths.get(System.getProperty("java.home"), "bin", "java")
           + "' -XX:TieredStopAtLevel=1 -Duser.home='" + work.resolve("home") + "' -jar '" + JAR + "' \"$@\"\n");
       Files.setPosixFilePermissions(credql, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

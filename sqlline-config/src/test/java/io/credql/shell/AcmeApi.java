@@ -91,6 +91,13 @@ final class AcmeApi implements AutoCloseable {
             .withTransformers("response-template")));
   }
 
+  /** Thing {@code id} is answered with {@code status} and the JSON {@code body} from now on. */
+  void answerThing(int id, int status, String body) {
+    server.stubFor(get(urlPathEqualTo("/v1/things/" + id)).atPriority(1)
+        .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+            .withBody(body)));
+  }
+
   void answerPromptly() {
     server.removeStub(server.getSingleStubMapping(SLOW_SECRETS));
   }

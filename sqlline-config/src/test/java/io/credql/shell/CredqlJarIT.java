@@ -56,6 +56,7 @@ class CredqlJarIT {
         .redirectOutput(out.toFile())
         .redirectError(err.toFile());
     builder.environment().put("CREDQL_TEST_TOKEN", AcmeApi.TOKEN);
+    builder.environment().put("HOME", home.toString());
     final Process process = builder.start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -111,6 +111,7 @@ class SecretLeakSessionIT {
         "-jar", JAR.toAbsolutePath().toString(), "-u", url()));
     command.addAll(List.of(args));
     final ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("HOME", home.toString());
     builder.environment().put("LINODE_TOKEN", LINODE_TOKEN);
     builder.environment().put("HUAWEICLOUD_SDK_AK", ACCESS_KEY);
     builder.environment().put("HUAWEICLOUD_SDK_SK", SECRET_KEY);

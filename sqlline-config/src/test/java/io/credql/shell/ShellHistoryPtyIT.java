@@ -26,7 +26,7 @@ class ShellHistoryPtyIT {
 
   @Test void secretsTypedAtTheTerminalAreMaskedInTheHistoryFile() throws Exception {
     final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    final String command = java + " -Duser.home=" + home + " -jar " + JAR.toAbsolutePath() + " --sandbox";
+    final String command = "HOME='" + home + "' " + java + " -Duser.home=" + home + " -jar " + JAR.toAbsolutePath() + " --sandbox";
     final Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
         .redirectErrorStream(true)
         .redirectOutput(home.resolve("terminal").toFile())

@@ -30,7 +30,7 @@ class ShellProgressPtyIT {
         ids.append(i == 1 ? "" : ", ").append('(').append(i).append(')');
       }
       final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      final String command = java + " -Duser.home=" + home + " -jar " + JAR.toAbsolutePath()
+      final String command = "HOME='" + home + "' " + java + " -Duser.home=" + home + " -jar " + JAR.toAbsolutePath()
           + " -u '" + api.jdbcUrl() + ";concurrency=2'";
       final Path terminal = home.resolve("terminal");
       final Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
