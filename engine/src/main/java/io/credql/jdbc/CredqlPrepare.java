@@ -2,6 +2,7 @@ package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
 import io.credql.session.CredqlSession;
+import io.credql.sql.StackqlIdentifiers;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
 import io.credql.statement.StatementHandlers;
@@ -35,21 +36,24 @@ public class CredqlPrepare extends CalcitePrepareImpl {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context,
       Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql != null) {
+      final String sql = StackqlIdentifiers.toCalcite(query.sql);
+      final Query<T> calciteQuery = sql.equals(query.sql) ? query : Query.of(sql);
       final CredqlSession session = Sessions.of(context.getMutableRootSchema());
       final SqlNode node;
       try {
-        node = parse(context.config(), query.sql);
+        node = parse(context.config(), sql);
       } catch (SqlParseException e) {
         throw SyntaxErrorException.of(e).unchecked();
       }
       final StatementHandler handler = session == null ? null : StatementHandlers.find(node, session);
       if (handler != null) {
         try {
-          return handler.prepare(context, query.sql, node);
+          return handler.prepare(context, sql, node);
         } catch (CredqlException e) {
           throw e.unchecked();
         }
       }
+      return super.prepareSql(context, calciteQuery, elementType, maxRowCount);
     }
     return super.prepareSql(context, query, elementType, maxRowCount);
   }

@@ -32,6 +32,10 @@ public final class ConnectionProperties {
   public static final String DRY_RUN = "dryRun";
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
+  public static final String AWAIT_TIMEOUT = "awaitTimeout";
+  public static final String VIEWS = "views";
+  /** Seconds a statement with {@code /*+ AWAIT *}{@code /} waits for its operation, by default. */
+  public static final int DEFAULT_AWAIT_TIMEOUT_SECONDS = 600;
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -46,10 +50,13 @@ public final class ConnectionProperties {
   private final boolean dryRun;
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
+  private final int awaitTimeoutSeconds;
+  private final @Nullable Path viewsDirectory;
+  private final boolean viewsInMemory;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds) {
+      @Nullable Path auditLog, int timeoutSeconds, int awaitTimeoutSeconds, @Nullable String views) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -58,6 +65,9 @@ public final class ConnectionProperties {
     this.dryRun = dryRun;
     this.auditLog = auditLog;
     this.timeoutSeconds = timeoutSeconds;
+    this.awaitTimeoutSeconds = awaitTimeoutSeconds;
+    this.viewsInMemory = "memory".equals(views);
+    this.viewsDirectory = views == null || viewsInMemory ? null : Paths.get(views);
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -86,7 +96,26 @@ public final class ConnectionProperties {
         auth(properties.getProperty(AUTH)),
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
-        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600));
+        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
+        wholeNumber(properties.getProperty(AWAIT_TIMEOUT), AWAIT_TIMEOUT,
+            DEFAULT_AWAIT_TIMEOUT_SECONDS, 86400),
+        views(properties.getProperty(VIEWS)));
+  }
+
+  /** {@code views=}: null for $HOME/.credql/views, "memory", or a directory. */
+  private static @Nullable String views(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("home")) {
+      return null;
+    }
+    if (value.trim().equalsIgnoreCase("memory")) {
+      return "memory";
+    }
+    if (!Paths.get(value.trim()).isAbsolute()) {
+      throw new InvalidInputException("property " + VIEWS + " must be home (views are kept in "
+          + "$HOME/.credql/views), memory (views last as long as the connection) or an absolute "
+          + "directory, not '" + value + "'");
+    }
+    return value.trim();
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -190,5 +219,20 @@ public final class ConnectionProperties {
   /** Seconds a provider may take to answer one request before the attempt fails. */
   public int timeoutSeconds() {
     return timeoutSeconds;
+  }
+
+  /** Seconds {@code /*+ AWAIT *}{@code /} waits for an asynchronous operation before it gives up. */
+  public int awaitTimeoutSeconds() {
+    return awaitTimeoutSeconds;
+  }
+
+  /** Whether views last only as long as the connection, instead of being kept for the user. */
+  public boolean viewsInMemory() {
+    return viewsInMemory;
+  }
+
+  /** Where views are kept when {@code views=} names a directory; null for the default. */
+  public @Nullable Path viewsDirectory() {
+    return viewsDirectory;
   }
 }
