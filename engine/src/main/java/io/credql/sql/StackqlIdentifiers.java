@@ -102,7 +102,8 @@ public final class StackqlIdentifiers {
       return true;
     }
     if (upper.equals("TABLE")) {
-      return !statementStart && next != '(' && !TABLE_KEYWORD_AFTER.contains(previousWord);
+      return !statementStart && next != '('
+          && (previousWord == null || !TABLE_KEYWORD_AFTER.contains(previousWord));
     }
     return false;
   }
