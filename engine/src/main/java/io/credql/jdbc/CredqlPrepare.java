@@ -11,6 +11,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.Lex;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
@@ -22,6 +23,7 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 import java.lang.reflect.Type;
 import java.util.List;
@@ -81,6 +83,15 @@ public class CredqlPrepare extends CalcitePrepareImpl {
         return List.of();
       }
     };
+  }
+
+  /**
+   * The parser of views' SQL when Calcite expands them: credql's grammar with the connection's
+   * lexical rules (Calcite's own default would upper-case unquoted names).
+   */
+  @Override protected SqlParser.Config parserConfig() {
+    return SqlParser.config().withLex(Lex.MYSQL_ANSI).withParserFactory(CredqlSqlParserImpl.FACTORY)
+        .withConformance(SqlConformanceEnum.LENIENT);
   }
 
   static SqlNode parse(CalciteConnectionConfig config, String sql) throws SqlParseException {

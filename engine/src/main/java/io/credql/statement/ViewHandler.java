@@ -10,7 +10,6 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.Function;
-import org.apache.calcite.schema.impl.ViewTableMacro;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.ddl.SqlCreateMaterializedView;
@@ -160,10 +159,10 @@ final class ViewHandler implements StatementHandler {
     }
   }
 
-  private static @Nullable ViewTableMacro view(CalciteSchema root, String name) {
+  private static @Nullable StoredViewMacro view(CalciteSchema root, String name) {
     for (Function function : root.getFunctions(name, false)) {
-      if (function instanceof ViewTableMacro) {
-        return (ViewTableMacro) function;
+      if (function instanceof StoredViewMacro) {
+        return (StoredViewMacro) function;
       }
     }
     return null;

@@ -3,8 +3,8 @@ package io.credql.statement;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.session.CredqlSession;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.ViewTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -79,7 +78,7 @@ public final class ViewStore {
 
   /** Makes {@code sql} queryable as the table {@code name} of {@code root}. */
   static void register(SchemaPlus root, String name, String sql) {
-    root.add(name, ViewTable.viewMacro(root, sql, List.of(), List.of(name), false));
+    root.add(name, new StoredViewMacro(CalciteSchema.from(root), name, sql));
   }
 
   /** The name a view is kept and registered under: checked, lower case (names match ignoring case). */
