@@ -69,10 +69,7 @@ public final class ResourceTable extends AbstractTable implements TranslatableTa
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     if (resource.isView() && !resource.isSelectable()) {
-      throw new UnsupportedVerbException(resource.id() + " is a StackQL view, a query written in "
-          + "SQLite's dialect over other resources of " + resource.service() + "; credql does not run "
-          + "those: query the resources it reads instead (DESCRIBE " + resource.id()
-          + " shows its columns)").unchecked();
+      return ProviderView.toRel(this, context, relOptTable);
     }
     if (!resource.isSelectable()) {
       throw new UnsupportedVerbException(SELECT_NOT_SUPPORTED).unchecked();

@@ -330,7 +330,11 @@ final class DmlHandler implements StatementHandler {
           runner.await(call, page);
         }
         succeeded++;
-        if (returned != null) {
+        if (returned != null && !hasFields(method)) {
+          // The document declares no response: say what happened, as EXEC does, not nothing.
+          returned.add(new Object[] {options.await ? "The operation completed successfully"
+              : "The operation was despatched successfully"});
+        } else if (returned != null) {
           for (JsonNode item : page.rows()) {
             returned.add(ExecHandler.row(method, options.returning, item));
           }

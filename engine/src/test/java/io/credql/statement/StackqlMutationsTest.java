@@ -1,11 +1,10 @@
 package io.credql.statement;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -46,24 +45,12 @@ class StackqlMutationsTest {
   private static final String JSON = "application/json";
   private static final String SERVER = "{\"data\": {\"name\": \"s1\", \"state\": \"Ready\","
       + " \"location\": \"eu\", \"default\": true, \"user\": \"admin\", \"value\": 3}}";
-  private static WireMockServer api;
-  private static WireMockServer elsewhere;
-
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-    elsewhere = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    elsewhere.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-    elsewhere.stop();
-  }
+  @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+  @RegisterExtension static final WireMockExtension elsewhere = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
   @BeforeEach void stubs() {
-    api.resetAll();
-    elsewhere.resetAll();
     api.stubFor(put(urlPathMatching("/v1/servers/[^/]+")).willReturn(ok(SERVER)));
     api.stubFor(patch(urlPathMatching("/v1/servers/[^/]+")).willReturn(ok(SERVER)));
     api.stubFor(get(urlPathEqualTo("/v1/servers/s1")).willReturn(ok(
@@ -77,7 +64,7 @@ class StackqlMutationsTest {
   private static Connection connect(String extra) throws SQLException {
     return DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/statement-providers").toAbsolutePath()
-        + ";baseUrl.relay=http://127.0.0.1:" + api.port() + "/v1" + extra);
+        + ";baseUrl.relay=http://127.0.0.1:" + api.getPort() + "/v1" + extra);
   }
 
   private static List<List<String>> query(String sql) throws SQLException {
@@ -146,8 +133,19 @@ class StackqlMutationsTest {
             + " AND default = true AND value = 3"));
   }
 
+  @Test void aProviderDeclaredViewRunsWithItsPlaceholderFilledFromTheOuterWhere() throws SQLException {
+    assertEquals(List.of(List.of("s1", "READY", "true", "s1")),
+        query("SELECT * FROM relay.core.vw_servers WHERE serverName = 's1'"));
+    api.verify(1, getRequestedFor(urlPathEqualTo("/v1/servers/s1")));
+    final String missing = failure("", "SELECT * FROM relay.core.vw_servers");
+    assertTrue(missing.contains("serverName"), missing);
+    final String broken = failure("", "SELECT * FROM relay.core.vw_broken WHERE name = 'x'");
+    assertTrue(broken.contains("relay.core.vw_broken is a StackQL view that credql cannot run: it uses"
+        + " a {{ placeholder }} other than in WHERE column = '{{ name }}'"), broken);
+  }
+
   @Test void awaitPollsAnAzureAsyncOperationUntilItSucceeds() throws SQLException {
-    final String operation = "http://127.0.0.1:" + api.port() + "/v1/operations/azure-1";
+    final String operation = "http://127.0.0.1:" + api.getPort() + "/v1/operations/azure-1";
     api.stubFor(post(urlPathEqualTo("/v1/servers/s1/restart")).willReturn(aResponse().withStatus(202)
         .withHeader("Azure-AsyncOperation", operation).withHeader("Retry-After", "0")));
     inSequence("/v1/operations/azure-1", "{\"status\": \"InProgress\"}",
@@ -160,14 +158,14 @@ class StackqlMutationsTest {
 
   @Test void withoutAwaitTheOperationIsOnlyDespatched() throws SQLException {
     api.stubFor(post(urlPathEqualTo("/v1/servers/s1/restart")).willReturn(aResponse().withStatus(202)
-        .withHeader("Azure-AsyncOperation", "http://127.0.0.1:" + api.port() + "/v1/operations/x")));
+        .withHeader("Azure-AsyncOperation", "http://127.0.0.1:" + api.getPort() + "/v1/operations/x")));
     assertEquals(List.of(List.of("The operation was despatched successfully")),
         query("EXEC relay.core.servers.restart @serverName = 's1'"));
     api.verify(0, getRequestedFor(anyUrl()));
   }
 
   @Test void aFailedOperationIsAnErrorNamingTheOperationAndItsReason() throws SQLException {
-    final String operation = "http://127.0.0.1:" + api.port() + "/v1/operations/azure-2";
+    final String operation = "http://127.0.0.1:" + api.getPort() + "/v1/operations/azure-2";
     api.stubFor(post(urlPathEqualTo("/v1/servers/s1/restart")).willReturn(aResponse().withStatus(202)
         .withHeader("Azure-AsyncOperation", operation).withHeader("Retry-After", "0")));
     inSequence("/v1/operations/azure-2", "{\"status\": \"InProgress\"}",
@@ -181,7 +179,7 @@ class StackqlMutationsTest {
 
   @Test void anAwaitThatNeverEndsIsAOneLineTimeoutNamingTheOperationAndNothingIsSentTwice()
       throws SQLException {
-    final String operation = "http://127.0.0.1:" + api.port() + "/v1/operations/azure-3";
+    final String operation = "http://127.0.0.1:" + api.getPort() + "/v1/operations/azure-3";
     api.stubFor(post(urlPathEqualTo("/v1/servers/s1/restart")).willReturn(aResponse().withStatus(202)
         .withHeader("Azure-AsyncOperation", operation).withHeader("Retry-After", "0")));
     api.stubFor(get(urlPathEqualTo("/v1/operations/azure-3")).willReturn(ok("{\"status\": \"InProgress\"}")
@@ -228,7 +226,7 @@ class StackqlMutationsTest {
   @Test void anOperationAtAnotherOriginIsNotPolledAndGetsNoCredentials() throws SQLException {
     elsewhere.stubFor(get(anyUrl()).willReturn(ok("{\"status\": \"Succeeded\"}")));
     api.stubFor(post(urlPathEqualTo("/v1/servers/s1/restart")).willReturn(aResponse().withStatus(202)
-        .withHeader("Azure-AsyncOperation", "http://127.0.0.1:" + elsewhere.port() + "/operations/1")));
+        .withHeader("Azure-AsyncOperation", "http://127.0.0.1:" + elsewhere.getPort() + "/operations/1")));
     final String message = failure("", "EXEC /*+ AWAIT */ relay.core.servers.restart @serverName = 's1'");
     assertTrue(message.contains("is at another origin"), message);
     assertTrue(message.contains("it was not polled"), message);

@@ -1,10 +1,9 @@
 package io.credql.statement;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,20 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CREATE/DROP VIEW kept for the user across connections, and materialized views held by the connection. */
 class ViewsTest {
-  private static WireMockServer api;
+  @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
   @TempDir Path views;
 
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
-
   @BeforeEach void stubs() {
-    api.resetAll();
     widgets("[{\"name\":\"w1\",\"size\":1},{\"name\":\"w2\",\"size\":2},{\"name\":\"w3\",\"size\":3}]");
   }
 
@@ -57,7 +47,7 @@ class ViewsTest {
   private Connection connect(String views) throws SQLException {
     return DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1;views=" + views);
+        + ";baseUrl.acme=http://127.0.0.1:" + api.getPort() + "/v1;views=" + views);
   }
 
   private static List<List<String>> query(Connection c, String sql) throws SQLException {
