@@ -2,6 +2,7 @@ package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
 import io.credql.session.CredqlSession;
+import io.credql.sql.CredqlParserConfig;
 import io.credql.sql.StackqlIdentifiers;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
@@ -11,7 +12,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
@@ -23,7 +23,6 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 import java.lang.reflect.Type;
 import java.util.List;
@@ -90,8 +89,7 @@ public class CredqlPrepare extends CalcitePrepareImpl {
    * lexical rules (Calcite's own default would upper-case unquoted names).
    */
   @Override protected SqlParser.Config parserConfig() {
-    return SqlParser.config().withLex(Lex.MYSQL_ANSI).withParserFactory(CredqlSqlParserImpl.FACTORY)
-        .withConformance(SqlConformanceEnum.LENIENT);
+    return CredqlParserConfig.CONFIG;
   }
 
   static SqlNode parse(CalciteConnectionConfig config, String sql) throws SqlParseException {

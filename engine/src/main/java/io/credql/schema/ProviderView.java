@@ -2,9 +2,8 @@ package io.credql.schema;
 
 import io.credql.document.ResourceDefinition;
 import io.credql.error.UnsupportedVerbException;
+import io.credql.sql.CredqlParserConfig;
 import io.credql.sql.StackqlIdentifiers;
-import io.credql.sql.parser.impl.CredqlSqlParserImpl;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -21,7 +20,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -43,8 +41,6 @@ import java.util.regex.Pattern;
  */
 final class ProviderView {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\.?(?:values\\.)?([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
-  private static final SqlParser.Config PARSER = SqlParser.config().withLex(Lex.MYSQL_ANSI)
-      .withParserFactory(CredqlSqlParserImpl.FACTORY).withConformance(SqlConformanceEnum.LENIENT);
 
   private ProviderView() {
   }
@@ -68,7 +64,7 @@ final class ProviderView {
     }
     final SqlNode parsed;
     try {
-      parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), PARSER).parseQuery();
+      parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), CredqlParserConfig.CONFIG).parseQuery();
     } catch (SqlParseException e) {
       throw refused(resource, "its SELECT cannot be read (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }

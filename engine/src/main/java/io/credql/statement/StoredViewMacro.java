@@ -1,10 +1,9 @@
 package io.credql.statement;
 
-import io.credql.sql.parser.impl.CredqlSqlParserImpl;
+import io.credql.sql.CredqlParserConfig;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -35,9 +34,6 @@ import static java.util.Objects.requireNonNull;
  * lexical rules, upper-casing unquoted names), then expanded into the query like any view.
  */
 final class StoredViewMacro implements TableMacro {
-  private static final SqlParser.Config PARSER = SqlParser.config().withLex(Lex.MYSQL_ANSI)
-      .withParserFactory(CredqlSqlParserImpl.FACTORY).withConformance(SqlConformanceEnum.LENIENT);
-
   private final CalciteSchema root;
   private final String name;
   private final String sql;
@@ -60,7 +56,7 @@ final class StoredViewMacro implements TableMacro {
         new CalciteConnectionConfigImpl(properties));
     final SqlNode query;
     try {
-      query = SqlParser.create(sql, PARSER).parseQuery();
+      query = SqlParser.create(sql, CredqlParserConfig.CONFIG).parseQuery();
     } catch (SqlParseException e) {
       throw new IllegalArgumentException("view " + name + " cannot be read: " + e.getMessage(), e);
     }
