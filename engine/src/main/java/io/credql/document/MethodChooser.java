@@ -65,8 +65,8 @@ public final class MethodChooser {
     final String id = resource.id();
     final String action = verb == SqlVerb.SELECT ? "SELECT from " : verb.name() + " on ";
     return new RequiredParameterMissingException("cannot " + action + id
-        + ": missing required parameters: " + String.join("; ", needs) + ". " + advice
-        + (advice.isEmpty() ? "" : " ") + "Run SHOW METHODS IN " + id
+        + ": missing required parameters: " + String.join("; ", needs) + ". "
+        + (advice.isEmpty() ? "Run" : advice + " run") + " SHOW METHODS IN " + id
         + " to see what each method requires.");
   }
 
