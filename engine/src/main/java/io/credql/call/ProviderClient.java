@@ -119,12 +119,12 @@ public final class ProviderClient {
     final MethodDefinition method = exchange.request().call().method();
     try {
       final ResponseDecoder.Decoded decoded = ResponseDecoder.decode(exchange);
-      return decoded == null ? Page.empty(exchange.status())
-          : new Page(rowsOf(method, decoded), decoded.body(), null, exchange.status());
+      return decoded == null ? new Page(List.of(), null, null, exchange.status(), exchange.headers())
+          : new Page(rowsOf(method, decoded), decoded.body(), null, exchange.status(), exchange.headers());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
           exchange.status(), session.redactor().redact(e.getMessage()));
-      return Page.empty(exchange.status());
+      return new Page(List.of(), null, null, exchange.status(), exchange.headers());
     }
   }
 
@@ -172,10 +172,12 @@ public final class ProviderClient {
    */
   public HttpExchange send(PreparedRequest request) throws CredqlException {
     final MethodDefinition method = request.call().method();
-    if (method.isMutation() && session.properties().dryRun()) {
+    // A GET made for a mutation (polling its asynchronous operation) is a read, retried as reads are.
+    final boolean read = RequestSender.isRead(request);
+    if (!read && session.properties().dryRun()) {
       throw new IllegalStateException("dry run: " + method.id() + " must not be sent");
     }
-    return sender.send(method.isMutation() ? mutationClient() : readClient(), request);
+    return sender.send(read ? readClient() : mutationClient(), request);
   }
 
   private OkHttpClient readClient() throws CredqlException {

@@ -55,10 +55,15 @@ final class RequestSender {
     this.redactor = requireNonNull(redactor, "redactor");
   }
 
+  /** A read: a read method's call, or a GET made for a mutation (polling its asynchronous operation). */
+  static boolean isRead(PreparedRequest request) {
+    return !request.call().method().isMutation() || "GET".equals(request.method());
+  }
+
   /** Sends {@code request} through {@code client} (which adds credentials) and returns the final answer. */
   HttpExchange send(OkHttpClient client, PreparedRequest request) throws CredqlException {
     final MethodDefinition method = request.call().method();
-    final boolean read = !method.isMutation();
+    final boolean read = isRead(request);
     PreparedRequest current = request;
     int redirects = 0;
     int attempt = 0;
@@ -134,7 +139,7 @@ final class RequestSender {
           + " nothing was followed");
     }
     SameOrigin.require(current.url(), target, method.id(), what);
-    if (method.isMutation()) {
+    if (!isRead(current)) {
       throw new ProviderErrorException(method.id(), exchange.status(), null, what,
           method.id() + ": the provider answered HTTP " + exchange.status() + " (a redirect) to a change;"
           + " credql does not re-send changes, so it was not followed. Check baseUrl for this provider");

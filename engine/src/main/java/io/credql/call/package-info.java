@@ -5,6 +5,7 @@
  * {@code AuthInterceptor}, the {@code ConcurrencyLimit}, the {@code RateGate}'s 429 pause, retries
  * of reads only, redirects on the same origin only, a deadline per attempt) and reads the answer
  * with a {@code ResponseBodyReader}; the {@code Paginator} works out the next page from a {@link
- * io.credql.call.TokenSource}, and rows or a provider error come back.
+ * io.credql.call.TokenSource}, and rows or a provider error come back; with
+ * AWAIT, the {@code AsyncOperationPoller} polls the operation a mutation starts, on the same origin.
  */
 package io.credql.call;

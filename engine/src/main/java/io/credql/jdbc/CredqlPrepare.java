@@ -3,6 +3,8 @@ package io.credql.jdbc;
 import io.credql.error.CredqlException;
 import io.credql.functions.SqliteValidator;
 import io.credql.session.CredqlSession;
+import io.credql.sql.CredqlParserConfig;
+import io.credql.sql.StackqlIdentifiers;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
 import io.credql.statement.StatementHandlers;
@@ -42,21 +44,24 @@ public class CredqlPrepare extends CalcitePrepareImpl {
       Query<T> query, Type elementType, long maxRowCount) {
     sql = query.sql;
     if (query.sql != null) {
+      final String sql = StackqlIdentifiers.toCalcite(query.sql);
+      final Query<T> calciteQuery = sql.equals(query.sql) ? query : Query.of(sql);
       final CredqlSession session = Sessions.of(context.getMutableRootSchema());
       final SqlNode node;
       try {
-        node = parse(context.config(), query.sql);
+        node = parse(context.config(), sql);
       } catch (SqlParseException e) {
         throw SyntaxErrorException.of(e).unchecked();
       }
       final StatementHandler handler = session == null ? null : StatementHandlers.find(node, session);
       if (handler != null) {
         try {
-          return handler.prepare(context, query.sql, node);
+          return handler.prepare(context, sql, node);
         } catch (CredqlException e) {
           throw e.unchecked();
         }
       }
+      return super.prepareSql(context, calciteQuery, elementType, maxRowCount);
     }
     return super.prepareSql(context, query, elementType, maxRowCount);
   }
@@ -89,6 +94,14 @@ public class CredqlPrepare extends CalcitePrepareImpl {
         return SqliteValidator.forStatement(context, catalogReader, configTransform, sql);
       }
     };
+  }
+
+  /**
+   * The parser of views' SQL when Calcite expands them: credql's grammar with the connection's
+   * lexical rules (Calcite's own default would upper-case unquoted names).
+   */
+  @Override protected SqlParser.Config parserConfig() {
+    return CredqlParserConfig.CONFIG;
   }
 
   static SqlNode parse(CalciteConnectionConfig config, String sql) throws SqlParseException {

@@ -35,6 +35,10 @@ public final class ConnectionProperties {
   public static final String PAGE_LIMIT = "pageLimit";
   /** {@code fail} (the default): a provider error in one call of a scan fails the query; {@code null}: see {@link #callErrorsAsRows()}. */
   public static final String ON_CALL_ERROR = "onCallError";
+  public static final String AWAIT_TIMEOUT = "awaitTimeout";
+  public static final String VIEWS = "views";
+  /** Seconds a statement with {@code /*+ AWAIT *}{@code /} waits for its operation, by default. */
+  public static final int DEFAULT_AWAIT_TIMEOUT_SECONDS = 600;
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -53,10 +57,14 @@ public final class ConnectionProperties {
   private final int timeoutSeconds;
   private final int pageLimit;
   private final boolean callErrorsAsRows;
+  private final int awaitTimeoutSeconds;
+  private final @Nullable Path viewsDirectory;
+  private final boolean viewsInMemory;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds, int pageLimit, boolean callErrorsAsRows) {
+      @Nullable Path auditLog, int timeoutSeconds, int pageLimit, boolean callErrorsAsRows,
+      int awaitTimeoutSeconds, @Nullable String views) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -67,6 +75,9 @@ public final class ConnectionProperties {
     this.timeoutSeconds = timeoutSeconds;
     this.pageLimit = pageLimit;
     this.callErrorsAsRows = callErrorsAsRows;
+    this.awaitTimeoutSeconds = awaitTimeoutSeconds;
+    this.viewsInMemory = "memory".equals(views);
+    this.viewsDirectory = views == null || viewsInMemory ? null : Paths.get(views);
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -97,7 +108,10 @@ public final class ConnectionProperties {
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
         wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
         wholeNumber(properties.getProperty(PAGE_LIMIT), PAGE_LIMIT, DEFAULT_PAGE_LIMIT, 1_000_000),
-        callErrorsAsRows(properties.getProperty(ON_CALL_ERROR)));
+        callErrorsAsRows(properties.getProperty(ON_CALL_ERROR)),
+        wholeNumber(properties.getProperty(AWAIT_TIMEOUT), AWAIT_TIMEOUT,
+            DEFAULT_AWAIT_TIMEOUT_SECONDS, 86400),
+        views(properties.getProperty(VIEWS)));
   }
 
   private static boolean callErrorsAsRows(@Nullable String value) throws InvalidInputException {
@@ -108,6 +122,22 @@ public final class ConnectionProperties {
       return true;
     }
     throw new InvalidInputException("property " + ON_CALL_ERROR + " must be fail or null, not '" + value + "'");
+  }
+
+  /** {@code views=}: null for $HOME/.credql/views, "memory", or a directory. */
+  private static @Nullable String views(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("home")) {
+      return null;
+    }
+    if (value.trim().equalsIgnoreCase("memory")) {
+      return "memory";
+    }
+    if (!Paths.get(value.trim()).isAbsolute()) {
+      throw new InvalidInputException("property " + VIEWS + " must be home (views are kept in "
+          + "$HOME/.credql/views), memory (views last as long as the connection) or an absolute "
+          + "directory, not '" + value + "'");
+    }
+    return value.trim();
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -225,5 +255,20 @@ public final class ConnectionProperties {
    */
   public boolean callErrorsAsRows() {
     return callErrorsAsRows;
+  }
+
+  /** Seconds {@code /*+ AWAIT *}{@code /} waits for an asynchronous operation before it gives up. */
+  public int awaitTimeoutSeconds() {
+    return awaitTimeoutSeconds;
+  }
+
+  /** Whether views last only as long as the connection, instead of being kept for the user. */
+  public boolean viewsInMemory() {
+    return viewsInMemory;
+  }
+
+  /** Where views are kept when {@code views=} names a directory; null for the default. */
+  public @Nullable Path viewsDirectory() {
+    return viewsDirectory;
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Parse trees of StackQL's statements (EXEC, SHOW, DESCRIBE) and the parser that produces them:
- * Calcite's grammar extended through its FreeMarker templates, so that every statement credql
- * accepts, StackQL's or standard SQL, is parsed by one grammar.
+ * Parse trees of StackQL's statements (EXEC, SHOW, DESCRIBE, mutations with hints and RETURNING,
+ * REFRESH MATERIALIZED VIEW) and the parser that produces them: Calcite's grammar extended through
+ * its FreeMarker templates, so that every statement credql accepts, StackQL's or standard SQL, is
+ * parsed by one grammar; {@code StackqlIdentifiers} first rewrites the identifiers StackQL's lexer
+ * reads differently (back quotes, words Calcite reserves).
  */
 package io.credql.sql;

@@ -106,12 +106,20 @@ class StackqlRegistryDocumentTest {
     }
   }
 
-  @Test void aViewOfTheRegistryIsDescribedButNotRun() throws SQLException {
+  @Test void aViewOfTheRegistryIsDescribedAndRunOverTheResourceItReads() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       assertTrue(rows(s, "DESCRIBE databricks_workspace.postgres.vw_projects").contains(List.of("display_name", "string")));
-      final SQLException e = assertThrows(SQLException.class, () -> rows(s,
-          "SELECT * FROM databricks_workspace.postgres.vw_projects WHERE deployment_name = '" + DEPLOYMENT + "'"));
-      assertTrue(e.getMessage().contains("is a StackQL view"), e.getMessage());
+      final String sql = "SELECT name, display_name FROM databricks_workspace.postgres.vw_projects"
+          + " WHERE deployment_name = '" + DEPLOYMENT + "'";
+      try {
+        rows(s, sql);
+      } catch (SQLException e) {
+        // The view is run: what can stop it now is a SQLite function of its SELECT, which
+        // io.credql.functions provides (issue 16, item 1); without them Calcite names the function.
+        assertFalse(e.getMessage().contains("is a StackQL view"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*No match found for function signature (SPLIT_PART|JSON_EXTRACT).*"),
+            e.getMessage());
+      }
     }
   }
 }
