@@ -32,6 +32,10 @@ public final class ConnectionProperties {
   public static final String DRY_RUN = "dryRun";
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
+  /** Where REGISTRY LIST/PULL look: a URL or a directory (default StackQL's public registry). */
+  public static final String REGISTRY = "registry";
+  /** A PEM file of the Ed25519 certificates or public keys REGISTRY PULL trusts. */
+  public static final String REGISTRY_TRUST = "registryTrust";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -46,10 +50,13 @@ public final class ConnectionProperties {
   private final boolean dryRun;
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
+  private final @Nullable String registry;
+  private final @Nullable Path registryTrust;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds) {
+      @Nullable Path auditLog, int timeoutSeconds, @Nullable String registry,
+      @Nullable Path registryTrust) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -58,6 +65,8 @@ public final class ConnectionProperties {
     this.dryRun = dryRun;
     this.auditLog = auditLog;
     this.timeoutSeconds = timeoutSeconds;
+    this.registry = registry;
+    this.registryTrust = registryTrust;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -86,7 +95,14 @@ public final class ConnectionProperties {
         auth(properties.getProperty(AUTH)),
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
-        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600));
+        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
+        blankToNull(properties.getProperty(REGISTRY)),
+        blankToNull(properties.getProperty(REGISTRY_TRUST)) == null ? null
+            : Paths.get(properties.getProperty(REGISTRY_TRUST).trim()));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -185,6 +201,16 @@ public final class ConnectionProperties {
 
   public @Nullable Path auditLog() {
     return auditLog;
+  }
+
+  /** The {@code registry=} setting, or null for StackQL's public registry. */
+  public @Nullable String registry() {
+    return registry;
+  }
+
+  /** The {@code registryTrust=} PEM file, or null when none is trusted. */
+  public @Nullable Path registryTrust() {
+    return registryTrust;
   }
 
   /** Seconds a provider may take to answer one request before the attempt fails. */
