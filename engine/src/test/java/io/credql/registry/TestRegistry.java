@@ -1,6 +1,7 @@
 package io.credql.registry;
 
 import com.sun.net.httpserver.HttpServer;
+import io.credql.ConformanceDocuments;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -14,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -53,21 +53,9 @@ final class TestRegistry implements AutoCloseable {
     }
   }
 
-  /** StackQL's registry documents shared with the project: {@code shared/conformance/stackql-registry/providers/src}. */
-  static Path conformance() {
-    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      final Path shared = dir.resolve("shared/conformance/stackql-registry/providers/src");
-      if (Files.isDirectory(shared)) {
-        return shared;
-      }
-    }
-    // a checkout without the shared copy still has the repository's own (linode, databricks)
-    return Paths.get("../conformance/stackql-registry/providers/src").toAbsolutePath().normalize();
-  }
-
   /** Publishes {@code provider}'s conformance documents as {@code version}, signed. */
   TestRegistry publish(String provider, String version) throws IOException {
-    final Path source = conformance().resolve(provider).resolve("v00.00.00000");
+    final Path source = ConformanceDocuments.stackqlRegistry().resolve(provider).resolve("v00.00.00000");
     final Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
