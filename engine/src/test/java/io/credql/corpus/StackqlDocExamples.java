@@ -146,22 +146,29 @@ final class StackqlDocExamples {
     final List<String> fields = responseFields(method);
     sql.append(fields.isEmpty() ? "*" : String.join(",\n", fields));
     sql.append("\nFROM ").append(name);
+    where(method, " -- required", values, sql);
+    return sql.append(";").toString();
+  }
+
+  /** The WHERE of SELECT and DELETE examples: required parameters with their comment, then optional ones. */
+  private static void where(MethodDefinition method, String requiredComment, Map<String, String> values,
+      StringBuilder sql) {
     final List<ParameterDefinition> required = requiredParams(method);
     final List<ParameterDefinition> optional = optionalParams(method);
-    if (!required.isEmpty() || !optional.isEmpty()) {
-      sql.append("\nWHERE ");
-      final List<String> clauses = new ArrayList<>();
-      for (ParameterDefinition p : required) {
-        clauses.add(p.name() + " = '{{ " + p.name() + " }}' -- required");
-        values.put(p.name(), value(p, true));
-      }
-      for (ParameterDefinition p : optional) {
-        clauses.add(p.name() + " = '{{ " + p.name() + " }}'");
-        values.put(p.name(), value(p, true));
-      }
-      sql.append(String.join("\nAND ", clauses));
+    if (required.isEmpty() && optional.isEmpty()) {
+      return;
     }
-    return sql.append(";").toString();
+    sql.append("\nWHERE ");
+    final List<String> clauses = new ArrayList<>();
+    for (ParameterDefinition p : required) {
+      clauses.add(p.name() + " = '{{ " + p.name() + " }}'" + requiredComment);
+      values.put(p.name(), value(p, true));
+    }
+    for (ParameterDefinition p : optional) {
+      clauses.add(p.name() + " = '{{ " + p.name() + " }}'");
+      values.put(p.name(), value(p, true));
+    }
+    sql.append(String.join("\nAND ", clauses));
   }
 
   private static String insert(String name, MethodDefinition method, Map<String, String> values) {
@@ -233,21 +240,7 @@ final class StackqlDocExamples {
 
   private static String delete(String name, MethodDefinition method, Map<String, String> values) {
     final StringBuilder sql = new StringBuilder("DELETE FROM ").append(name);
-    final List<ParameterDefinition> required = requiredParams(method);
-    final List<ParameterDefinition> optional = optionalParams(method);
-    if (!required.isEmpty() || !optional.isEmpty()) {
-      sql.append("\nWHERE ");
-      final List<String> clauses = new ArrayList<>();
-      for (ParameterDefinition p : required) {
-        clauses.add(p.name() + " = '{{ " + p.name() + " }}' --required");
-        values.put(p.name(), value(p, true));
-      }
-      for (ParameterDefinition p : optional) {
-        clauses.add(p.name() + " = '{{ " + p.name() + " }}'");
-        values.put(p.name(), value(p, true));
-      }
-      sql.append(String.join("\nAND ", clauses));
-    }
+    where(method, " --required", values, sql);
     return sql.append(";").toString();
   }
 
