@@ -43,11 +43,22 @@ final class TestRegistry implements AutoCloseable {
   final KeyPair key;
   private final Map<String, List<String>> published = new TreeMap<>();
   private HttpServer server;
+  /** The time the documents' signatures carry. */
+  Instant signedAt = Instant.now();
 
   TestRegistry(Path root) {
+    this(root, newKey());
+  }
+
+  /** A registry signing with {@code key}. */
+  TestRegistry(Path root, KeyPair key) {
     this.root = root;
+    this.key = key;
+  }
+
+  private static KeyPair newKey() {
     try {
-      this.key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -62,7 +73,7 @@ final class TestRegistry implements AutoCloseable {
         final String name = version + "/" + source.relativize(file).toString().replace('\\', '/');
         final byte[] content = Files.readAllBytes(file);
         files.put(name, content);
-        files.put(name + ".sig", sign(content, key.getPrivate(), Instant.now()));
+        files.put(name + ".sig", sign(content, key.getPrivate(), signedAt));
       }
     }
     return publishFiles(provider, version, files);
@@ -74,7 +85,7 @@ final class TestRegistry implements AutoCloseable {
         + "\nproviderServices: {}\n").getBytes(StandardCharsets.UTF_8);
     final Map<String, byte[]> files = new TreeMap<>();
     files.put(version + "/provider.yaml", document);
-    files.put(version + "/provider.yaml.sig", sign(document, key.getPrivate(), Instant.now()));
+    files.put(version + "/provider.yaml.sig", sign(document, key.getPrivate(), signedAt));
     return publishFiles(provider, version, files);
   }
 
