@@ -79,6 +79,11 @@ public final class ProviderRegistry {
   public ProviderIndex index() throws RegistryException {
     final byte[] yaml = source.read("dist/providers.yaml", INDEX_LIMIT);
     if (yaml == null) {
+      // a local registry may be just the artifacts, as StackQL's client reads a file:// registry
+      final ProviderIndex listed = source.listArtifacts();
+      if (listed != null) {
+        return listed;
+      }
       throw new RegistryException("registry " + source.describe() + " has no dist/providers.yaml;"
           + " it is not laid out as StackQL's registry (set registry=<url or directory>)");
     }

@@ -70,6 +70,14 @@ public abstract class RegistrySource {
    */
   abstract byte @Nullable [] read(String path, long limit) throws RegistryException;
 
+  /**
+   * The artifacts found by listing {@code dist/<provider>/<version>.tgz}, for a registry without
+   * {@code dist/providers.yaml}; null where files cannot be listed (over HTTP).
+   */
+  @Nullable ProviderIndex listArtifacts() throws RegistryException {
+    return null;
+  }
+
   static byte[] readBounded(InputStream in, long limit, String what) throws IOException, RegistryException {
     final byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     if (bytes.length > limit) {
@@ -142,6 +150,30 @@ public abstract class RegistrySource {
       } catch (IOException e) {
         throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
       }
+    }
+
+    @Override @Nullable ProviderIndex listArtifacts() throws RegistryException {
+      final Path dist = root.resolve("dist");
+      if (!Files.isDirectory(dist)) {
+        return null;
+      }
+      final java.util.Map<String, java.util.List<String>> versions = new java.util.TreeMap<>();
+      try (java.util.stream.Stream<Path> providers = Files.list(dist)) {
+        for (Path provider : (Iterable<Path>) providers.filter(Files::isDirectory)::iterator) {
+          try (java.util.stream.Stream<Path> artifacts = Files.list(provider)) {
+            final java.util.List<String> found = artifacts.map(a -> a.getFileName().toString())
+                .filter(name -> name.endsWith(".tgz"))
+                .map(name -> name.substring(0, name.length() - ".tgz".length()))
+                .sorted(VersionOrder.INSTANCE).toList();
+            if (!found.isEmpty()) {
+              versions.put(provider.getFileName().toString(), found);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new RegistryException("cannot list " + dist + ": " + e.getMessage(), e);
+      }
+      return new ProviderIndex(versions);
     }
   }
 }

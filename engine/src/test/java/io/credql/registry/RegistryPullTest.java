@@ -147,6 +147,15 @@ class RegistryPullTest {
     assertTrue(Files.isRegularFile(InstalledProviders.directory().resolve("tiny/v23.01.00104/provider.yaml")));
   }
 
+  @Test void aDirectoryOfArtifactsWithoutProvidersYamlIsARegistryToo() throws Exception {
+    registry.publishMinimal("tiny", "v1").publishMinimal("tiny", "v2");
+    Files.delete(registry.root.resolve("dist/providers.yaml"));
+    try (Connection c = connect(registry.root.toString(), registry.trustFile())) {
+      assertEquals(List.of("tiny | v1, v2"), rows(c, "REGISTRY LIST tiny"));
+      assertEquals(List.of("tiny provider, version 'v2' successfully installed"), rows(c, "REGISTRY PULL tiny"));
+    }
+  }
+
   @Test void aMissingProviderOrVersionIsNamedWithWhatTheRegistryHas() throws Exception {
     registry.publish("linode", "v00.00.00000");
     try (Connection c = connect(registry.root.toString(), registry.trustFile())) {
