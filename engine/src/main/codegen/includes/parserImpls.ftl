@@ -383,3 +383,74 @@ SqlNode SqlRefreshMaterializedView() :
         return new SqlRefreshMaterializedView(s.end(this), id);
     }
 }
+
+/**
+ * Parses StackQL's REGISTRY LIST [provider] and REGISTRY PULL provider [version]. REGISTRY, LIST
+ * and PULL are not keywords (a column may be called list): the production is chosen only when the
+ * statement's first two words are REGISTRY LIST or REGISTRY PULL.
+ */
+SqlNode SqlRegistry() :
+{
+    final Span s;
+    String provider = null;
+    String version = null;
+}
+{
+    (
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "REGISTRY".equalsIgnoreCase(getToken(1).image)
+            && getToken(2).kind == IDENTIFIER && "LIST".equalsIgnoreCase(getToken(2).image) })
+        <IDENTIFIER> { s = span(); } <IDENTIFIER>
+        {
+            if (RegistryWordFollows()) {
+                provider = RegistryWord();
+            }
+            return new SqlRegistry(s.end(this), SqlRegistry.Action.LIST, provider, null);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "REGISTRY".equalsIgnoreCase(getToken(1).image)
+            && getToken(2).kind == IDENTIFIER && "PULL".equalsIgnoreCase(getToken(2).image) })
+        <IDENTIFIER> { s = span(); } <IDENTIFIER>
+        {
+            if (!RegistryWordFollows()) {
+                throw new ParseException("REGISTRY PULL needs a provider name, as in REGISTRY PULL linode");
+            }
+            provider = RegistryWord();
+            if (RegistryWordFollows()) {
+                version = RegistryWord();
+            }
+            return new SqlRegistry(s.end(this), SqlRegistry.Action.PULL, provider, version);
+        }
+    )
+}
+
+/** Whether a provider name or version (a word or a quoted string) comes next. */
+JAVACODE boolean RegistryWordFollows() {
+    final Token t = getToken(1);
+    return t.kind == QUOTED_STRING || t.kind == QUOTED_IDENTIFIER
+        || (t.image != null && t.image.matches("[A-Za-z_][A-Za-z0-9_$]*"));
+}
+
+/**
+ * Reads a provider name or version: a quoted string, or the tokens written without spaces
+ * between them, so that googleapis.com and v23.01.00104 (which the lexer splits into a word and
+ * numbers) read as written.
+ */
+JAVACODE String RegistryWord() {
+    Token t = getNextToken();
+    if (t.kind == QUOTED_STRING) {
+        return SqlParserUtil.parseString(t.image);
+    }
+    if (t.kind == QUOTED_IDENTIFIER) {
+        return SqlParserUtil.stripQuotes(t.image, DQ, DQ, DQDQ, Casing.UNCHANGED);
+    }
+    final StringBuilder word = new StringBuilder(t.image);
+    Token next = getToken(1);
+    while (next.kind != EOF && next.kind != SEMICOLON && next.beginLine == t.endLine
+        && next.beginColumn == t.endColumn + 1 && next.image != null
+        && next.image.matches("[A-Za-z0-9_.$-]+")) {
+        t = getNextToken();
+        word.append(t.image);
+        next = getToken(1);
+    }
+    return word.toString();
+}

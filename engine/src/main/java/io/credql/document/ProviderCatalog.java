@@ -86,8 +86,23 @@ public final class ProviderCatalog {
     }
   }
 
+  /**
+   * Adds the providers of {@code directory} (StackQL layout), replacing those of the same name
+   * and forgetting their documents read so far: what {@code REGISTRY PULL} does to the
+   * connection that ran it.
+   */
+  public synchronized void add(Path directory) {
+    final Map<String, Location> found = new LinkedHashMap<>();
+    scan(directory, found);
+    for (String name : found.keySet()) {
+      locations.keySet().removeIf(name::equalsIgnoreCase);
+      loaded.keySet().removeIf(name::equalsIgnoreCase);
+    }
+    locations.putAll(found);
+  }
+
   /** Names of all providers, bundled first. */
-  public List<String> providerNames() {
+  public synchronized List<String> providerNames() {
     return Collections.unmodifiableList(new ArrayList<>(locations.keySet()));
   }
 
@@ -98,24 +113,34 @@ public final class ProviderCatalog {
    */
   public @Nullable ProviderDocument provider(String name) {
     requireNonNull(name, "name");
-    String key = locations.containsKey(name) ? name : null;
-    if (key == null) {
-      for (String candidate : locations.keySet()) {
-        if (candidate.equalsIgnoreCase(name)) {
-          key = candidate;
+    final String key;
+    final Location location;
+    synchronized (this) {
+      key = key(name);
+      if (key == null) {
+        for (ProviderDocument document : loaded.values()) {
+          if (document.name().equalsIgnoreCase(name)) {
+            return document;
+          }
         }
+        return null;
       }
+      location = locations.get(key);
     }
-    if (key == null) {
-      for (ProviderDocument document : loaded.values()) {
-        if (document.name().equalsIgnoreCase(name)) {
-          return document;
-        }
-      }
-      return null;
-    }
-    final Location location = locations.get(key);
     return loaded.computeIfAbsent(key, k -> ProviderDocument.read(location.source.get(), location.path));
+  }
+
+  private @Nullable String key(String name) {
+    if (locations.containsKey(name)) {
+      return name;
+    }
+    String key = null;
+    for (String candidate : locations.keySet()) {
+      if (candidate.equalsIgnoreCase(name)) {
+        key = candidate;
+      }
+    }
+    return key;
   }
 
   /** Whether {@code name}'s document has been read already (for tests of lazy loading). */

@@ -3,6 +3,7 @@ package io.credql.jdbc;
 import io.credql.document.ProviderCatalog;
 import io.credql.error.InvalidInputException;
 import io.credql.functions.SqliteTypeSystem;
+import io.credql.registry.InstalledProviders;
 import io.credql.sandbox.Sandbox;
 import io.credql.schema.ProviderSchema;
 import io.credql.session.ConnectionProperties;
@@ -21,8 +22,12 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -111,7 +116,7 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     final Connection connection;
     try {
       try {
-        catalog = ProviderCatalog.create(CredqlSession.bundles(), properties.providerDirectories());
+        catalog = ProviderCatalog.create(CredqlSession.bundles(), providerDirectories(properties));
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("property providers: " + e.getMessage());
       }
@@ -131,5 +136,16 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     ViewStore.mount(root, session);
     Sessions.register(CalciteSchema.from(root), session);
     return JdbcProxies.connection(connection, session);
+  }
+
+  /** Pulled providers ({@code REGISTRY PULL}), then {@code providers=} directories, which replace them. */
+  private static List<Path> providerDirectories(ConnectionProperties properties) {
+    final List<Path> directories = new ArrayList<>();
+    final Path pulled = InstalledProviders.directory();
+    if (Files.isDirectory(pulled)) {
+      directories.add(pulled);
+    }
+    directories.addAll(properties.providerDirectories());
+    return directories;
   }
 }

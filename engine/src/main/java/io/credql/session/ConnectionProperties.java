@@ -39,6 +39,10 @@ public final class ConnectionProperties {
   public static final String VIEWS = "views";
   /** Seconds a statement with {@code /*+ AWAIT *}{@code /} waits for its operation, by default. */
   public static final int DEFAULT_AWAIT_TIMEOUT_SECONDS = 600;
+  /** Where REGISTRY LIST/PULL look: a URL or a directory (default StackQL's public registry). */
+  public static final String REGISTRY = "registry";
+  /** A PEM file of the Ed25519 certificates or public keys REGISTRY PULL trusts. */
+  public static final String REGISTRY_TRUST = "registryTrust";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -60,11 +64,14 @@ public final class ConnectionProperties {
   private final int awaitTimeoutSeconds;
   private final @Nullable Path viewsDirectory;
   private final boolean viewsInMemory;
+  private final @Nullable String registry;
+  private final @Nullable Path registryTrust;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
       @Nullable Path auditLog, int timeoutSeconds, int pageLimit, boolean callErrorsAsRows,
-      int awaitTimeoutSeconds, @Nullable String views) {
+      int awaitTimeoutSeconds, @Nullable String views, @Nullable String registry,
+      @Nullable Path registryTrust) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -78,6 +85,8 @@ public final class ConnectionProperties {
     this.awaitTimeoutSeconds = awaitTimeoutSeconds;
     this.viewsInMemory = "memory".equals(views);
     this.viewsDirectory = views == null || viewsInMemory ? null : Paths.get(views);
+    this.registry = registry;
+    this.registryTrust = registryTrust;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -111,7 +120,10 @@ public final class ConnectionProperties {
         callErrorsAsRows(properties.getProperty(ON_CALL_ERROR)),
         wholeNumber(properties.getProperty(AWAIT_TIMEOUT), AWAIT_TIMEOUT,
             DEFAULT_AWAIT_TIMEOUT_SECONDS, 86400),
-        views(properties.getProperty(VIEWS)));
+        views(properties.getProperty(VIEWS)),
+        blankToNull(properties.getProperty(REGISTRY)),
+        blankToNull(properties.getProperty(REGISTRY_TRUST)) == null ? null
+            : Paths.get(properties.getProperty(REGISTRY_TRUST).trim()));
   }
 
   private static boolean callErrorsAsRows(@Nullable String value) throws InvalidInputException {
@@ -138,6 +150,10 @@ public final class ConnectionProperties {
           + "directory, not '" + value + "'");
     }
     return value.trim();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -236,6 +252,16 @@ public final class ConnectionProperties {
 
   public @Nullable Path auditLog() {
     return auditLog;
+  }
+
+  /** The {@code registry=} setting, or null for StackQL's public registry. */
+  public @Nullable String registry() {
+    return registry;
+  }
+
+  /** The {@code registryTrust=} PEM file, or null when none is trusted. */
+  public @Nullable Path registryTrust() {
+    return registryTrust;
   }
 
   /** Seconds a provider may take to answer one request before the attempt fails. */

@@ -4,6 +4,7 @@ import io.credql.session.CredqlSession;
 import io.credql.sql.SqlDescribeMethod;
 import io.credql.sql.SqlDescribeResource;
 import io.credql.sql.SqlExec;
+import io.credql.sql.SqlRegistry;
 import io.credql.sql.SqlShow;
 import org.apache.calcite.sql.SqlNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -19,6 +20,9 @@ public final class StatementHandlers {
     }
     if (node instanceof SqlShow) {
       return new ShowHandler(session);
+    }
+    if (node instanceof SqlRegistry) {
+      return new RegistryHandler(session);
     }
     if (node instanceof SqlDescribeResource || node instanceof SqlDescribeMethod) {
       return new DescribeHandler(session);

@@ -20,17 +20,21 @@ import static java.util.Objects.requireNonNull;
 public final class CliOptions {
   static final String USAGE = String.join("\n",
       "Usage: credql [options]",
+      "       credql exec [options] [\"<statements>\"]",
       "",
-      "Opens the credql shell; with -e or -f, runs the statements and exits.",
+      "Opens the credql shell; with -e or -f, runs the statements and exits. StackQL's form,",
+      "exec, runs the statements given after it, or the -i file, or standard input.",
       "",
       "  -u <jdbc-url>          connect to this URL (default jdbc:credql:)",
       "  --sandbox              use the bundled providers' simulators: demo data, no account needed",
       "  --property <k=v>       a connection property, e.g. providers=<dir> or auth=<json>; repeatable",
-      "  --dry-run              show mutations (method, URL, masked body) instead of sending them",
+      "  --dry-run, --dryrun    show mutations (method, URL, masked body) instead of sending them",
       "  -e <statements>        run these statements and exit",
-      "  -f <file>              run the statements in this file (- for standard input) and exit",
+      "  -f, -i, --infile <file>  run the statements in this file (- for standard input) and exit",
       "  --var <name=value>     fill the {{ name }} placeholders of -e/-f statements; repeatable",
-      "  --output <format>      table, csv, tsv, json or vertical (default table)",
+      "  -q, --iqldata <file>   JSON or YAML data for {{ .values.name }} references in the statements",
+      "  --output <format>      table, csv, tsv, json, vertical or text (default table)",
+      "  -H, --hideheaders      no header line in csv, tsv and text output",
       "  --progress             with -e/-f, show on standard error how far calls running over 2 s are",
       "                         (the interactive shell always does)",
       "  --reference-docs <dir> write the provider reference pages (one per resource) to <dir>",
@@ -53,11 +57,13 @@ public final class CliOptions {
   private final ResultFormat format;
   private final @Nullable String referenceDocs;
   private final boolean progress;
+  private final @Nullable String iqlData;
+  private final boolean hideHeaders;
 
   private CliOptions(boolean help, @Nullable String url, boolean sandbox, boolean dryRun,
       Map<String, String> properties, @Nullable String statements, @Nullable String scriptFile,
       Map<String, String> variables, ResultFormat format, @Nullable String referenceDocs,
-      boolean progress) {
+      boolean progress, @Nullable String iqlData, boolean hideHeaders) {
     this.help = help;
     this.url = url;
     this.sandbox = sandbox;
@@ -69,6 +75,8 @@ public final class CliOptions {
     this.format = requireNonNull(format, "format");
     this.referenceDocs = referenceDocs;
     this.progress = progress;
+    this.iqlData = iqlData;
+    this.hideHeaders = hideHeaders;
   }
 
   /** Parses the arguments of {@code main}. */
@@ -85,8 +93,12 @@ public final class CliOptions {
     ResultFormat format = ResultFormat.TABLE;
     String referenceDocs = null;
     boolean progress = false;
+    String iqlData = null;
+    boolean hideHeaders = false;
+    // StackQL's "stackql exec [query]": the query is the one argument that is not an option
+    final boolean exec = !args.isEmpty() && "exec".equals(args.get(0));
 
-    for (int i = 0; i < args.size(); i++) {
+    for (int i = exec ? 1 : 0; i < args.size(); i++) {
       final String arg = requireNonNull(args.get(i), "argument");
       final int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
       final String option = equals < 0 ? arg : arg.substring(0, equals);
@@ -102,6 +114,7 @@ public final class CliOptions {
         sandbox = true;
         break;
       case "--dry-run":
+      case "--dryrun":
         noValue(option, inline);
         dryRun = true;
         break;
@@ -120,15 +133,26 @@ public final class CliOptions {
         properties.put(pair[0], pair[1]);
         break;
       }
+      case "-H":
+      case "--hideheaders":
+        noValue(option, inline);
+        hideHeaders = true;
+        break;
+      case "-q":
+      case "--iqldata":
+        iqlData = inline != null ? inline : value(args, ++i, option);
+        break;
       case "-e":
       case "-f":
+      case "-i":
+      case "--infile":
         if (statements != null || scriptFile != null) {
-          throw new UsageException("give one -e or one -f, not several");
+          throw new UsageException("give one -e or one -f (-i), not several");
         }
         if (option.equals("-e")) {
           statements = value(args, ++i, option);
         } else {
-          scriptFile = value(args, ++i, option);
+          scriptFile = inline != null ? inline : value(args, ++i, option);
         }
         break;
       case "--var": {
@@ -147,6 +171,10 @@ public final class CliOptions {
         referenceDocs = inline != null ? inline : value(args, ++i, option);
         break;
       default:
+        if (exec && !arg.startsWith("-") && statements == null && scriptFile == null) {
+          statements = arg;
+          break;
+        }
         throw new UsageException(arg.startsWith("-")
             ? "unknown option '" + option + "'"
             : "unexpected argument '" + arg + "'; statements go after -e");
@@ -155,8 +183,14 @@ public final class CliOptions {
     if (referenceDocs != null && (statements != null || scriptFile != null)) {
       throw new UsageException("--reference-docs writes pages and runs no statements; give it without -e or -f");
     }
+    if (exec && statements == null && scriptFile == null) {
+      scriptFile = "-";
+    }
+    if (exec && referenceDocs != null) {
+      throw new UsageException("exec runs statements; give --reference-docs without exec");
+    }
     return new CliOptions(help, url, sandbox, dryRun, properties, statements, scriptFile,
-        variables, format, referenceDocs, progress);
+        variables, format, referenceDocs, progress, iqlData, hideHeaders);
   }
 
   private static void noValue(String option, @Nullable String inline) throws UsageException {
@@ -242,6 +276,16 @@ public final class CliOptions {
   /** Whether {@code --progress} asks -e/-f to show the progress of long fan-outs. */
   public boolean progress() {
     return progress;
+  }
+
+  /** The {@code --iqldata} file, or null. */
+  public @Nullable String iqlData() {
+    return iqlData;
+  }
+
+  /** Whether {@code -H/--hideheaders} drops the header line of csv, tsv and text output. */
+  public boolean hideHeaders() {
+    return hideHeaders;
   }
 
   /** The directory of {@code --reference-docs}, or null. */

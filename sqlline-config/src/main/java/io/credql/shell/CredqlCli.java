@@ -137,8 +137,8 @@ public final class CredqlCli {
   }
 
   private int runShell(CliOptions options, PrintStream out, PrintStream err) throws IOException {
-    if (!options.variables().isEmpty()) {
-      err.println("credql: --var fills the placeholders of -e and -f statements;"
+    if (!options.variables().isEmpty() || options.iqlData() != null) {
+      err.println("credql: --var and --iqldata fill the placeholders of -e and -f statements;"
           + " the interactive shell has none");
       return USAGE;
     }
@@ -158,10 +158,13 @@ public final class CredqlCli {
       PrintStream err) {
     final String filled;
     try {
-      filled = Placeholders.fill(script, options.variables());
-    } catch (UnfilledPlaceholderException e) {
+      filled = Placeholders.fill(IqlTemplate.render(script, iqlData(options)), options.variables());
+    } catch (UnfilledPlaceholderException | UsageException e) {
       err.println("credql: " + e.getMessage());
       return USAGE;
+    } catch (IOException e) {
+      err.println("credql: " + e.getMessage());
+      return FAILED;
     }
     final List<ScriptStatement> statements = StatementSplitter.split(filled);
     if (statements.isEmpty()) {
@@ -176,7 +179,7 @@ public final class CredqlCli {
     }
     try (ProgressLine progress = options.progress()
         ? ProgressLine.of(connection, err, System.console() != null) : null) {
-      return new ScriptRunner(connection, options.format(), out, err).run(statements);
+      return new ScriptRunner(connection, options.format(), out, err, options.hideHeaders()).run(statements);
     } finally {
       try {
         connection.close();
@@ -184,6 +187,13 @@ public final class CredqlCli {
         // the statements have run; their status is what counts
       }
     }
+  }
+
+  /** The {@code --iqldata} file's data, or null without one. */
+  private static com.fasterxml.jackson.databind.JsonNode iqlData(CliOptions options)
+      throws IOException, UsageException {
+    final String file = options.iqlData();
+    return file == null ? null : IqlTemplate.data(readFile(file), "--iqldata " + file);
   }
 
   private static String readScript(CliOptions options, InputStream in) throws IOException {
@@ -194,6 +204,10 @@ public final class CredqlCli {
     if (file.equals("-")) {
       return readAll(in);
     }
+    return readFile(file);
+  }
+
+  private static String readFile(String file) throws IOException {
     final byte[] bytes;
     try {
       bytes = Files.readAllBytes(Paths.get(file));

@@ -95,7 +95,7 @@ public final class CredqlShell {
 
   private void configure(SqlLineOpts opts) {
     opts.set(BuiltInProperty.PROMPT, PROMPT);
-    opts.set(BuiltInProperty.OUTPUT_FORMAT, format.optionName());
+    opts.set(BuiltInProperty.OUTPUT_FORMAT, format.sqllineFormat());
     opts.set(BuiltInProperty.INCREMENTAL, false);
     // the only warnings credql gives: an outcome the audit log could not record
     opts.set(BuiltInProperty.SHOW_WARNINGS, true);

@@ -15,7 +15,8 @@ public enum ResultFormat {
   CSV(CsvFormatter.INSTANCE, false),
   TSV(TsvFormatter.INSTANCE, false),
   JSON(JsonFormatter.INSTANCE, false),
-  VERTICAL(VerticalFormatter.INSTANCE, true);
+  VERTICAL(VerticalFormatter.INSTANCE, true),
+  TEXT(TextFormatter.INSTANCE, false);
 
   private final ResultFormatter formatter;
   private final boolean forPeople;
@@ -45,6 +46,11 @@ public enum ResultFormat {
   /** The name on the command line, which is also the name of sqlline's matching format. */
   public String optionName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The sqlline format the interactive shell uses; sqlline has no text format, so text shows as csv. */
+  public String sqllineFormat() {
+    return this == TEXT ? CSV.optionName() : optionName();
   }
 
   public ResultFormatter formatter() {

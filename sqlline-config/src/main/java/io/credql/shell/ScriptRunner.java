@@ -22,8 +22,16 @@ public final class ScriptRunner {
   private final ResultFormat format;
   private final PrintStream out;
   private final PrintStream err;
+  private final boolean hideHeaders;
 
   public ScriptRunner(Connection connection, ResultFormat format, PrintStream out, PrintStream err) {
+    this(connection, format, out, err, false);
+  }
+
+  /** A runner that, with {@code hideHeaders}, leaves out each result set's header line ({@code -H}). */
+  public ScriptRunner(Connection connection, ResultFormat format, PrintStream out, PrintStream err,
+      boolean hideHeaders) {
+    this.hideHeaders = hideHeaders;
     this.connection = requireNonNull(connection, "connection");
     this.format = requireNonNull(format, "format");
     this.out = requireNonNull(out, "out");
@@ -71,7 +79,9 @@ public final class ScriptRunner {
     try (Statement jdbc = connection.createStatement()) {
       if (jdbc.execute(statement.text())) {
         try (ResultSet resultSet = jdbc.getResultSet()) {
-          final long rows = format.formatter().write(resultSet, out);
+          final PrintStream target = hideHeaders ? HeaderDroppingStream.of(out) : out;
+          final long rows = format.formatter().write(resultSet, target);
+          target.flush();
           if (format.forPeople()) {
             out.flush();
             err.println(rows == 1 ? "(1 row)" : "(" + rows + " rows)");
