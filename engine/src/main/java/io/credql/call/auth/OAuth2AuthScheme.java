@@ -1,6 +1,7 @@
 package io.credql.call.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.call.LoopbackHost;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.spi.AuthContext;
@@ -65,7 +66,7 @@ public final class OAuth2AuthScheme implements AuthScheme {
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    return LoopbackHost.isLoopback(host);
   }
 
   /** Factory of {@code type: oauth2}. */
