@@ -3,14 +3,10 @@ package io.credql.shell.recipes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.sandbox.Sandbox;
-import io.credql.shell.CredqlCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -39,25 +35,12 @@ class AwsRotationRecipeTest {
 
   @TempDir Path home;
 
-  /** What one run printed. */
-  private record Run(int status, String out, String err) {
-    @Override public String toString() {
-      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
+  private CliRun credql(String... args) {
+    return CliRun.of(home, args);
   }
 
-  private Run credql(String... args) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = new CredqlCli(home).run(args, new ByteArrayInputStream(new byte[0]), o, e);
-    }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
-  private Run recipe(String... more) {
+  private CliRun recipe(String... more) {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
         "--var", "region=us-east-1", "--var", "instance=orders-db", "--var", "secret=prod/orders-db/master"));
     args.addAll(List.of(more));
@@ -92,7 +75,7 @@ class AwsRotationRecipeTest {
 
     final int modifiesBefore = calls(journal(), "ModifyDBInstance").size();
     final int putsBefore = calls(journal(), "PutSecretValue").size();
-    final Run dry = recipe("--dry-run");
+    final CliRun dry = recipe("--dry-run");
     assertEquals(0, dry.status(), dry::toString);
     assertTrue(dry.out().contains("orders-db,postgres,available,postgres"), dry::toString);
     assertTrue(dry.out().contains("MasterUserPassword"), dry::toString);
@@ -100,7 +83,7 @@ class AwsRotationRecipeTest {
     assertEquals(modifiesBefore, calls(journal(), "ModifyDBInstance").size(), "a dry run sends no modification");
     assertEquals(putsBefore, calls(journal(), "PutSecretValue").size(), "a dry run writes no secret");
 
-    final Run run = recipe();
+    final CliRun run = recipe();
     assertEquals(0, run.status(), run::toString);
     assertFalse(run.out().contains(password) || run.err().contains(password), run::toString);
     assertTrue(run.out().contains("prod/orders-db/master,"), run::toString);
@@ -121,7 +104,7 @@ class AwsRotationRecipeTest {
     final List<JsonNode> puts = calls(journal(), "PutSecretValue");
     assertEquals(putsBefore + 1, puts.size());
     assertEquals(200, puts.get(puts.size() - 1).path("response").path("status").asInt());
-    final Run current = credql("--sandbox", "--output", "csv", "-e", "SELECT SecretString FROM"
+    final CliRun current = credql("--sandbox", "--output", "csv", "-e", "SELECT SecretString FROM"
         + " aws.secretsmanager.secret_values WHERE region = 'us-east-1' AND SecretId = 'prod/orders-db/master'");
     assertEquals(0, current.status(), current::toString);
     assertTrue(current.out().contains(secretValue.replace("\"", "\"\"")), current::toString);
@@ -135,7 +118,7 @@ class AwsRotationRecipeTest {
 
   @Test void aPasswordRdsWouldRefuseIsRefusedBeforeAnythingIsSent() throws Exception {
     final int before = calls(journal(), "ModifyDBInstance").size();
-    final Run run = credql("--sandbox", "-e", "EXEC aws.rds.db_instances.modify_db_instance @region = 'us-east-1'"
+    final CliRun run = credql("--sandbox", "-e", "EXEC aws.rds.db_instances.modify_db_instance @region = 'us-east-1'"
         + " @DBInstanceIdentifier = 'orders-db' @MasterUserPassword = 'my pass/word' @ApplyImmediately = true");
     assertEquals(1, run.status(), run::toString);
     assertTrue(run.err().contains("may not contain '/', a space"), run::toString);
