@@ -1,7 +1,6 @@
 package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ProviderDocument;
 import io.credql.error.CredqlException;
@@ -34,7 +33,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ProviderClient {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CredqlSession session;
   private final ProviderDocument provider;
@@ -73,7 +71,7 @@ public final class ProviderClient {
   public PreparedRequest prepare(BoundCall call) throws CredqlException {
     final MethodDefinition method = call.method();
     final String override = session.baseUrl(provider.name(), method.resource().service().name());
-    return RequestFactory.prepare(call, override);
+    return RequestFactory.prepare(call, override, session.environment()::get);
   }
 
   /** Sends {@code request} and reads the response into a page of rows (empty for a read that found nothing). */
@@ -93,8 +91,8 @@ public final class ProviderClient {
     if (method.isMutation()) {
       return mutationPage(exchange);
     }
-    final JsonNode body = parse(exchange);
-    if (body == null) {
+    final ResponseDecoder.Decoded decoded = ResponseDecoder.decode(exchange);
+    if (decoded == null) {
       if (exchange.status() != 204 && method.responseSchema() != null) {
         throw new ProviderResponseException(method.id() + ": the provider answered HTTP "
             + exchange.status() + " with an empty body where its document promises JSON;"
@@ -102,10 +100,10 @@ public final class ProviderClient {
       }
       return Page.empty(exchange.status());
     }
-    final List<JsonNode> rows = rowsOf(method, body);
+    final List<JsonNode> rows = rowsOf(method, decoded);
     final PreparedRequest next = Paginator.next(request, method.pagination(),
-        new JsonTokenSource(body, exchange.headers()), rows.size(), session.properties().pageLimit());
-    return new Page(rows, body, next, exchange.status());
+        new JsonTokenSource(decoded.body(), exchange.headers()), rows.size(), session.properties().pageLimit());
+    return new Page(rows, decoded.body(), next, exchange.status());
   }
 
   /** A gateway's error (502, 503, 504): the backend behind it may or may not have acted. */
@@ -120,9 +118,9 @@ public final class ProviderClient {
   private Page mutationPage(HttpExchange exchange) throws CredqlException {
     final MethodDefinition method = exchange.request().call().method();
     try {
-      final JsonNode body = parse(exchange);
-      return body == null ? Page.empty(exchange.status())
-          : new Page(rowsOf(method, body), body, null, exchange.status());
+      final ResponseDecoder.Decoded decoded = ResponseDecoder.decode(exchange);
+      return decoded == null ? Page.empty(exchange.status())
+          : new Page(rowsOf(method, decoded), decoded.body(), null, exchange.status());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
           exchange.status(), session.redactor().redact(e.getMessage()));
@@ -130,10 +128,10 @@ public final class ProviderClient {
     }
   }
 
-  /** The rows of a parsed response, whose secret values the redactor learns first. */
-  private List<JsonNode> rowsOf(MethodDefinition method, JsonNode body) throws ProviderResponseException {
-    session.redactor().registerSensitiveValues(body);
-    final List<JsonNode> rows = rows(method, body);
+  /** The rows of a decoded response, whose secret values the redactor learns first. */
+  private List<JsonNode> rowsOf(MethodDefinition method, ResponseDecoder.Decoded decoded) {
+    session.redactor().registerSensitiveValues(decoded.body());
+    final List<JsonNode> rows = decoded.rows();
     for (String field : method.secretFields()) {
       for (JsonNode row : rows) {
         final JsonNode value = row.get(field);
@@ -143,77 +141,6 @@ public final class ProviderClient {
       }
     }
     return rows;
-  }
-
-  /**
-   * The rows of a response: what {@code objectKey} selects (each element of an array), or the
-   * whole response. A missing key or JSON null is no rows (some providers leave out an empty
-   * list); a bare string, number or boolean where rows should be is an error, not a row.
-   */
-  static List<JsonNode> rows(MethodDefinition method, JsonNode body) throws ProviderResponseException {
-    final JsonNode selected = method.objectKey() == null ? body : JsonPaths.read(body, method.objectKey());
-    final List<JsonNode> rows = new ArrayList<>();
-    if (selected == null || selected.isNull() || selected.isMissingNode()) {
-      return rows;
-    }
-    if (selected.isArray()) {
-      for (JsonNode element : selected) {
-        if (!element.isObject() && !element.isNull()) {
-          throw notRows(method, "a list holding " + kind(element));
-        }
-        if (element.isObject()) {
-          rows.add(element);
-        }
-      }
-    } else if (selected.isObject()) {
-      rows.add(selected);
-    } else {
-      throw notRows(method, kind(selected));
-    }
-    return rows;
-  }
-
-  private static ProviderResponseException notRows(MethodDefinition method, String found) {
-    return new ProviderResponseException(method.id() + ": the provider's response holds " + found
-        + (method.objectKey() == null ? "" : " at " + method.objectKey())
-        + " where its document promises objects; no rows were returned");
-  }
-
-  private static String kind(JsonNode node) {
-    return node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean()
-        ? "a boolean" : node.isArray() ? "a list" : "a value";
-  }
-
-  private @Nullable JsonNode parse(HttpExchange exchange) throws ProviderResponseException {
-    if (exchange.isParsed()) {
-      return exchange.json();
-    }
-    final byte[] body = exchange.body();
-    if (isBlank(body)) {
-      return null;
-    }
-    final String id = exchange.request().call().method().id();
-    final String contentType = exchange.contentType();
-    if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-      throw new ProviderResponseException(id + ": the provider answered HTTP " + exchange.status()
-          + " with " + contentType.split(";")[0] + " instead of JSON; no rows were returned");
-    }
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      throw new ProviderResponseException(id + ": the provider's response (HTTP "
-          + exchange.status() + ", " + body.length + " bytes) is not valid JSON: "
-          + e.getClass().getSimpleName() + "; no rows were returned", e);
-    }
-  }
-
-  private static boolean isBlank(byte[] body) {
-    for (byte b : body) {
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private ProviderErrorException error(HttpExchange exchange) {

@@ -3,6 +3,7 @@ package io.credql.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.ServerDefinition;
@@ -15,6 +16,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +27,11 @@ import java.util.regex.Pattern;
  * empty, {@code .} and {@code ..} refused), and only https is used except towards loopback.
  */
 final class RequestFactory {
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\+?([^}]+)}");
   private static final Pattern DNS_LABEL =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GET_QUERY_TO_POST_FORM = "get_query_to_post_form_utf_8";
 
   private RequestFactory() {
   }
@@ -38,7 +42,23 @@ final class RequestFactory {
    */
   static PreparedRequest prepare(BoundCall call, @Nullable String baseUrlOverride)
       throws CredqlException {
+    return prepare(call, baseUrlOverride, name -> null);
+  }
+
+  /**
+   * Like {@link #prepare(BoundCall, String)}; an input marked {@code x-stackQL-envVar} that the
+   * statement leaves unset takes the variable's value from {@code environment} (a value in the
+   * statement wins; the document's default comes after).
+   */
+  static PreparedRequest prepare(BoundCall bound, @Nullable String baseUrlOverride,
+      Function<String, @Nullable String> environment) throws CredqlException {
+    final BoundCall call = withEnvironment(bound, environment);
     final MethodDefinition method = call.method();
+    final String unsupported = method.response().unsupportedTransform();
+    if (unsupported != null) {
+      throw new InvalidInputException(method.id() + " cannot be called: " + unsupported
+          + "; nothing was sent");
+    }
     for (ParameterDefinition input : method.inputs()) {
       final Object value = call.input(input.name());
       if (value != null) {
@@ -51,14 +71,25 @@ final class RequestFactory {
     if (baseSegments > 0 && base.pathSegments().get(baseSegments - 1).isEmpty()) {
       url.removePathSegment(baseSegments - 1);
     }
-    for (String segment : method.pathTemplate().split("/")) {
+    final String template = method.pathTemplate();
+    final int question = template.indexOf('?');
+    final String pathTemplate = question < 0 ? template : template.substring(0, question);
+    final Set<String> slashy = PathTemplates.slashPermitted(pathTemplate);
+    for (String segment : pathTemplate.split("/")) {
       if (segment.isEmpty()) {
         continue;
       }
       if (segment.indexOf('{') < 0) {
         url.addEncodedPathSegment(segment);
       } else {
-        url.addPathSegment(substitutePathSegment(call, segment));
+        substitutePathSegment(call, segment, slashy, url);
+      }
+    }
+    if (question >= 0 && question + 1 < template.length()) {
+      // AWS query-protocol documents put the action in the path: /?Action=X&Version=Y
+      final HttpUrl fixed = HttpUrl.get("http://x/?" + template.substring(question + 1));
+      for (String name : fixed.queryParameterNames()) {
+        url.addQueryParameter(name, fixed.queryParameter(name));
       }
     }
     final Map<String, String> headers = new LinkedHashMap<>();
@@ -72,7 +103,7 @@ final class RequestFactory {
       }
       switch (parameter.location()) {
       case QUERY:
-        url.addQueryParameter(parameter.name(), text);
+        addQueryParameter(method, parameter, value != null ? value : text, url);
         break;
       case HEADER:
         checkHeaderValue(method, parameter.name(), text);
@@ -82,18 +113,67 @@ final class RequestFactory {
         break;
       }
     }
-    byte[] body = null;
-    if (call.body() != null) {
-      try {
-        body = JSON.writeValueAsBytes(call.body());
-      } catch (JsonProcessingException e) {
-        throw new InvalidInputException("cannot write the request body of " + method.id() + ": "
-            + e.getOriginalMessage());
-      }
-    } else if (method.isRequestBodyRequired() && method.isMutation()) {
-      body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    final ObjectNode body = RequestBodies.assemble(call);
+    byte[] bytes = null;
+    if (body != null) {
+      final RequestBodyEncoder.Encoded encoded = RequestBodyEncoder.encode(method, body);
+      bytes = encoded.bytes();
+      headers.put("Content-Type", encoded.contentType());
     }
-    return new PreparedRequest(call, method.httpMethod(), url.build(), headers, body);
+    String httpMethod = method.httpMethod();
+    HttpUrl built = url.build();
+    if (GET_QUERY_TO_POST_FORM.equalsIgnoreCase(method.requestTranslate()) && bytes == null) {
+      // StackQL's requestTranslate: the query string becomes a form body sent with POST.
+      final String query = built.encodedQuery();
+      bytes = (query == null ? "" : query).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      headers.put("Content-Type", RequestBodyEncoder.FORM + "; charset=utf-8");
+      built = built.newBuilder().query(null).build();
+      httpMethod = "POST";
+    }
+    return new PreparedRequest(call, httpMethod, built, headers, bytes);
+  }
+
+  /**
+   * A query parameter: a scalar as it is; a list or object (JSON text) in AWS's canonical query
+   * form ({@code Filters.Filter.1.Name=...}) when {@code queryParamTranspose} says
+   * {@code AWSCanonical}, else as its JSON text.
+   */
+  private static void addQueryParameter(MethodDefinition method, ParameterDefinition parameter,
+      Object value, HttpUrl.Builder url) {
+    final String text = JsonSqlTypes.text(value);
+    final String type = parameter.type();
+    if ("AWSCanonical".equalsIgnoreCase(method.queryParamTranspose())
+        && ("array".equals(type) || "object".equals(type))) {
+      try {
+        final JsonNode tree = JSON.readTree(text);
+        final okhttp3.FormBody.Builder pairs = new okhttp3.FormBody.Builder();
+        RequestBodyEncoder.flatten(parameter.name(), tree, parameter.schema(), pairs);
+        final okhttp3.FormBody form = pairs.build();
+        for (int i = 0; i < form.size(); i++) {
+          url.addQueryParameter(form.name(i), form.value(i));
+        }
+        return;
+      } catch (JsonProcessingException e) {
+        // not JSON: sent as written
+      }
+    }
+    url.addQueryParameter(parameter.name(), text);
+  }
+
+  private static BoundCall withEnvironment(BoundCall call, Function<String, @Nullable String> environment) {
+    Map<String, Object> inputs = null;
+    for (ParameterDefinition input : call.method().inputs()) {
+      if (input.envVar() != null && call.input(input.name()) == null) {
+        final String value = environment.apply(input.envVar());
+        if (value != null) {
+          if (inputs == null) {
+            inputs = new LinkedHashMap<>(call.inputs());
+          }
+          inputs.put(input.name(), value);
+        }
+      }
+    }
+    return inputs == null ? call : new BoundCall(call.method(), inputs, call.body());
   }
 
   private static HttpUrl baseUrl(BoundCall call, @Nullable String override) throws CredqlException {
@@ -117,7 +197,11 @@ final class RequestFactory {
         value = server.variables().get(name).defaultValue().asText();
       }
       if (value == null) {
-        throw new InvalidInputException(method.id() + " needs a value for server variable " + name);
+        final ParameterDefinition variable = server == null ? null : server.variables().get(name);
+        throw new InvalidInputException(method.id() + " needs a value for server variable "
+            + (variable == null ? name : variable.sqlName())
+            + (variable != null && variable.envVar() != null
+                ? ": give it in WHERE or set the environment variable " + variable.envVar() : ""));
       }
       final String text = JsonSqlTypes.text(value);
       if (isInHost(template, matcher.start())) {
@@ -168,27 +252,45 @@ final class RequestFactory {
     return LoopbackHost.isLoopback(host);
   }
 
-  private static String substitutePathSegment(BoundCall call, String segment) throws CredqlException {
+  /**
+   * Adds the path segment(s) of a template segment with placeholders. A value is one encoded
+   * segment, unless its placeholder fills the whole segment and the document lets it hold slashes
+   * ({@link PathTemplates#slashPermitted}): then each part between slashes is one encoded segment.
+   */
+  private static void substitutePathSegment(BoundCall call, String segment, Set<String> slashy,
+      HttpUrl.Builder url) throws CredqlException {
     final Matcher matcher = VARIABLE.matcher(segment);
     final StringBuilder result = new StringBuilder();
     while (matcher.find()) {
       final String name = matcher.group(1);
-      Object value = call.input(name);
-      if (value == null) {
-        final ParameterDefinition parameter = call.method().input(name);
-        if (parameter != null && parameter.defaultValue() != null) {
-          value = parameter.defaultValue().asText();
+      final String text = pathValue(call, name);
+      if (slashy.contains(name) && matcher.start() == 0 && matcher.end() == segment.length()
+          && text.indexOf('/') >= 0) {
+        for (String part : text.split("/", -1)) {
+          checkPathValue(call.method(), name, part);
+          url.addPathSegment(part);
         }
+        return;
       }
-      if (value == null) {
-        throw new InvalidInputException(call.method().id() + " needs a value for path parameter " + name);
-      }
-      final String text = JsonSqlTypes.text(value);
       checkPathValue(call.method(), name, text);
       matcher.appendReplacement(result, Matcher.quoteReplacement(text));
     }
     matcher.appendTail(result);
-    return result.toString();
+    url.addPathSegment(result.toString());
+  }
+
+  private static String pathValue(BoundCall call, String name) throws CredqlException {
+    Object value = call.input(name);
+    if (value == null) {
+      final ParameterDefinition parameter = call.method().input(name);
+      if (parameter != null && parameter.defaultValue() != null) {
+        value = parameter.defaultValue().asText();
+      }
+    }
+    if (value == null) {
+      throw new InvalidInputException(call.method().id() + " needs a value for path parameter " + name);
+    }
+    return JsonSqlTypes.text(value);
   }
 
   private static void checkHostLabel(MethodDefinition method, String name, String value)

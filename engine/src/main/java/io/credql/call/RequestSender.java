@@ -178,7 +178,9 @@ final class RequestSender {
       builder.header(header.getKey(), header.getValue());
     }
     final byte @Nullable [] body = request.body();
-    final RequestBody requestBody = body != null ? RequestBody.create(body, JSON_TYPE)
+    final String contentType = request.headers().get("Content-Type");
+    final RequestBody requestBody = body != null
+        ? RequestBody.create(body, contentType != null ? MediaType.get(contentType) : JSON_TYPE)
         : requiresBody(request.method()) ? RequestBody.create(new byte[0], null) : null;
     builder.method(request.method(), requestBody);
     return builder.build();

@@ -1,5 +1,6 @@
 package io.credql.document;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ public final class MethodDefinition {
   private final boolean requestBodyRequired;
   private final Map<String, String> bodyFieldNames;
   private final List<ParameterDefinition> bodyFields;
-  private final @Nullable String objectKey;
+  private final @Nullable ObjectKey objectKey;
   private final @Nullable SchemaNode responseSchema;
+  private final @Nullable SchemaNode asyncResponseSchema;
+  private final RequestConfig request;
+  private final ResponseConfig response;
+  private final JsonNode config;
   private final @Nullable PaginationConfig pagination;
   private final @Nullable String description;
   private final boolean raw;
@@ -41,7 +46,9 @@ public final class MethodDefinition {
       String pathTemplate, String pointer, List<ParameterDefinition> parameters,
       List<ServerDefinition> servers, @Nullable SchemaNode requestBody, boolean requestBodyRequired,
       Map<String, String> bodyFieldNames, List<ParameterDefinition> bodyFields,
-      @Nullable String objectKey, @Nullable SchemaNode responseSchema,
+      @Nullable ObjectKey objectKey, @Nullable SchemaNode responseSchema,
+      @Nullable SchemaNode asyncResponseSchema, RequestConfig request, ResponseConfig response,
+      JsonNode config,
       @Nullable PaginationConfig pagination, @Nullable String description, boolean raw,
       List<String> validators) {
     this.resource = requireNonNull(resource, "resource");
@@ -58,6 +65,10 @@ public final class MethodDefinition {
     this.bodyFields = List.copyOf(bodyFields);
     this.objectKey = objectKey;
     this.responseSchema = responseSchema;
+    this.asyncResponseSchema = asyncResponseSchema;
+    this.request = requireNonNull(request, "request");
+    this.response = requireNonNull(response, "response");
+    this.config = requireNonNull(config, "config");
     this.pagination = pagination;
     this.description = description;
     this.raw = raw;
@@ -69,7 +80,8 @@ public final class MethodDefinition {
     return new MethodDefinition(method.resource, "_" + method.name, SqlVerb.EXEC,
         method.httpMethod, method.pathTemplate, method.pointer, method.parameters, method.servers,
         method.requestBody, method.requestBodyRequired, method.bodyFieldNames, method.bodyFields,
-        null, method.responseSchema, null, method.description, true, method.validators);
+        null, method.responseSchema, method.asyncResponseSchema, method.request, method.response,
+        method.config, null, method.description, true, method.validators);
   }
 
   public ResourceDefinition resource() {
@@ -94,9 +106,50 @@ public final class MethodDefinition {
     return httpMethod;
   }
 
-  /** Whether calling this method may change something (anything but GET and HEAD). */
+  /**
+   * Whether calling this method may change something: anything but GET and HEAD, except a method
+   * the document maps to SELECT (and its raw twin), which reads whatever verb it is sent with
+   * (AWS's JSON protocol reads with POST).
+   */
   public boolean isMutation() {
-    return !"GET".equals(httpMethod) && !"HEAD".equals(httpMethod);
+    if ("GET".equals(httpMethod) || "HEAD".equals(httpMethod)) {
+      return false;
+    }
+    final MethodDefinition read = raw ? resource.method(name.substring(1)) : this;
+    return read == null || !resource.methodsFor(SqlVerb.SELECT).contains(read);
+  }
+
+  /** The {@code request} block: media type, base and default bodies, required fields. */
+  public RequestConfig request() {
+    return request;
+  }
+
+  /** The {@code response} block: media types and transform. */
+  public ResponseConfig response() {
+    return response;
+  }
+
+  /** {@code config.requestTranslate.algorithm} (e.g. {@code get_query_to_post_form_utf_8}), or null. */
+  public @Nullable String requestTranslate() {
+    return ProviderDocument.text(config.path("requestTranslate"), "algorithm");
+  }
+
+  /** {@code config.queryParamTranspose.algorithm} (e.g. {@code AWSCanonical}), or null. */
+  public @Nullable String queryParamTranspose() {
+    return ProviderDocument.text(config.path("queryParamTranspose"), "algorithm");
+  }
+
+  /**
+   * The method's {@code config} after inheritance (provider, providerService, service, resource,
+   * method; each key a whole block): {@code auth}, {@code pagination}, {@code queryParamPushdown}, ...
+   */
+  public JsonNode config() {
+    return config;
+  }
+
+  /** Schema of the response of an operation that has not finished yet ({@code async_schema_override}), or null. */
+  public @Nullable SchemaNode asyncResponseSchema() {
+    return asyncResponseSchema;
   }
 
   /** Path template relative to the server, e.g. {@code /databases/postgresql/instances/{instanceId}}. */
@@ -147,8 +200,8 @@ public final class MethodDefinition {
     return bodyFieldNames.get(inputName);
   }
 
-  /** JSONPath selecting the rows in the response, or null for the whole response. */
-  public @Nullable String objectKey() {
+  /** JSONPath (or XPath, for XML) selecting the rows in the response, or null for the whole response. */
+  public @Nullable ObjectKey objectKey() {
     return objectKey;
   }
 
@@ -164,15 +217,7 @@ public final class MethodDefinition {
       return null;
     }
     if (objectKey != null) {
-      for (String step : ObjectKeys.steps(objectKey)) {
-        if (schema != null && schema.isArray()) {
-          schema = schema.items();
-        }
-        if (schema == null) {
-          return null;
-        }
-        schema = "[*]".equals(step) ? schema : schema.properties().get(step);
-      }
+      schema = objectKey.schemaOf(schema);
     }
     if (schema != null && schema.isArray()) {
       schema = schema.items();
@@ -223,14 +268,17 @@ public final class MethodDefinition {
     return inputs;
   }
 
-  /** The input called {@code name} (exact case first, then ignoring case), or null. */
+  /**
+   * The input called {@code name}: by its document name (exact case first), then by its SQL name
+   * (a snake_case alias), then ignoring case; or null.
+   */
   public @Nullable ParameterDefinition input(String name) {
     ParameterDefinition caseless = null;
     for (ParameterDefinition input : inputs()) {
-      if (input.name().equals(name)) {
+      if (input.name().equals(name) || input.sqlName().equals(name)) {
         return input;
       }
-      if (caseless == null && input.name().equalsIgnoreCase(name)) {
+      if (caseless == null && input.isCalled(name)) {
         caseless = input;
       }
     }
@@ -238,7 +286,7 @@ public final class MethodDefinition {
   }
 
   /**
-   * Names of required inputs in StackQL's order: path, query and header parameters (sorted), then
+   * SQL names of required inputs in StackQL's order: path, query and header parameters (sorted), then
    * request-body fields (sorted), then server variables (sorted).
    */
   public List<String> requiredInputNames() {
@@ -246,19 +294,21 @@ public final class MethodDefinition {
     final List<String> body = new ArrayList<>();
     for (ParameterDefinition parameter : parameters) {
       if (parameter.isRequired()) {
-        names.add(parameter.name());
+        names.add(parameter.sqlName());
       }
     }
     Collections.sort(names);
     for (ParameterDefinition field : bodyFields) {
       if (field.isRequired()) {
-        body.add(field.name());
+        body.add(field.sqlName());
       }
     }
     Collections.sort(body);
     names.addAll(body);
     for (ParameterDefinition variable : serverVariables()) {
-      names.add(variable.name());
+      if (variable.envVar() == null) {
+        names.add(variable.sqlName());
+      }
     }
     return names;
   }

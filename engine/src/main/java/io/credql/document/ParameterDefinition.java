@@ -16,9 +16,19 @@ public final class ParameterDefinition {
   private final @Nullable SchemaNode schema;
   private final @Nullable String description;
   private final @Nullable JsonNode defaultValue;
+  private final String sqlName;
+  private final @Nullable String envVar;
 
   ParameterDefinition(String name, Location location, boolean required, @Nullable SchemaNode schema,
       @Nullable String description, @Nullable JsonNode defaultValue) {
+    this(name, location, required, schema, description, defaultValue, name, null);
+  }
+
+  ParameterDefinition(String name, Location location, boolean required, @Nullable SchemaNode schema,
+      @Nullable String description, @Nullable JsonNode defaultValue, String sqlName,
+      @Nullable String envVar) {
+    this.sqlName = requireNonNull(sqlName, "sqlName");
+    this.envVar = envVar;
     this.name = requireNonNull(name, "name");
     this.location = requireNonNull(location, "location");
     this.required = required;
@@ -29,6 +39,30 @@ public final class ParameterDefinition {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * The name SQL uses: its {@code x-stackQL-alias}, or its snake_case form under
+   * {@code snake_case_aliases}, or {@link #name()}.
+   */
+  public String sqlName() {
+    return sqlName;
+  }
+
+  /** The environment variable whose value this input takes when the statement gives none ({@code x-stackQL-envVar}), or null. */
+  public @Nullable String envVar() {
+    return envVar;
+  }
+
+  /** Whether {@code candidate} names this input: its document name or its SQL name, ignoring case. */
+  public boolean isCalled(String candidate) {
+    return name.equalsIgnoreCase(candidate) || sqlName.equalsIgnoreCase(candidate);
+  }
+
+  /** The same input known to SQL as {@code newSqlName}. */
+  ParameterDefinition withSqlName(String newSqlName) {
+    return new ParameterDefinition(name, location, required, schema, description, defaultValue,
+        newSqlName, envVar);
   }
 
   public Location location() {

@@ -91,7 +91,11 @@ public final class ProviderCatalog {
     return Collections.unmodifiableList(new ArrayList<>(locations.keySet()));
   }
 
-  /** The provider called {@code name} (ignoring case), read on first use; null if there is none. */
+  /**
+   * The provider called {@code name} (ignoring case), read on first use; null if there is none. A
+   * provider is known by its directory's name and, once read, also by the name its
+   * {@code provider.yaml} gives (StackQL's {@code googleapis.com} directory holds {@code google}).
+   */
   public @Nullable ProviderDocument provider(String name) {
     requireNonNull(name, "name");
     String key = locations.containsKey(name) ? name : null;
@@ -103,6 +107,11 @@ public final class ProviderCatalog {
       }
     }
     if (key == null) {
+      for (ProviderDocument document : loaded.values()) {
+        if (document.name().equalsIgnoreCase(name)) {
+          return document;
+        }
+      }
       return null;
     }
     final Location location = locations.get(key);

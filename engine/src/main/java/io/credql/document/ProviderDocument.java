@@ -24,9 +24,11 @@ public final class ProviderDocument {
     private final @Nullable String description;
     private final String ref;
     private final String pointer;
+    private final JsonNode config;
 
     ServiceEntry(String name, @Nullable String title, @Nullable String description, String ref,
-        String pointer) {
+        String pointer, JsonNode config) {
+      this.config = config;
       this.name = name;
       this.title = title;
       this.description = description;
@@ -89,7 +91,8 @@ public final class ProviderDocument {
       }
       final String serviceName = entry.path("name").asText(field.getKey());
       entries.put(serviceName, new ServiceEntry(serviceName, text(entry, "title"),
-          text(entry, "description"), ref.asText(), pointer + "/service/$ref"));
+          text(entry, "description"), ref.asText(), pointer + "/service/$ref",
+          entry.path("config")));
     }
     final JsonNode config = root.path("config");
     return new ProviderDocument(name, version, source, path, config.isObject() ? config
@@ -160,7 +163,7 @@ public final class ProviderDocument {
     return new ServiceDocument(this, entry.name,
         entry.title != null ? entry.title : text(info, "title"),
         entry.description != null ? entry.description : text(info, "description"),
-        source, relative, root);
+        source, relative, root, entry.config);
   }
 
   @Override public String toString() {

@@ -1,8 +1,6 @@
 package io.credql.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -138,10 +136,12 @@ final class ResourceReader {
     }
     final String operationPointer = ref.asText().substring(1);
     final int lastSlash = operationPointer.lastIndexOf('/');
-    final String httpMethod = operationPointer.substring(lastSlash + 1);
+    final String operationMethod = operationPointer.substring(lastSlash + 1);
+    final String apiMethod = ProviderDocument.text(node, "apiMethod");
+    final String httpMethod = apiMethod != null ? apiMethod.toLowerCase(Locale.ROOT) : operationMethod;
     final String pathItemPointer = operationPointer.substring(0, lastSlash);
     if (!HTTP_METHODS.contains(httpMethod)) {
-      throw service.invalid(pointer + "/operation/$ref",
+      throw service.invalid(pointer + (apiMethod != null ? "/apiMethod" : "/operation/$ref"),
           "'" + httpMethod + "' is not an HTTP method");
     }
     final JsonNode operation = service.resolveRef("#" + operationPointer, pointer + "/operation/$ref");
@@ -150,13 +150,13 @@ final class ResourceReader {
 
     final JsonNode config = mergedConfig(node, resourceNode);
     final PaginationConfig pagination = readPagination(config.path("pagination"), pointer);
-    final String requestTokenKey = pagination != null
-        && "query".equals(pagination.requestToken().location()) ? pagination.requestToken().key() : null;
 
     final List<ParameterDefinition> parameters = readParameters(pathItem, operation,
-        pathItemPointer, operationPointer, requestTokenKey);
-    final List<ServerDefinition> servers = readServers(operation, pathItem, operationPointer,
-        pathItemPointer);
+        pathItemPointer, operationPointer);
+    final List<ServerDefinition> servers = node.path("servers").isArray() && node.path("servers").size() > 0
+        ? readServerList(node.get("servers"), pointer + "/servers")
+        : readServers(operation, pathItem, operationPointer, pathItemPointer);
+    final RequestConfig request = RequestConfig.read(node.get("request"), service, pointer + "/request");
 
     final String translate = config.path("requestBodyTranslate").path("algorithm").asText("default");
     SchemaNode requestBody = null;
@@ -172,7 +172,8 @@ final class ResourceReader {
       requestBodyRequired = bodyNode.path("required").asBoolean(false);
       final String bodyPointer = operationPointer + "/requestBody/content";
       final JsonNode content = bodyNode.path("content");
-      final String mediaType = content.has("application/json") ? "application/json"
+      final String mediaType = request.mediaType() != null && content.has(request.mediaType())
+          ? request.mediaType() : content.has("application/json") ? "application/json"
           : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
       if (mediaType != null && content.path(mediaType).has("schema")) {
         requestBody = new SchemaNode(service, content.path(mediaType).get("schema"),
@@ -184,23 +185,32 @@ final class ResourceReader {
           bodyFieldNames.put(inputName, property.getKey());
           bodyFields.add(new ParameterDefinition(inputName, ParameterDefinition.Location.BODY,
               required.contains(property.getKey()), property.getValue(),
-              property.getValue().description(), null));
+              property.getValue().description(), null,
+              property.getValue().alias() != null ? property.getValue().alias() : inputName, null));
         }
       }
     }
 
     final JsonNode response = node.path("response");
-    final String objectKey = ProviderDocument.text(response, "objectKey");
-    if (objectKey != null) {
+    final String objectKeyText = ProviderDocument.text(response, "objectKey");
+    ObjectKey objectKey = null;
+    if (objectKeyText != null) {
       try {
-        JsonPath.compile(objectKey);
-      } catch (InvalidPathException | IllegalArgumentException e) {
-        throw service.invalid(pointer + "/response/objectKey",
-            "'" + objectKey + "' is not a JSONPath: " + e.getMessage());
+        objectKey = ObjectKey.parse(objectKeyText);
+      } catch (IllegalArgumentException e) {
+        throw service.invalid(pointer + "/response/objectKey", e.getMessage());
       }
     }
-    final SchemaNode responseSchema = readResponseSchema(operation, operationPointer,
-        response.path("openAPIDocKey").asText("200"), response.path("mediaType").asText(null));
+    final SchemaNode responseSchema = response.has("schema_override")
+        ? new SchemaNode(service, response.get("schema_override"), pointer + "/response/schema_override")
+        : readResponseSchema(operation, operationPointer,
+            response.path("openAPIDocKey").asText("200"), response.path("mediaType").asText(null));
+    final SchemaNode asyncResponseSchema = response.has("async_schema_override")
+        ? new SchemaNode(service, response.get("async_schema_override"),
+            pointer + "/response/async_schema_override")
+        : null;
+    final ResponseConfig responseConfig = new ResponseConfig(response,
+        ProviderDocument.text(root.path("info"), "x-protocol"));
 
     final String description = ProviderDocument.text(operation, "description") != null
         ? ProviderDocument.text(operation, "description") : ProviderDocument.text(operation, "summary");
@@ -212,18 +222,27 @@ final class ResourceReader {
       }
       declared.forEach(v -> validators.add(v.asText()));
     }
+    final boolean snake = config.path("snake_case_aliases").asBoolean(false);
     return new MethodDefinition(resource, name, verb, httpMethod.toUpperCase(Locale.ROOT),
-        pathTemplate, operationPointer, parameters, servers, requestBody, requestBodyRequired,
-        bodyFieldNames, bodyFields, objectKey, responseSchema, pagination, description, false,
-        validators);
+        pathTemplate, operationPointer,
+        snake ? parameters.stream().map(ResourceReader::snakeCased).toList() : parameters,
+        snake ? snakeCased(servers) : servers, requestBody, requestBodyRequired,
+        bodyFieldNames, snake ? bodyFields.stream().map(ResourceReader::snakeCased).toList() : bodyFields,
+        objectKey, responseSchema, asyncResponseSchema, request,
+        responseConfig, config, pagination, description, false, validators);
   }
 
-  /** A method's {@code config}, falling back key by key to the resource's, the service's and the provider's. */
+  /**
+   * A method's {@code config}, falling back key by key (each key a whole block, as the spec says)
+   * to the resource's, the service document's ({@code x-stackQL-config}), the providerService entry's
+   * in {@code provider.yaml}, and the provider's.
+   */
   private JsonNode mergedConfig(JsonNode method, JsonNode resource) {
     final com.fasterxml.jackson.databind.node.ObjectNode merged =
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     final JsonNode[] levels = {
-        service.provider().config(), root.path("x-stackQL-config"), resource.path("config"),
+        service.provider().config(), service.entryConfig(), root.path("x-stackQL-config"),
+        root.path("components").path("x-stackQL-config"), resource.path("config"),
         method.path("config")};
     for (JsonNode level : levels) {
       if (level.isObject()) {
@@ -259,15 +278,14 @@ final class ResourceReader {
   }
 
   private List<ParameterDefinition> readParameters(JsonNode pathItem, JsonNode operation,
-      String pathItemPointer, String operationPointer, @Nullable String paginationKey) {
+      String pathItemPointer, String operationPointer) {
     final Map<String, ParameterDefinition> byKey = new LinkedHashMap<>();
-    readParameterList(pathItem.path("parameters"), pathItemPointer + "/parameters", paginationKey, byKey);
-    readParameterList(operation.path("parameters"), operationPointer + "/parameters", paginationKey, byKey);
+    readParameterList(pathItem.path("parameters"), pathItemPointer + "/parameters", byKey);
+    readParameterList(operation.path("parameters"), operationPointer + "/parameters", byKey);
     return new ArrayList<>(byKey.values());
   }
 
-  private void readParameterList(JsonNode list, String pointer, @Nullable String paginationKey,
-      Map<String, ParameterDefinition> byKey) {
+  private void readParameterList(JsonNode list, String pointer, Map<String, ParameterDefinition> byKey) {
     if (!list.isArray()) {
       return;
     }
@@ -298,17 +316,43 @@ final class ResourceReader {
       default:
         throw service.invalid(itemPointer + "/in", "'" + in + "' is not a parameter location");
       }
-      if (location == ParameterDefinition.Location.QUERY && name.equals(paginationKey)) {
-        continue;
-      }
       final SchemaNode schema = parameter.has("schema")
           ? new SchemaNode(service, parameter.get("schema"), itemPointer + "/schema") : null;
       final JsonNode defaultValue = schema == null ? null : schema.defaultValue();
+      final String envVar = envVar(parameter, schema);
       final boolean required = (location == ParameterDefinition.Location.PATH
-          || parameter.path("required").asBoolean(false)) && defaultValue == null;
+          || parameter.path("required").asBoolean(false)) && defaultValue == null && envVar == null;
+      final String alias = ProviderDocument.text(parameter, "x-stackQL-alias");
       byKey.put(in + ":" + name, new ParameterDefinition(name, location, required, schema,
-          ProviderDocument.text(parameter, "description"), defaultValue));
+          ProviderDocument.text(parameter, "description"), defaultValue,
+          alias != null ? alias : schema != null && schema.alias() != null ? schema.alias() : name,
+          envVar));
     }
+  }
+
+  /** {@code x-stackQL-envVar} of a parameter, a server variable, or their schema; or null. */
+  private static @Nullable String envVar(JsonNode declaration, @Nullable SchemaNode schema) {
+    final String own = ProviderDocument.text(declaration, "x-stackQL-envVar");
+    if (own != null || schema == null) {
+      return own;
+    }
+    return ProviderDocument.text(schema.node(), "x-stackQL-envVar");
+  }
+
+  /** {@code input} under {@code snake_case_aliases}: its snake_case name, unless it has an alias. */
+  private static ParameterDefinition snakeCased(ParameterDefinition input) {
+    return input.sqlName().equals(input.name())
+        ? input.withSqlName(SqlNames.snakeCase(input.name())) : input;
+  }
+
+  private static List<ServerDefinition> snakeCased(List<ServerDefinition> servers) {
+    final List<ServerDefinition> result = new ArrayList<>();
+    for (ServerDefinition server : servers) {
+      final Map<String, ParameterDefinition> variables = new LinkedHashMap<>();
+      server.variables().forEach((name, variable) -> variables.put(name, snakeCased(variable)));
+      result.add(new ServerDefinition(server.urlTemplate(), variables));
+    }
+    return result;
   }
 
   private List<ServerDefinition> readServers(JsonNode operation, JsonNode pathItem,
@@ -338,11 +382,13 @@ final class ResourceReader {
       while (fields.hasNext()) {
         final Map.Entry<String, JsonNode> variable = fields.next();
         final JsonNode spec = variable.getValue();
+        final String alias = ProviderDocument.text(spec, "x-stackQL-alias");
         variables.put(variable.getKey(), new ParameterDefinition(variable.getKey(),
             ParameterDefinition.Location.SERVER, true,
             new SchemaNode(service, spec, pointer + "/" + i + "/variables/"
                 + SchemaNode.escape(variable.getKey())),
-            ProviderDocument.text(spec, "description"), spec.get("default")));
+            ProviderDocument.text(spec, "description"), spec.get("default"),
+            alias != null ? alias : variable.getKey(), envVar(spec, null)));
       }
       servers.add(new ServerDefinition(url, variables));
     }

@@ -178,6 +178,23 @@ public final class SchemaNode {
     return node.get("enum");
   }
 
+  /** The element name XML gives this value ({@code xml.name}), or null. */
+  public @Nullable String xmlName() {
+    final JsonNode name = node.path("xml").get("name");
+    return name == null || !name.isTextual() ? null : name.asText();
+  }
+
+  /** Whether the document asks for this value as a string whatever its type ({@code x-stackQL-stringOnly}). */
+  public boolean isStringOnly() {
+    return node.path("x-stackQL-stringOnly").asBoolean(false);
+  }
+
+  /** The name SQL uses for this property instead of its own ({@code x-stackQL-alias}), or null. */
+  public @Nullable String alias() {
+    final JsonNode alias = node.get("x-stackQL-alias");
+    return alias == null || !alias.isTextual() || alias.asText().isEmpty() ? null : alias.asText();
+  }
+
   public boolean isReadOnly() {
     return node.path("readOnly").asBoolean(false);
   }

@@ -23,11 +23,14 @@ public final class ServiceDocument {
   private final DocumentSource source;
   private final String path;
   private final JsonNode root;
+  private final JsonNode entryConfig;
   private final Map<String, JsonNode> externalDocuments = new ConcurrentHashMap<>();
   private volatile @Nullable Map<String, ResourceDefinition> resources;
 
   ServiceDocument(ProviderDocument provider, String name, @Nullable String title,
-      @Nullable String description, DocumentSource source, String path, JsonNode root) {
+      @Nullable String description, DocumentSource source, String path, JsonNode root,
+      JsonNode entryConfig) {
+    this.entryConfig = requireNonNull(entryConfig, "entryConfig");
     this.provider = requireNonNull(provider, "provider");
     this.name = requireNonNull(name, "name");
     this.title = title;
@@ -56,6 +59,11 @@ public final class ServiceDocument {
   /** The document's file, as messages name it. */
   public String file() {
     return source.describe(path);
+  }
+
+  /** The {@code config} of this service's entry in {@code provider.yaml} (the providerService level). */
+  JsonNode entryConfig() {
+    return entryConfig;
   }
 
   JsonNode root() {

@@ -68,6 +68,11 @@ final class ParameterBindingExtractor {
       } else {
         complete = false;
       }
+      if (resourceColumn.isField()) {
+        // The response has this column too, and a provider may answer more than was asked
+        // (a filter it ignores, a case-insensitive match): the predicate stays to check each row.
+        complete = false;
+      }
     }
     return new ParameterBindings(bindings, complete);
   }

@@ -141,7 +141,8 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
       throw resourceTable.missingParameters(bindings.names()).unchecked();
     }
     final JavaTypeFactory typeFactory = implementor.getTypeFactory();
-    final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY);
+    // Rows are Object[] whatever their width: no SCALAR shortcut for a one-column table.
+    final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY, false);
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
     final Expression plan = implementor.stash(new ScanPlan(resourceTable, method, names), ScanPlan.class);

@@ -30,7 +30,7 @@ final class RowMaker {
       Object value = null;
       if (column.isField() && item.isObject()) {
         try {
-          value = JsonSqlTypes.fromJson(item.get(column.name()), column.sqlType());
+          value = JsonSqlTypes.fromJson(item.get(column.fieldName()), column.sqlType());
         } catch (IllegalArgumentException | ArithmeticException e) {
           throw new ProviderResponseException(method.id() + ": the response's " + column.name()
               + " does not match the document (" + column.jsonType() + "): " + e.getMessage());

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ResourceColumn {
   private final String name;
+  private final String fieldName;
   private final String jsonType;
   private final boolean field;
   private final boolean parameter;
@@ -18,6 +19,12 @@ public final class ResourceColumn {
 
   ResourceColumn(String name, String jsonType, boolean field, boolean parameter,
       @Nullable String description) {
+    this(name, name, jsonType, field, parameter, description);
+  }
+
+  ResourceColumn(String name, String fieldName, String jsonType, boolean field, boolean parameter,
+      @Nullable String description) {
+    this.fieldName = requireNonNull(fieldName, "fieldName");
     this.name = requireNonNull(name, "name");
     this.jsonType = requireNonNull(jsonType, "jsonType");
     this.field = field;
@@ -26,7 +33,12 @@ public final class ResourceColumn {
   }
 
   ResourceColumn asParameter() {
-    return new ResourceColumn(name, jsonType, field, true, description);
+    return new ResourceColumn(name, fieldName, jsonType, field, true, description);
+  }
+
+  /** The key of this column's value in a response row (the document's name, not the SQL alias). */
+  public String fieldName() {
+    return fieldName;
   }
 
   public String name() {

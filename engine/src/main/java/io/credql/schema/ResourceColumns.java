@@ -4,6 +4,7 @@ import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;
+import io.credql.document.SqlNames;
 import io.credql.document.SqlVerb;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The columns of a resource: the fields of its SELECT methods' rows (first method first), then
- * its path, query and server-variable inputs. A resource without SELECT methods takes the fields
+ * every input of those methods (path, query, header, server variable, and the body fields of a
+ * SELECT sent as POST), each usable in WHERE. A resource without SELECT methods takes the fields
  * of all its methods, so DESCRIBE still shows something useful.
  */
 public final class ResourceColumns {
@@ -44,27 +46,31 @@ public final class ResourceColumns {
       if (row == null) {
         continue;
       }
+      final boolean snake = method.config().path("snake_case_aliases").asBoolean(false);
       for (Map.Entry<String, SchemaNode> field : row.properties().entrySet()) {
-        if (!byName.containsKey(field.getKey())) {
-          byName.put(field.getKey(), new ResourceColumn(field.getKey(), field.getValue().type(),
-              true, false, field.getValue().description()));
-          order.add(field.getKey());
+        final SchemaNode schema = field.getValue();
+        final String name = schema.alias() != null ? schema.alias()
+            : SqlNames.of(field.getKey(), snake);
+        if (!byName.containsKey(name)) {
+          byName.put(name, new ResourceColumn(name, field.getKey(),
+              schema.isStringOnly() ? "string" : schema.type(), true, false, schema.description()));
+          order.add(name);
         }
       }
     }
     for (MethodDefinition method : methods) {
       for (ParameterDefinition input : method.inputs()) {
-        if (input.location() == ParameterDefinition.Location.BODY
-            || input.location() == ParameterDefinition.Location.HEADER) {
+        if (input.location() == ParameterDefinition.Location.BODY && !resource.isSelectable()) {
           continue;
         }
-        final ResourceColumn existing = byName.get(input.name());
+        final String name = input.sqlName();
+        final ResourceColumn existing = byName.get(name);
         if (existing == null) {
-          byName.put(input.name(), new ResourceColumn(input.name(), input.type(), false, true,
+          byName.put(name, new ResourceColumn(name, input.name(), input.type(), false, true,
               input.description()));
-          order.add(input.name());
+          order.add(name);
         } else if (!existing.isParameter()) {
-          byName.put(input.name(), existing.asParameter());
+          byName.put(name, existing.asParameter());
         }
       }
     }

@@ -9,19 +9,30 @@ import io.credql.spi.AuthSchemeFactory;
 import okhttp3.Credentials;
 import okhttp3.Request;
 
-/** StackQL's {@code basic} auth: user name and password from {@code username_var} and {@code password_var}. */
+/**
+ * StackQL's {@code basic} auth: user name and password from {@code username_var} and
+ * {@code password_var}, or the ready base64 {@code user:password} from {@code credentialsenvvar}.
+ */
 public final class BasicAuthScheme implements AuthScheme {
   private final AuthContext context;
   private final String userVariable;
   private final String passwordVariable;
+  private final String encodedVariable;
 
-  private BasicAuthScheme(AuthContext context, String userVariable, String passwordVariable) {
+  private BasicAuthScheme(AuthContext context, String userVariable, String passwordVariable,
+      String encodedVariable) {
+    this.encodedVariable = encodedVariable;
     this.context = context;
     this.userVariable = userVariable;
     this.passwordVariable = passwordVariable;
   }
 
   @Override public Request authenticate(Request request) throws CredqlException {
+    if (encodedVariable != null) {
+      final String encoded = context.requireSecret(encodedVariable).trim();
+      context.registerSecret("Basic " + encoded);
+      return request.newBuilder().header("Authorization", "Basic " + encoded).build();
+    }
     final String user = context.requireSecret(userVariable);
     final String password = context.requireSecret(passwordVariable);
     return request.newBuilder().header("Authorization", Credentials.basic(user, password)).build();
@@ -36,11 +47,13 @@ public final class BasicAuthScheme implements AuthScheme {
     @Override public AuthScheme create(JsonNode config, AuthContext context) throws CredqlException {
       final String user = config.path("username_var").asText(null);
       final String password = config.path("password_var").asText(null);
-      if (user == null || password == null) {
+      final String encoded = config.path("credentialsenvvar").asText(null);
+      if ((user == null || password == null) && encoded == null) {
         throw new InvalidInputException("auth of " + context.providerName()
-            + ": basic auth needs username_var and password_var naming environment variables");
+            + ": basic auth needs username_var and password_var naming environment variables,"
+            + " or credentialsenvvar naming one that holds base64 of user:password");
       }
-      return new BasicAuthScheme(context, user, password);
+      return new BasicAuthScheme(context, user, password, user != null && password != null ? null : encoded);
     }
   }
 }

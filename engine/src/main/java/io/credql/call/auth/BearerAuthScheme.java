@@ -9,17 +9,21 @@ import io.credql.spi.AuthSchemeFactory;
 import okhttp3.Request;
 
 /**
- * StackQL's {@code bearer} and {@code api_key} auth: a token from the environment variable named
- * by {@code credentialsenvvar}, sent as {@code Authorization: Bearer <token>} (or in the header
- * {@code name}, with {@code valuePrefix}).
+ * StackQL's {@code bearer}, {@code api_key} and {@code custom} auth: a token from the environment
+ * variable named by {@code credentialsenvvar} (or {@code api_key_var}, {@code env_var}), sent as
+ * {@code Authorization: Bearer <token>}, or in the header (or, with {@code location: query}, the
+ * query parameter) {@code name}, after {@code valuePrefix} (Okta's {@code SSWS }).
  */
 public final class BearerAuthScheme implements AuthScheme {
   private final AuthContext context;
   private final String variable;
   private final String header;
   private final String prefix;
+  private final boolean inQuery;
 
-  private BearerAuthScheme(AuthContext context, String variable, String header, String prefix) {
+  private BearerAuthScheme(AuthContext context, String variable, String header, String prefix,
+      boolean inQuery) {
+    this.inQuery = inQuery;
     this.context = context;
     this.variable = variable;
     this.header = header;
@@ -28,19 +32,31 @@ public final class BearerAuthScheme implements AuthScheme {
 
   @Override public Request authenticate(Request request) throws CredqlException {
     final String token = context.requireSecret(variable);
+    if (inQuery) {
+      context.registerSecret(prefix + token);
+      return request.newBuilder()
+          .url(request.url().newBuilder().setQueryParameter(header, prefix + token).build()).build();
+    }
     return request.newBuilder().header(header, prefix + token).build();
   }
 
   private static AuthScheme create(JsonNode config, AuthContext context, String defaultPrefix)
       throws CredqlException {
-    final String variable = config.path("credentialsenvvar").asText(null);
+    String variable = null;
+    for (String key : new String[] {"credentialsenvvar", "api_key_var", "env_var", "envVarName"}) {
+      if (variable == null && config.path(key).isTextual()) {
+        variable = config.get(key).asText();
+      }
+    }
     if (variable == null) {
       throw new InvalidInputException("auth of " + context.providerName()
           + ": credentialsenvvar must name the environment variable holding the token");
     }
     final String prefix = config.has("valuePrefix") ? config.get("valuePrefix").asText()
         : defaultPrefix;
-    return new BearerAuthScheme(context, variable, config.path("name").asText("Authorization"), prefix);
+    final boolean inQuery = "query".equalsIgnoreCase(config.path("location").asText("header"));
+    final String name = config.path("name").asText(inQuery ? "api_key" : "Authorization");
+    return new BearerAuthScheme(context, variable, name, prefix, inQuery);
   }
 
   /** Factory of {@code type: bearer}. */
@@ -51,6 +67,17 @@ public final class BearerAuthScheme implements AuthScheme {
 
     @Override public AuthScheme create(JsonNode config, AuthContext context) throws CredqlException {
       return BearerAuthScheme.create(config, context, "Bearer ");
+    }
+  }
+
+  /** Factory of {@code type: custom}: a named header or query parameter, as {@code api_key}. */
+  public static final class Custom implements AuthSchemeFactory {
+    @Override public String type() {
+      return "custom";
+    }
+
+    @Override public AuthScheme create(JsonNode config, AuthContext context) throws CredqlException {
+      return BearerAuthScheme.create(config, context, "");
     }
   }
 

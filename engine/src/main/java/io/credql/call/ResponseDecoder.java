@@ -1,0 +1,219 @@
+package io.credql.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.document.MethodDefinition;
+import io.credql.document.ObjectKey;
+import io.credql.document.ResponseConfig;
+import io.credql.document.SchemaNode;
+import io.credql.document.TransformTemplate;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credql.error.ProviderResponseException;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.w3c.dom.Document;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.xpath.XPathExpressionException;
+
+/**
+ * Reads a response body as its method's {@code response} block says: JSON, or XML (by its
+ * {@code Content-Type}, or the document's {@code mediaType} when the server names none), parsed
+ * as {@code overrideMediaType} when the document overrides what the server says, reshaped by a
+ * supported {@code transform}, and cut into rows by the {@code objectKey} (a JSONPath, or an
+ * XPath on XML). An empty body is no body.
+ */
+final class ResponseDecoder {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A body read as JSON, and the rows its {@code objectKey} selects. */
+  record Decoded(JsonNode body, List<JsonNode> rows) {
+  }
+
+  private ResponseDecoder() {
+  }
+
+  /** The body as JSON, or null when it is empty. */
+  static @Nullable JsonNode body(HttpExchange exchange) throws ProviderResponseException {
+    final Decoded decoded = decode(exchange);
+    return decoded == null ? null : decoded.body();
+  }
+
+  /** The body and its rows, or null when the body is empty. */
+  static @Nullable Decoded decode(HttpExchange exchange) throws ProviderResponseException {
+    // a JSON body may have been parsed as it arrived (ResponseBodyReader): its bytes are not kept
+    final JsonNode parsed = exchange.isParsed() ? exchange.json() : null;
+    final byte[] body = exchange.body();
+    if (exchange.isParsed() ? parsed == null
+        : body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return null;
+    }
+    final MethodDefinition method = exchange.request().call().method();
+    final ResponseConfig response = method.response();
+    final String unsupported = response.unsupportedTransform();
+    if (unsupported != null) {
+      throw new ProviderResponseException(method.id() + ": " + unsupported + "; no rows were returned");
+    }
+    final String type = mediaType(exchange, response);
+    if (type.contains("xml") && parsed == null) {
+      return xml(method, exchange, body);
+    }
+    if (!type.contains("json") && parsed == null) {
+      throw new ProviderResponseException(method.id() + ": the provider answered HTTP "
+          + exchange.status() + " with " + type + " instead of JSON; no rows were returned");
+    }
+    final JsonNode tree;
+    try {
+      tree = parsed != null ? parsed : JSON.readTree(body);
+    } catch (IOException e) {
+      throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
+          + exchange.status() + ", " + body.length + " bytes) is not valid JSON: "
+          + e.getClass().getSimpleName() + "; no rows were returned", e);
+    }
+    final ObjectKey key = method.objectKey();
+    if (key != null && key.isXPath()) {
+      throw new ProviderResponseException(method.id() + ": its objectKey " + key
+          + " is an XPath, but the provider answered JSON; no rows were returned");
+    }
+    final TransformTemplate template = method.response().template();
+    final JsonNode transformed = template == null ? tree : transform(template, tree);
+    return new Decoded(transformed, rows(method, key == null ? transformed : key.select(transformed)));
+  }
+
+  /** Applies a recognised Go-template transform (see {@link TransformTemplate}) to a JSON body. */
+  static JsonNode transform(TransformTemplate template, JsonNode body) {
+    final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (template.form()) {
+    case WRAP:
+      return nodes.objectNode().set(template.key(), body);
+    case FLATTEN_PROPERTIES:
+      return flattened(body);
+    case FLATTEN_PROPERTIES_LIST: {
+      final ObjectNode result = nodes.objectNode();
+      final ArrayNode value = result.putArray("value");
+      body.path("value").forEach(row -> value.add(flattened(row)));
+      result.set("nextLink", body.has("nextLink") ? body.get("nextLink") : nodes.nullNode());
+      return result;
+    }
+    default:
+      throw new IllegalStateException("unknown transform form " + template.form());
+    }
+  }
+
+  /** Azure's lift: the fields of {@code properties} beside the row's own (which win), and {@code _flattened}. */
+  private static JsonNode flattened(JsonNode row) {
+    if (!row.isObject()) {
+      return row;
+    }
+    final ObjectNode flat = JsonNodeFactory.instance.objectNode();
+    if (row.path("properties").isObject()) {
+      flat.setAll((ObjectNode) row.get("properties"));
+    }
+    flat.setAll((ObjectNode) row);
+    flat.put("_flattened", true);
+    return flat;
+  }
+
+  /**
+   * The media type to read the body as: the document's override (unless a transform reads the
+   * body first), else the server's {@code Content-Type}, else the document's, else JSON.
+   */
+  private static String mediaType(HttpExchange exchange, ResponseConfig response) {
+    String type = null;
+    if (response.overrideMediaType() != null && response.transform() == null) {
+      type = response.overrideMediaType();
+    } else if (exchange.contentType() != null) {
+      type = exchange.contentType();
+    } else if (response.mediaType() != null) {
+      type = response.mediaType();
+    }
+    return type == null ? "application/json" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static Decoded xml(MethodDefinition method, HttpExchange exchange, byte[] body)
+      throws ProviderResponseException {
+    final Document document;
+    try {
+      document = XmlTree.parse(body);
+    } catch (IOException e) {
+      throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
+          + exchange.status() + ", " + body.length + " bytes) is not valid XML: "
+          + e.getMessage() + "; no rows were returned", e);
+    }
+    final ObjectKey key = method.objectKey();
+    if (method.response().isSchemaDrivenXml()) {
+      final SchemaNode row = method.rowSchema();
+      final String list = listProperty(key);
+      if (row == null || list == null) {
+        throw new ProviderResponseException(method.id() + ": its transform "
+            + ResponseConfig.SCHEMA_DRIVEN_XML + " needs a schema_override with a list and an"
+            + " objectKey such as $.line_items naming it; no rows were returned");
+      }
+      final JsonNode tree = XmlRows.schemaDriven(document, list, row, method.response().protocol());
+      return new Decoded(tree, rows(method, key.select(tree)));
+    }
+    final JsonNode tree = XmlTree.document(document);
+    if (key != null && key.isXPath()) {
+      try {
+        return new Decoded(tree, XmlRows.select(document, key, method.rowSchema()));
+      } catch (XPathExpressionException e) {
+        throw new ProviderResponseException(method.id() + ": its objectKey " + key
+            + " cannot be evaluated: " + e.getMessage() + "; no rows were returned", e);
+      }
+    }
+    return new Decoded(tree, rows(method, key == null ? tree : key.select(tree)));
+  }
+
+  /** {@code line_items} of {@code $.line_items}: the list a schema-driven walk fills. */
+  private static @Nullable String listProperty(@Nullable ObjectKey key) {
+    if (key == null || key.isXPath()) {
+      return null;
+    }
+    final String name = key.text().replaceFirst("^\\$\\.?", "").replace("[*]", "");
+    return name.isEmpty() || name.contains(".") || name.contains("[") ? null : name;
+  }
+
+  /**
+   * The rows in what {@code objectKey} selected: each element of a list, or the object itself. A
+   * missing key or JSON null is no rows (some providers leave out an empty list); a bare string,
+   * number or boolean where rows should be is an error, not a row.
+   */
+  static List<JsonNode> rows(MethodDefinition method, @Nullable JsonNode selected)
+      throws ProviderResponseException {
+    final List<JsonNode> rows = new ArrayList<>();
+    if (selected == null || selected.isNull() || selected.isMissingNode()) {
+      return rows;
+    }
+    if (selected.isArray()) {
+      for (JsonNode element : selected) {
+        if (!element.isObject() && !element.isNull()) {
+          throw notRows(method, "a list holding " + kind(element));
+        }
+        if (element.isObject()) {
+          rows.add(element);
+        }
+      }
+    } else if (selected.isObject()) {
+      rows.add(selected);
+    } else {
+      throw notRows(method, kind(selected));
+    }
+    return rows;
+  }
+
+  private static ProviderResponseException notRows(MethodDefinition method, String found) {
+    return new ProviderResponseException(method.id() + ": the provider's response holds " + found
+        + (method.objectKey() == null ? "" : " at " + method.objectKey())
+        + " where its document promises objects; no rows were returned");
+  }
+
+  private static String kind(JsonNode node) {
+    return node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean()
+        ? "a boolean" : node.isArray() ? "a list" : "a value";
+  }
+}

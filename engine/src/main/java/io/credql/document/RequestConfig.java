@@ -1,0 +1,117 @@
+package io.credql.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A method's {@code request} block: how its body is encoded ({@code mediaType}, the XML
+ * {@code xmlDeclaration} and {@code xmlRootAnnotation}), what it always holds ({@code base}),
+ * what it holds when the statement gives nothing ({@code default}), which fields must be there
+ * ({@code required}), which input names stand for other body keys ({@code projection_map}), and
+ * the casing of the wire names ({@code nativeCasing}).
+ */
+public final class RequestConfig {
+  static final RequestConfig DEFAULT = new RequestConfig(null, null, null, List.of(), Map.of(),
+      null, null, null);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final @Nullable String mediaType;
+  private final @Nullable JsonNode base;
+  private final @Nullable JsonNode defaultBody;
+  private final List<String> required;
+  private final Map<String, String> projectionMap;
+  private final @Nullable String xmlDeclaration;
+  private final @Nullable String xmlRootAnnotation;
+  private final @Nullable String nativeCasing;
+
+  private RequestConfig(@Nullable String mediaType, @Nullable JsonNode base,
+      @Nullable JsonNode defaultBody, List<String> required, Map<String, String> projectionMap,
+      @Nullable String xmlDeclaration, @Nullable String xmlRootAnnotation,
+      @Nullable String nativeCasing) {
+    this.mediaType = mediaType;
+    this.base = base;
+    this.defaultBody = defaultBody;
+    this.required = List.copyOf(required);
+    this.projectionMap = Collections.unmodifiableMap(new LinkedHashMap<>(projectionMap));
+    this.xmlDeclaration = xmlDeclaration;
+    this.xmlRootAnnotation = xmlRootAnnotation;
+    this.nativeCasing = nativeCasing;
+  }
+
+  /** Reads a {@code request} block; {@code body} JSON written as text is parsed. */
+  static RequestConfig read(JsonNode node, ServiceDocument service, String pointer) {
+    if (node == null || !node.isObject()) {
+      return DEFAULT;
+    }
+    final List<String> required = new ArrayList<>();
+    node.path("required").forEach(field -> required.add(field.asText()));
+    final Map<String, String> projection = new LinkedHashMap<>();
+    node.path("projection_map").fields().forEachRemaining(e -> projection.put(e.getKey(), e.getValue().asText()));
+    return new RequestConfig(ProviderDocument.text(node, "mediaType"),
+        json(node.get("base"), service, pointer + "/base"),
+        json(node.get("default"), service, pointer + "/default"), required, projection,
+        ProviderDocument.text(node, "xmlDeclaration"), ProviderDocument.text(node, "xmlRootAnnotation"),
+        ProviderDocument.text(node, "nativeCasing"));
+  }
+
+  private static @Nullable JsonNode json(@Nullable JsonNode value, ServiceDocument service, String pointer) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      return value;
+    }
+    try {
+      return JSON.readTree(value.asText());
+    } catch (IOException e) {
+      throw service.invalid(pointer, "expected JSON text: " + e.getMessage());
+    }
+  }
+
+  /** The declared media type of the body, or null (JSON). */
+  public @Nullable String mediaType() {
+    return mediaType;
+  }
+
+  /** Fields every body starts from, whatever the statement gives, or null. */
+  public @Nullable JsonNode base() {
+    return base;
+  }
+
+  /** The body sent when the statement gives none, or null. */
+  public @Nullable JsonNode defaultBody() {
+    return defaultBody;
+  }
+
+  /** Body fields that must be present, beyond what the schema requires. */
+  public List<String> required() {
+    return required;
+  }
+
+  /** Input name → the body key it is sent as. */
+  public Map<String, String> projectionMap() {
+    return projectionMap;
+  }
+
+  public @Nullable String xmlDeclaration() {
+    return xmlDeclaration;
+  }
+
+  /** The opening tag of the XML root element, with its namespace, e.g. {@code <Root xmlns="...">}. */
+  public @Nullable String xmlRootAnnotation() {
+    return xmlRootAnnotation;
+  }
+
+  /** {@code pascal} when wire names are PascalCase (AWS), or null. */
+  public @Nullable String nativeCasing() {
+    return nativeCasing;
+  }
+}
