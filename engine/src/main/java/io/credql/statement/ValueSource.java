@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -82,6 +83,10 @@ abstract class ValueSource {
     }
     if (node instanceof SqlLiteral || node.getKind() == SqlKind.LITERAL_CHAIN) {
       final SqlLiteral literal = SqlLiteral.unchain(node);
+      if (literal.getTypeName() == SqlTypeName.BOOLEAN) {
+        // SqlLiteral.value refuses booleans ("not a literal: TRUE")
+        return literal.booleanValue();
+      }
       final Object value = SqlLiteral.value(literal);
       if (value instanceof NlsString) {
         return ((NlsString) value).getValue();

@@ -15,10 +15,10 @@ import java.util.Map;
 /**
  * RDS's rules for a new master password ({@link RdsMasterPasswordRules}) and for the password
  * parameters together, checked before {@code ModifyDBInstance} or {@code ModifyDBCluster} is
- * sent. The length limit depends on the instance's engine, so when the password keeps the rules
- * of every engine the instance is read ({@code describe_db_instances}) to learn its engine; a
- * cluster's limit is the same for every engine. In a dry run nothing is read: the rules of every
- * engine are checked, the engine's own when the statement runs.
+ * sent. The length limit and some characters depend on the instance's engine, so the instance is
+ * read first ({@code describe_db_instances}) and every rule of its engine checked; a cluster's
+ * rules are the same for every engine. In a dry run nothing is read: the rules of every engine are
+ * checked, the engine's own when the statement runs.
  */
 public final class RdsMasterPasswordValidator implements RequestValidator {
   @Override public String name() {
@@ -42,13 +42,9 @@ public final class RdsMasterPasswordValidator implements RequestValidator {
       return problems;
     }
     final boolean cluster = call.input("DBClusterIdentifier") != null || bodyHas(call, "DBClusterIdentifier");
-    final List<String> common = RdsMasterPasswordRules.violations(password, null, cluster);
-    problems.addAll(common);
-    if (!common.isEmpty() || cluster) {
-      return problems;
-    }
     final String instance = text(call, "DBInstanceIdentifier");
-    if (instance == null) {
+    if (cluster || instance == null) {
+      problems.addAll(RdsMasterPasswordRules.violations(password, null, cluster));
       return problems;
     }
     final Map<String, Object> inputs = new LinkedHashMap<>();
@@ -58,13 +54,14 @@ public final class RdsMasterPasswordValidator implements RequestValidator {
       inputs.put("region", region);
     }
     final List<JsonNode> rows = context.read(call.method().resource().name(), "describe_db_instances", inputs);
-    if (rows != null) {
-      for (JsonNode row : rows) {
-        if (row.path("DBInstanceIdentifier").asText().equalsIgnoreCase(instance)) {
-          problems.addAll(RdsMasterPasswordRules.violations(password, row.path("Engine").asText(null), false));
-        }
+    String engine = null;
+    for (JsonNode row : rows == null ? List.<JsonNode>of() : rows) {
+      if (row.path("DBInstanceIdentifier").asText().equalsIgnoreCase(instance)) {
+        engine = row.path("Engine").asText(null);
       }
     }
+    // an instance that is not found is left to RDS, which answers DBInstanceNotFound
+    problems.addAll(RdsMasterPasswordRules.violations(password, engine, false));
     return problems;
   }
 
