@@ -7,11 +7,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a provider's error body in the shapes providers use: {@code {errors: [{reason, field}]}},
  * {@code {error_code, message}}, {@code {error_code, error_msg}}, {@code {id, message}},
- * {@code {error, error_description}}, {@code {message}}; anything else as (short) text.
+ * {@code {error, error_description}}, {@code {message}}, AWS's JSON {@code {__type, message}} and
+ * XML {@code <Error><Code/><Message/></Error>}; anything else as (short) text.
  */
 final class ProviderErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +39,10 @@ final class ProviderErrors {
     if (text.isEmpty()) {
       return new Described(null, fallback);
     }
+    if (text.startsWith("<")) {
+      final String message = xmlElement(text, "Message");
+      return new Described(xmlElement(text, "Code"), message != null ? message : shorten(text));
+    }
     final JsonNode tree;
     try {
       tree = JSON.readTree(text);
@@ -56,8 +63,12 @@ final class ProviderErrors {
       }
       return new Described(null, String.join("; ", reasons));
     }
-    final String code = firstText(tree, "error_code", "errorCode", "code", "id");
-    final String message = firstText(tree, "error_msg", "message", "error_description",
+    String code = firstText(tree, "error_code", "errorCode", "code", "__type", "id");
+    if (code != null && tree.has("__type")) {
+      // AWS may qualify the type: com.amazonaws.secretsmanager#ResourceNotFoundException
+      code = code.substring(code.lastIndexOf('#') + 1);
+    }
+    final String message = firstText(tree, "error_msg", "message", "Message", "error_description",
         "errorSummary", "errorMessage", "detail", "title");
     if (message != null) {
       return new Described(code, message);
@@ -81,6 +92,16 @@ final class ProviderErrors {
       }
     }
     return null;
+  }
+
+  /** The text of the first {@code <name>} element of an XML error body, entities decoded, or null. */
+  private static @Nullable String xmlElement(String xml, String name) {
+    final Matcher matcher = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+    if (!matcher.find() || matcher.group(1).isBlank()) {
+      return null;
+    }
+    return matcher.group(1).trim().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&apos;", "'").replace("&amp;", "&");
   }
 
   private static String shorten(String text) {

@@ -178,6 +178,8 @@ final class RequestSender {
 
   private static Request toOkHttp(PreparedRequest request) {
     final Request.Builder builder = new Request.Builder().url(request.url())
+        // auth schemes that sign for what the document names (AWS's region and service) read it from the call
+        .tag(PreparedRequest.class, request)
         .header("Accept", "application/json")
         .header("User-Agent", "credql/" + io.credql.session.CredqlSession.VERSION);
     for (Map.Entry<String, String> header : request.headers().entrySet()) {

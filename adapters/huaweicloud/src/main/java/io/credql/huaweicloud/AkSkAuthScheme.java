@@ -5,11 +5,10 @@ import io.credql.error.CredqlException;
 import io.credql.spi.AuthContext;
 import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
+import io.credql.spi.RequestAsSent;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okio.Buffer;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -48,25 +47,16 @@ public final class AkSkAuthScheme implements AuthScheme {
   @Override public Request authenticate(Request request) throws IOException, CredqlException {
     final String accessKey = context.requireSecret(accessKeyVariable);
     final String secretKey = context.requireSecret(secretKeyVariable);
-    final Request.Builder dated = request.newBuilder()
+    final RequestAsSent sent = RequestAsSent.of(request);
+    final Request unsigned = sent.request().newBuilder()
         .header(SdkHmacSha256Signer.DATE_HEADER, SdkHmacSha256Signer.DATE_FORMAT.format(clock.instant()))
-        // OkHttp would add Host later, after this signature is made; set it now so it is signed
-        .header("Host", hostHeader(request.url()));
+        .build();
     final List<String> signedHeaders = new ArrayList<>(List.of("host", "x-sdk-date"));
-    byte[] body = new byte[0];
     final RequestBody requestBody = request.body();
-    if (requestBody != null) {
-      final Buffer buffer = new Buffer();
-      requestBody.writeTo(buffer);
-      body = buffer.readByteArray();
-      final MediaType contentType = requestBody.contentType();
-      if (contentType != null) {
-        // the same value OkHttp's bridge would set from the body
-        dated.header("Content-Type", contentType.toString());
-        signedHeaders.add("content-type");
-      }
+    if (requestBody != null && requestBody.contentType() != null) {
+      signedHeaders.add("content-type");
     }
-    final Request unsigned = dated.build();
+    final byte[] body = sent.body();
     final String signature = SdkHmacSha256Signer.sign(signable(unsigned, body), signedHeaders, secretKey);
     return unsigned.newBuilder()
         .header("Authorization", SdkHmacSha256Signer.authorization(accessKey, signedHeaders, signature))
@@ -88,12 +78,6 @@ public final class AkSkAuthScheme implements AuthScheme {
     final String contentSha256 = request.header(SdkHmacSha256Signer.CONTENT_SHA256_HEADER);
     return new SdkHmacSha256Signer.SignableRequest(request.method(), url.encodedPath(), query, headers,
         contentSha256 != null ? contentSha256 : SdkHmacSha256Signer.sha256Hex(body));
-  }
-
-  /** {@code host[:port]}, the port only when it is not the scheme's default, as OkHttp sends it. */
-  static String hostHeader(HttpUrl url) {
-    final String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
   }
 
   /**

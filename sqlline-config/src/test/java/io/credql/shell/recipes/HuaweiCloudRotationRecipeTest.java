@@ -3,14 +3,10 @@ package io.credql.shell.recipes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.sandbox.Sandbox;
-import io.credql.shell.CredqlCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,25 +37,12 @@ class HuaweiCloudRotationRecipeTest {
 
   @TempDir Path home;
 
-  /** What one run printed. */
-  private record Run(int status, String out, String err) {
-    @Override public String toString() {
-      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
+  private CliRun credql(String... args) {
+    return CliRun.of(home, args);
   }
 
-  private Run credql(String... args) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = new CredqlCli(home).run(args, new ByteArrayInputStream(new byte[0]), o, e);
-    }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
-  private Run recipe(String account, String... more) {
+  private CliRun recipe(String account, String... more) {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
         "--var", "region=ap-southeast-1", "--var", "project_id=" + PROJECT,
         "--var", "gaussdb_instance_id=" + GAUSSDB_INSTANCE, "--var", "account=" + account,
@@ -68,7 +51,7 @@ class HuaweiCloudRotationRecipeTest {
     return credql(args.toArray(new String[0]));
   }
 
-  private Run resetAccount(String account, String passwordSource) {
+  private CliRun resetAccount(String account, String passwordSource) {
     return credql("--sandbox", "-e", "EXEC huaweicloud.gaussdb.db_user_password.reset"
         + " @region = 'ap-southeast-1' @project_id = '" + PROJECT + "' @instance_id = '" + GAUSSDB_INSTANCE
         + "' @name = '" + account + "' @password = " + passwordSource);
@@ -91,7 +74,7 @@ class HuaweiCloudRotationRecipeTest {
   }
 
   @Test void theRecipeResetsTheAccountAndTheRootPasswordToTheValuesInTheEnvironment() throws Exception {
-    final Run run = recipe("app_user");
+    final CliRun run = recipe("app_user");
     assertEquals(0, run.status(), run::toString);
     assertTrue(run.out().contains("id,name,status\n" + GAUSSDB_INSTANCE + ",gauss-orders,ACTIVE\n"), run::toString);
     assertTrue(run.out().contains("name,lock_status\napp_user,false\n"), run::toString);
@@ -107,7 +90,7 @@ class HuaweiCloudRotationRecipeTest {
     }
 
     // the account's password is now NEW_DB_PASSWORD: Huawei refuses it again as the current one
-    final Run again = resetAccount("app_user", "env('NEW_DB_PASSWORD')");
+    final CliRun again = resetAccount("app_user", "env('NEW_DB_PASSWORD')");
     assertEquals(1, again.status(), again::toString);
     assertTrue(again.err().contains("[DBS.200475] New password should not equal to the old one."), again::toString);
 
@@ -127,17 +110,17 @@ class HuaweiCloudRotationRecipeTest {
     final Path file = secrets.resolve("gaussdb-report-reader");
     Files.writeString(file, "File_Based_Pass_2025\n", StandardCharsets.UTF_8);
     final String source = "file('" + file.toAbsolutePath() + "')";
-    final Run run = resetAccount("report_reader", source);
+    final CliRun run = resetAccount("report_reader", source);
     assertEquals(0, run.status(), run::toString);
     assertTrue(run.out().contains(DESPATCHED), run::toString);
     // the file's content without its line break is now the password
-    final Run again = resetAccount("report_reader", source);
+    final CliRun again = resetAccount("report_reader", source);
     assertTrue(again.err().contains("[DBS.200475]"), again::toString);
   }
 
   @Test void aDryRunOfTheRecipeShowsTheResetsMaskedAndSendsNone() throws Exception {
     final List<JsonNode> before = journal();
-    final Run run = recipe("root", "--dry-run");
+    final CliRun run = recipe("root", "--dry-run");
     assertEquals(0, run.status(), run::toString);
     // CSV doubles the body's quotes
     assertTrue(run.out().contains("\"\"password\"\":\"\"********\"\""), run::toString);

@@ -1,14 +1,9 @@
 package io.credql.shell.recipes;
 
 import io.credql.render.RenderDataset;
-import io.credql.shell.CredqlCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,23 +23,10 @@ class RenderRotationRecipeTest {
 
   @TempDir Path home;
 
-  /** One run of the command line: its exit status and what it printed. */
-  private record Run(int status, String out, String err) {
-    @Override public String toString() {
-      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
+  private CliRun credql(String... args) {
+    return CliRun.of(home, args);
   }
 
-  private Run credql(String... args) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = new CredqlCli(home).run(args, new ByteArrayInputStream(new byte[0]), o, e);
-    }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   /** The sandbox's users of {@code postgresId}: username to whether it is the default. */
   private static Map<String, Boolean> users(String postgresId) throws SQLException {
@@ -74,7 +56,7 @@ class RenderRotationRecipeTest {
     final String id = RenderDataset.ORDERS_PROD;
     assertEquals(Map.of("orders_user", false, "orders_user_v2", true), users(id));
 
-    final Run run = credql("--sandbox", "-f", RECIPE, "--output", "csv", "--var", "postgres_id=" + id,
+    final CliRun run = credql("--sandbox", "-f", RECIPE, "--output", "csv", "--var", "postgres_id=" + id,
         "--var", "old_user=orders_user_v2", "--var", "new_user=orders_user_v3");
 
     assertEquals(0, run.status(), run::toString);
@@ -92,7 +74,7 @@ class RenderRotationRecipeTest {
   @Test void aRecipeThatWouldDeleteTheDefaultUserStopsBeforeSendingTheDeletion() throws SQLException {
     final String id = RenderDataset.STAGING;
     // the "old" user named is the one the recipe has just made the default
-    final Run run = credql("--sandbox", "-f", RECIPE, "--output", "csv", "--var", "postgres_id=" + id,
+    final CliRun run = credql("--sandbox", "-f", RECIPE, "--output", "csv", "--var", "postgres_id=" + id,
         "--var", "old_user=staging_user_v2", "--var", "new_user=staging_user_v2");
 
     assertEquals(1, run.status(), run::toString);
@@ -103,7 +85,7 @@ class RenderRotationRecipeTest {
   }
 
   @Test void theRecipeNamesEveryPlaceholderItNeeds() {
-    final Run run = credql("--sandbox", "-f", RECIPE, "--var", "postgres_id=" + RenderDataset.ANALYTICS);
+    final CliRun run = credql("--sandbox", "-f", RECIPE, "--var", "postgres_id=" + RenderDataset.ANALYTICS);
     assertEquals(2, run.status(), run::toString);
     assertTrue(run.err().contains("old_user") && run.err().contains("new_user"), run::toString);
     assertFalse(run.err().contains("postgres_id"), run::toString);

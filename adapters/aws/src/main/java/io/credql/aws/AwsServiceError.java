@@ -1,0 +1,18 @@
+package io.credql.aws;
+
+/**
+ * An error a simulated AWS service answers with: HTTP status, AWS's error code and message.
+ * Secrets Manager writes it as {@code {"__type", "message"}}, RDS as {@code <ErrorResponse>}.
+ */
+final class AwsServiceError extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  final int status;
+  final String code;
+
+  AwsServiceError(int status, String code, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+  }
+}
