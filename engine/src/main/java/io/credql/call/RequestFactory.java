@@ -51,7 +51,11 @@ final class RequestFactory {
     if (baseSegments > 0 && base.pathSegments().get(baseSegments - 1).isEmpty()) {
       url.removePathSegment(baseSegments - 1);
     }
-    for (String segment : method.pathTemplate().split("/")) {
+    // A path key may carry a fixed query string (Azure's "...?api-version=2024-08-01" in StackQL's
+    // documents): the path is the part before '?', the pairs after it are sent with every call.
+    final String template = method.pathTemplate();
+    final int queryStart = template.indexOf('?');
+    for (String segment : (queryStart < 0 ? template : template.substring(0, queryStart)).split("/")) {
       if (segment.isEmpty()) {
         continue;
       }
@@ -59,6 +63,14 @@ final class RequestFactory {
         url.addEncodedPathSegment(segment);
       } else {
         url.addPathSegment(substitutePathSegment(call, segment));
+      }
+    }
+    if (queryStart >= 0) {
+      for (String pair : template.substring(queryStart + 1).split("&")) {
+        final int eq = pair.indexOf('=');
+        if (!pair.isEmpty()) {
+          url.addEncodedQueryParameter(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
+        }
       }
     }
     final Map<String, String> headers = new LinkedHashMap<>();

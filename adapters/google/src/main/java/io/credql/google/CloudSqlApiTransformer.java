@@ -11,17 +11,16 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,7 +98,7 @@ final class CloudSqlApiTransformer implements ResponseDefinitionTransformerV2 {
     if (!RequestMethod.POST.equals(request.getMethod())) {
       return oauthError(405, "invalid_request", "The token endpoint accepts POST only.");
     }
-    final Map<String, String> form = form(request.getBodyAsString());
+    final Map<String, String> form = UrlEncodedForm.parse(request.getBodyAsString());
     if (!ServiceAccountAuthScheme.JWT_BEARER_GRANT.equals(form.get("grant_type"))) {
       return oauthError(400, "unsupported_grant_type", "Invalid grant_type: " + form.get("grant_type"));
     }
@@ -350,21 +349,6 @@ final class CloudSqlApiTransformer implements ResponseDefinitionTransformerV2 {
 
   private static Reply oauthError(int status, String error, String description) {
     return new Reply(status, NODES.objectNode().put("error", error).put("error_description", description));
-  }
-
-  private static Map<String, String> form(@Nullable String body) {
-    final Map<String, String> form = new HashMap<>();
-    if (body == null || body.isEmpty()) {
-      return form;
-    }
-    for (String pair : body.split("&")) {
-      final int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   private static ResponseDefinition respond(Reply reply) {

@@ -1,5 +1,6 @@
 package io.credql.google;
 
+import io.credql.sandbox.OperationBehaviour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

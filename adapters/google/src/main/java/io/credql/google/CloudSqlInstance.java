@@ -1,5 +1,7 @@
 package io.credql.google;
 
+import io.credql.sandbox.OperationBehaviour;
+
 import static java.util.Objects.requireNonNull;
 
 /**

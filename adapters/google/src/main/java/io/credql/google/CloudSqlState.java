@@ -1,5 +1,6 @@
 package io.credql.google;
 
+import io.credql.sandbox.OperationBehaviour;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Instant;

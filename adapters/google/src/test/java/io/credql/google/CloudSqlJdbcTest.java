@@ -1,5 +1,6 @@
 package io.credql.google;
 
+import io.credql.jdbc.QueryRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,17 +52,7 @@ class CloudSqlJdbcTest {
   }
 
   static List<List<String>> rows(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      final List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        final List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return QueryRows.of(s, sql);
   }
 
   @Test void listingInstancesFollowsNextPageTokenThroughEveryPage() throws SQLException {
@@ -88,22 +77,40 @@ class CloudSqlJdbcTest {
     assertEquals(7, sim.apiRequestCount());
   }
 
-  @Test void aUserIsReadByNameAndAnUnknownOneIsTheProvidersNotFound() throws SQLException {
+  @Test void aUserIsReadByNameAndAnUnknownInstanceHasNoRows() throws SQLException {
     try (Connection c = connect(sim, ""); Statement s = c.createStatement()) {
       assertEquals(List.of(List.of("app_rw", "BUILT_IN")), rows(s, "SELECT name, type FROM google.sqladmin.users"
           + " WHERE project = '" + PROJECT + "' AND instance = 'orders-pg' AND name = 'app_rw'"));
-      final SQLException e = assertThrows(SQLException.class, () -> rows(s, "SELECT name FROM google.sqladmin.instances"
+      assertEquals(List.of(), rows(s, "SELECT name FROM google.sqladmin.instances"
           + " WHERE project = '" + PROJECT + "' AND instance = 'no-such-instance'"));
-      assertTrue(e.getMessage().contains("NOT_FOUND") && e.getMessage().contains("The Cloud SQL instance does not exist."),
-          e.getMessage());
     }
   }
 
-  @Test void settingAUsersPasswordAnswersTheOperationAndAwaitFollowsItToDone() throws SQLException {
+  @Test void settingAUsersPasswordAnswersThePendingOperationAndChangesItWhenDone() throws SQLException {
     try (Connection c = connect(sim, ""); Statement s = c.createStatement()) {
       final List<List<String>> started = rows(s, "EXEC google.sqladmin.users.update @project = '" + PROJECT
           + "', @instance = 'orders-pg', @name = 'app_rw' @@json = '{\"password\": \"Fresh-pw-0001\"}'");
-      System.out.println(started);
+      assertEquals(1, started.size(), started.toString());
+      assertTrue(started.get(0).containsAll(List.of("sql#operation", "PENDING", "UPDATE_USER", "orders-pg")),
+          started.toString());
+      final String operation = started.get(0).get(1);
+      assertTrue(sim.password("orders-pg", "app_rw").isEmpty(), "not before the operation is done");
+      assertEquals(List.of(List.of("RUNNING")), rows(s, "SELECT status FROM google.sqladmin.operations"
+          + " WHERE project = '" + PROJECT + "' AND operation = '" + operation + "'"));
+      assertEquals(List.of(List.of("DONE")), rows(s, "SELECT status FROM google.sqladmin.operations"
+          + " WHERE project = '" + PROJECT + "' AND operation = '" + operation + "'"));
+      assertEquals("Fresh-pw-0001", sim.password("orders-pg", "app_rw").orElseThrow());
+    }
+  }
+
+  @Test void settingThePasswordOfAnUnknownUserIsGooglesNotFound() throws SQLException {
+    try (Connection c = connect(sim, ""); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class, () -> rows(s, "EXEC google.sqladmin.users.update"
+          + " @project = '" + PROJECT + "', @instance = 'orders-pg', @name = 'nobody'"
+          + " @@json = '{\"password\": \"Fresh-pw-0001\"}'"));
+      assertTrue(e.getMessage().contains("NOT_FOUND") && e.getMessage().contains("The Cloud SQL user does not exist."),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("Fresh-pw-0001"), e.getMessage());
     }
   }
 

@@ -1,10 +1,11 @@
-package io.credql.google;
+package io.credql.sandbox;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * How a simulated instance's long-running operations end: done after some polls of
- * {@code operations.get}, failed with an error after them, or never done.
+ * How a simulator's long-running operations end (a Cloud SQL operation, an Azure asynchronous
+ * operation), chosen by its demo data: done after some polls, failed with an error after them, or
+ * never done, so that awaiting them can be tested each way.
  */
 public record OperationBehaviour(int pollsUntilDone, @Nullable String failureCode, @Nullable String failureMessage) {
   /** Done on the second poll: the first sees it RUNNING. */
@@ -20,7 +21,7 @@ public record OperationBehaviour(int pollsUntilDone, @Nullable String failureCod
     return new OperationBehaviour(polls, code, message);
   }
 
-  boolean fails() {
+  public boolean fails() {
     return failureCode != null;
   }
 }
