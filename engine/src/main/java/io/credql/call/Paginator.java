@@ -28,8 +28,11 @@ final class Paginator {
 
   static @Nullable PreparedRequest next(PreparedRequest current, @Nullable PaginationConfig config,
       @Nullable JsonNode body, Headers headers, int rows) throws ProviderResponseException {
-    if (config == null || body == null) {
+    if (body == null) {
       return null;
+    }
+    if (config == null) {
+      return unconfigured(current, body);
     }
     final String token;
     if (config.isOffset()) {
@@ -104,6 +107,37 @@ final class Paginator {
     default:
       return request.url().queryParameter(location.key());
     }
+  }
+
+  /**
+   * The next page when the document configures no pagination, as StackQL pages then: its HTTP
+   * invoker (any-sdk {@code anysdkhttp/invoker.go}; its docs are silent) sends the body's
+   * {@code nextPageToken} back as the {@code pageToken} query parameter. An OData next link
+   * ({@code @odata.nextLink}, or ARM's {@code nextLink}) is followed as a URL, so that a listing
+   * is never cut to its first page without a word.
+   */
+  private static @Nullable PreparedRequest unconfigured(PreparedRequest current, JsonNode body)
+      throws ProviderResponseException {
+    final JsonNode token = body.get("nextPageToken");
+    if (token != null && token.isTextual() && !token.asText().isEmpty()) {
+      if (token.asText().equals(current.url().queryParameter("pageToken"))) {
+        throw new ProviderResponseException(current.call().method().id()
+            + ": the provider returned the same page token twice; stopping rather than looping");
+      }
+      return current.withUrl(current.url().newBuilder().setQueryParameter("pageToken", token.asText()).build());
+    }
+    for (String key : new String[] {"@odata.nextLink", "nextLink"}) {
+      final JsonNode link = body.get(key);
+      if (link != null && link.isTextual() && !link.asText().isEmpty()) {
+        final HttpUrl next = nextLink(current, link.asText());
+        if (next.equals(current.url())) {
+          throw new ProviderResponseException(current.call().method().id()
+              + ": the provider's next-page link is the page just read; stopping rather than looping");
+        }
+        return current.withUrl(next);
+      }
+    }
+    return null;
   }
 
   /**
