@@ -1,7 +1,6 @@
 package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import okhttp3.Headers;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
@@ -12,18 +11,12 @@ public final class Page {
   private final @Nullable JsonNode response;
   private final @Nullable PreparedRequest next;
   private final int status;
-  private Headers headers = Headers.of();
 
   Page(List<JsonNode> rows, @Nullable JsonNode response, @Nullable PreparedRequest next, int status) {
     this.rows = List.copyOf(rows);
     this.response = response;
     this.next = next;
     this.status = status;
-  }
-
-  /** A page made outside the call layer: the final state of an awaited operation. */
-  public static Page of(List<JsonNode> rows, @Nullable JsonNode response, int status) {
-    return new Page(rows, response, null, status);
   }
 
   /** A response without rows or body: nothing found, nothing to show, or no content. */
@@ -43,18 +36,6 @@ public final class Page {
 
   public @Nullable PreparedRequest next() {
     return next;
-  }
-
-  /** This page with the response's headers (a mutation's, which may say where to follow it). */
-  Page withHeaders(Headers responseHeaders) {
-    final Page page = new Page(rows, response, next, status);
-    page.headers = responseHeaders;
-    return page;
-  }
-
-  /** The response's headers: those of a mutation's response, empty for reads. */
-  public Headers headers() {
-    return headers;
   }
 
   /** The HTTP status of the response. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.PaginationConfig;
 import io.credql.error.ProviderResponseException;
 import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
@@ -16,8 +15,7 @@ import java.math.BigDecimal;
  * Works out the next page's request from {@code config.pagination}: {@code page_number} (Linode:
  * send page + 1 until {@code page >= pages}) or a token the response carries (Databricks
  * {@code next_page_token}, Render's last item {@code cursor}), or an offset counting the rows read
- * (Huawei's {@code offset} up to {@code total_count}), or the whole next URL (Azure's OData
- * {@code nextLink}, {@code requestToken.location: url}). Traversal stops when the token or
+ * (Huawei's {@code offset} up to {@code total_count}). Traversal stops when the token or
  * terminator is missing; a provider repeating a token is an error, not an endless loop.
  */
 final class Paginator {
@@ -28,11 +26,8 @@ final class Paginator {
 
   static @Nullable PreparedRequest next(PreparedRequest current, @Nullable PaginationConfig config,
       @Nullable JsonNode body, Headers headers, int rows) throws ProviderResponseException {
-    if (body == null) {
+    if (config == null || body == null) {
       return null;
-    }
-    if (config == null) {
-      return unconfigured(current, body);
     }
     final String token;
     if (config.isOffset()) {
@@ -95,8 +90,6 @@ final class Paginator {
     switch (location.location()) {
     case "header":
       return request.headers().get(location.key());
-    case "url":
-      return request.url().toString();
     case "body":
       try {
         return request.body() == null ? null
@@ -109,65 +102,11 @@ final class Paginator {
     }
   }
 
-  /**
-   * The next page when the document configures no pagination, as StackQL pages then: its HTTP
-   * invoker (any-sdk {@code anysdkhttp/invoker.go}; its docs are silent) sends the body's
-   * {@code nextPageToken} back as the {@code pageToken} query parameter. An OData next link
-   * ({@code @odata.nextLink}, or ARM's {@code nextLink}) is followed as a URL, so that a listing
-   * is never cut to its first page without a word.
-   */
-  private static @Nullable PreparedRequest unconfigured(PreparedRequest current, JsonNode body)
-      throws ProviderResponseException {
-    final JsonNode token = body.get("nextPageToken");
-    if (token != null && token.isTextual() && !token.asText().isEmpty()) {
-      if (token.asText().equals(current.url().queryParameter("pageToken"))) {
-        throw new ProviderResponseException(current.call().method().id()
-            + ": the provider returned the same page token twice; stopping rather than looping");
-      }
-      return current.withUrl(current.url().newBuilder().setQueryParameter("pageToken", token.asText()).build());
-    }
-    for (String key : new String[] {"@odata.nextLink", "nextLink"}) {
-      final JsonNode link = body.get(key);
-      if (link != null && link.isTextual() && !link.asText().isEmpty()) {
-        final HttpUrl next = nextLink(current, link.asText());
-        if (next.equals(current.url())) {
-          throw new ProviderResponseException(current.call().method().id()
-              + ": the provider's next-page link is the page just read; stopping rather than looping");
-        }
-        return current.withUrl(next);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The next page's whole URL, as an OData {@code nextLink} gives it ({@code requestToken.location:
-   * url}), resolved against the current request. It must stay on the current request's origin:
-   * the request carries the provider's credentials.
-   */
-  private static HttpUrl nextLink(PreparedRequest request, String link) throws ProviderResponseException {
-    final HttpUrl next = request.url().resolve(link);
-    if (next == null) {
-      throw new ProviderResponseException(request.call().method().id()
-          + ": the provider's next-page link is not a URL; stopping after this page");
-    }
-    if (!next.scheme().equals(request.url().scheme()) || !next.host().equals(request.url().host())
-        || next.port() != request.url().port()) {
-      throw new ProviderResponseException(request.call().method().id() + ": the provider's next-page"
-          + " link points to another origin (" + next.scheme() + "://" + next.host() + ":" + next.port()
-          + "); credentials are only sent to " + request.url().scheme() + "://" + request.url().host()
-          + ":" + request.url().port() + ", so the listing stops here");
-    }
-    return next;
-  }
-
   private static PreparedRequest withToken(PreparedRequest request,
       PaginationConfig.TokenLocation location, String token) throws ProviderResponseException {
     switch (location.location()) {
     case "header":
       return request.withHeader(location.key(), token);
-    case "url":
-      return request.withUrl(nextLink(request, token));
     case "body":
       try {
         final ObjectNode body = request.body() == null ? JSON.createObjectNode()

@@ -17,7 +17,6 @@ import io.credql.spi.AuthContext;
 import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
 import okhttp3.Call;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -121,12 +120,12 @@ public final class ProviderClient {
     final MethodDefinition method = exchange.request().call().method();
     try {
       final JsonNode body = parse(exchange);
-      return (body == null ? Page.empty(exchange.status())
-          : new Page(rowsOf(method, body), body, null, exchange.status())).withHeaders(exchange.headers());
+      return body == null ? Page.empty(exchange.status())
+          : new Page(rowsOf(method, body), body, null, exchange.status());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
           exchange.status(), session.redactor().redact(e.getMessage()));
-      return Page.empty(exchange.status()).withHeaders(exchange.headers());
+      return Page.empty(exchange.status());
     }
   }
 
@@ -204,8 +203,7 @@ public final class ProviderClient {
     }
   }
 
-  /** A provider's refusal as the error a user sees: status, provider, method and the provider's own message. */
-  public ProviderErrorException error(HttpExchange exchange) {
+  private ProviderErrorException error(HttpExchange exchange) {
     final MethodDefinition method = exchange.request().call().method();
     final ProviderErrors.Described described = ProviderErrors.describe(exchange.body(),
         exchange.reason().isEmpty() ? "no message" : exchange.reason());
@@ -233,26 +231,8 @@ public final class ProviderClient {
    * mutations never. Returns whatever status the provider answered in the end.
    */
   public HttpExchange send(PreparedRequest request) throws CredqlException {
-    return send(request, !request.call().method().isMutation());
-  }
-
-  /**
-   * Reads {@code url}, where an accepted {@code mutation} says its operation can be followed, with
-   * the provider's credentials and retried as reads are. The URL must be on the mutation's origin:
-   * credentials go nowhere else.
-   */
-  public HttpExchange poll(PreparedRequest mutation, HttpUrl url) throws CredqlException {
-    final HttpUrl origin = mutation.url();
-    if (!url.scheme().equals(origin.scheme()) || !url.host().equals(origin.host()) || url.port() != origin.port()) {
-      throw new ProviderResponseException(mutation.call().method().id() + ": the operation is to be"
-          + " followed at another origin (" + url.scheme() + "://" + url.host() + ":" + url.port()
-          + "), where credentials are not sent; the request itself was sent and accepted");
-    }
-    return send(new PreparedRequest(mutation.call(), "GET", url, Map.of(), null), true);
-  }
-
-  private HttpExchange send(PreparedRequest request, boolean read) throws CredqlException {
     final MethodDefinition method = request.call().method();
+    final boolean read = !method.isMutation();
     if (!read && session.properties().dryRun()) {
       throw new IllegalStateException("dry run: " + method.id() + " must not be sent");
     }

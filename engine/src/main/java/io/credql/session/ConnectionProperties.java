@@ -32,12 +32,9 @@ public final class ConnectionProperties {
   public static final String DRY_RUN = "dryRun";
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
-  public static final String AWAIT_TIMEOUT = "awaitTimeout";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
-  /** Seconds {@code /*+ AWAIT *}{@code /} follows an operation, by default (Azure's take minutes). */
-  public static final int DEFAULT_AWAIT_TIMEOUT_SECONDS = 600;
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -49,7 +46,6 @@ public final class ConnectionProperties {
   private final boolean dryRun;
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
-  private int awaitTimeoutSeconds = DEFAULT_AWAIT_TIMEOUT_SECONDS;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
@@ -86,14 +82,11 @@ public final class ConnectionProperties {
       }
     }
     final String audit = properties.getProperty(AUDIT_LOG);
-    final ConnectionProperties parsed = new ConnectionProperties(bool(properties, SANDBOX), baseUrls, directories,
+    return new ConnectionProperties(bool(properties, SANDBOX), baseUrls, directories,
         auth(properties.getProperty(AUTH)),
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
         wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600));
-    parsed.awaitTimeoutSeconds = wholeNumber(properties.getProperty(AWAIT_TIMEOUT), AWAIT_TIMEOUT,
-        DEFAULT_AWAIT_TIMEOUT_SECONDS, 86_400);
-    return parsed;
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -197,10 +190,5 @@ public final class ConnectionProperties {
   /** Seconds a provider may take to answer one request before the attempt fails. */
   public int timeoutSeconds() {
     return timeoutSeconds;
-  }
-
-  /** How long {@code EXEC /*+ AWAIT *}{@code /} follows an operation before it gives up, in seconds. */
-  public int awaitTimeoutSeconds() {
-    return awaitTimeoutSeconds;
   }
 }

@@ -77,22 +77,6 @@ final class CallRunner {
     return callChecked(call, allPages);
   }
 
-  /**
-   * A mutation's response, and for {@code /*+ AWAIT *\/} the operation it started followed to its
-   * end (see {@link OperationAwaiter}): the final page, or the provider's error if it failed.
-   */
-  Page callAndAwait(BoundCall call) throws CredqlException {
-    checkRules(call);
-    final ProviderClient client = client(call);
-    if (call.body() != null) {
-      session.redactor().registerSensitiveValues(call.body());
-    }
-    final PreparedRequest request = client.prepare(call);
-    final Page accepted = mutate(client, request);
-    return new OperationAwaiter(client, request,
-        java.time.Duration.ofSeconds(session.properties().awaitTimeoutSeconds())).await(accepted);
-  }
-
   /** Like {@link #call}, for a call whose rules {@link #checkRules} has already checked. */
   List<Page> callChecked(BoundCall call, boolean allPages) throws CredqlException {
     final ProviderClient client = client(call);

@@ -140,8 +140,7 @@ final class ExecHandler implements StatementHandler {
     if (runner.isDryRun(method)) {
       return List.<Object[]>of(runner.describe(call));
     }
-    final List<Page> pages = await && method.isMutation() ? List.of(runner.callAndAwait(call))
-        : runner.call(call, !method.isRaw());
+    final List<Page> pages = runner.call(call, !method.isRaw());
     final List<Object[]> rows = new ArrayList<>();
     for (Page page : pages) {
       final List<JsonNode> items = method.isRaw()
