@@ -14,14 +14,21 @@ public final class PreparedRequest {
   private final HttpUrl url;
   private final Map<String, String> headers;
   private final byte @Nullable [] body;
+  private final int page;
 
   PreparedRequest(BoundCall call, String method, HttpUrl url, Map<String, String> headers,
       byte @Nullable [] body) {
+    this(call, method, url, headers, body, 1);
+  }
+
+  private PreparedRequest(BoundCall call, String method, HttpUrl url, Map<String, String> headers,
+      byte @Nullable [] body, int page) {
     this.call = requireNonNull(call, "call");
     this.method = requireNonNull(method, "method");
     this.url = requireNonNull(url, "url");
     this.headers = Map.copyOf(headers);
     this.body = body;
+    this.page = page;
   }
 
   public BoundCall call() {
@@ -45,24 +52,22 @@ public final class PreparedRequest {
     return body;
   }
 
-  /** The same request at another URL (the next page). */
+  /** Which page of the call's answer this request asks for: 1 for the first request. */
+  public int page() {
+    return page;
+  }
+
+  /** The request for the page after this one. */
+  PreparedRequest nextPage(HttpUrl newUrl, Map<String, String> newHeaders, byte @Nullable [] newBody) {
+    return new PreparedRequest(call, method, newUrl, newHeaders, newBody, page + 1);
+  }
+
+  /** The same request at another URL (a redirect on the same origin). */
   PreparedRequest withUrl(HttpUrl newUrl) {
-    return new PreparedRequest(call, method, newUrl, headers, body);
-  }
-
-  /** The same request with other headers (a header page token). */
-  PreparedRequest withHeader(String name, String value) {
-    final java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
-    copy.put(name, value);
-    return new PreparedRequest(call, method, url, copy, body);
-  }
-
-  /** The same request with another body (a body page token). */
-  PreparedRequest withBody(byte[] newBody) {
-    return new PreparedRequest(call, method, url, headers, newBody);
+    return new PreparedRequest(call, method, newUrl, headers, body, page);
   }
 
   @Override public String toString() {
-    return method + " " + url.scheme() + "://" + url.host() + url.encodedPath();
+    return method + " " + SameOrigin.of(url) + url.encodedPath();
   }
 }

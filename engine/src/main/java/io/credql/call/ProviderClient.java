@@ -7,65 +7,57 @@ import io.credql.document.ProviderDocument;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.error.MissingCredentialException;
-import io.credql.error.OutcomeUnknownException;
 import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
-import io.credql.error.ProviderUnreachableException;
 import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
 import io.credql.spi.AuthContext;
 import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
-import okhttp3.Call;
-import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Semaphore;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A connection's access to one provider: builds requests, adds the provider's credentials, keeps
- * at most {@code concurrency} requests in flight, pauses everyone while the provider throttles,
- * retries reads (never mutations), and turns responses into pages of rows or into errors.
+ * A connection's access to one provider: builds requests, sends them through a
+ * {@link RequestSender} (credentials, the concurrency limit, the 429 pause, retries of reads,
+ * same-origin redirects) and turns responses into pages of rows, with the next page from a
+ * {@link Paginator}, or into errors.
  */
 public final class ProviderClient {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderClient.class);
-  private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
 
   private final CredqlSession session;
   private final ProviderDocument provider;
-  private final Semaphore permits;
-  private final RateGate gate = new RateGate();
+  private final ConcurrencyLimit limit;
+  private final TransportFailures failures;
+  private final RequestSender sender;
   private volatile @Nullable OkHttpClient readClient;
   private volatile @Nullable OkHttpClient mutationClient;
   private volatile @Nullable String credentialHint;
 
   public ProviderClient(CredqlSession session, ProviderDocument provider) {
+    this(session, provider, CallClock.SYSTEM, ResponseBodyReader.DEFAULT_LIMIT);
+  }
+
+  /** A client whose waits run on {@code clock} and which reads at most {@code bodyLimit} bytes of a body. */
+  ProviderClient(CredqlSession session, ProviderDocument provider, CallClock clock, long bodyLimit) {
     this.session = requireNonNull(session, "session");
     this.provider = requireNonNull(provider, "provider");
-    this.permits = new Semaphore(session.properties().concurrency(), true);
+    this.limit = new ConcurrencyLimit(session.properties().concurrency());
+    final int timeout = session.properties().timeoutSeconds();
+    this.failures = new TransportFailures(provider.name(), timeout);
+    this.sender = new RequestSender(new RateGate(clock), limit, clock, Duration.ofSeconds(timeout),
+        new ResponseBodyReader(bodyLimit), failures, session.redactor());
   }
 
   public ProviderDocument provider() {
@@ -74,7 +66,7 @@ public final class ProviderClient {
 
   /** How many more requests may start now (for tests of the concurrency limit). */
   public int availablePermits() {
-    return permits.availablePermits();
+    return limit.available();
   }
 
   /** The HTTP request for {@code call}, validated; nothing is sent. */
@@ -92,7 +84,11 @@ public final class ProviderClient {
       return Page.empty(404);
     }
     if (!exchange.isSuccessful()) {
-      throw error(exchange);
+      final ProviderErrorException error = error(exchange);
+      if (method.isMutation() && isGatewayFailure(exchange.status())) {
+        throw failures.gatewayAnswered(method, exchange.status(), error);
+      }
+      throw error;
     }
     if (method.isMutation()) {
       return mutationPage(exchange);
@@ -107,9 +103,14 @@ public final class ProviderClient {
       return Page.empty(exchange.status());
     }
     final List<JsonNode> rows = rowsOf(method, body);
-    final PreparedRequest next = Paginator.next(request, method.pagination(), body, exchange.headers(),
-        rows.size());
+    final PreparedRequest next = Paginator.next(request, method.pagination(),
+        new JsonTokenSource(body, exchange.headers()), rows.size(), session.properties().pageLimit());
     return new Page(rows, body, next, exchange.status());
+  }
+
+  /** A gateway's error (502, 503, 504): the backend behind it may or may not have acted. */
+  private static boolean isGatewayFailure(int status) {
+    return status == 502 || status == 503 || status == 504;
   }
 
   /**
@@ -184,8 +185,11 @@ public final class ProviderClient {
   }
 
   private @Nullable JsonNode parse(HttpExchange exchange) throws ProviderResponseException {
+    if (exchange.isParsed()) {
+      return exchange.json();
+    }
     final byte[] body = exchange.body();
-    if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (isBlank(body)) {
       return null;
     }
     final String id = exchange.request().call().method().id();
@@ -201,6 +205,15 @@ public final class ProviderClient {
           + exchange.status() + ", " + body.length + " bytes) is not valid JSON: "
           + e.getClass().getSimpleName() + "; no rows were returned", e);
     }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ProviderErrorException error(HttpExchange exchange) {
@@ -232,149 +245,10 @@ public final class ProviderClient {
    */
   public HttpExchange send(PreparedRequest request) throws CredqlException {
     final MethodDefinition method = request.call().method();
-    final boolean read = !method.isMutation();
-    if (!read && session.properties().dryRun()) {
+    if (method.isMutation() && session.properties().dryRun()) {
       throw new IllegalStateException("dry run: " + method.id() + " must not be sent");
     }
-    final OkHttpClient client = read ? readClient() : mutationClient();
-    final Request okRequest = toOkHttp(request);
-    int attempt = 0;
-    while (true) {
-      attempt++;
-      final long started = System.nanoTime();
-      final HttpExchange exchange;
-      try {
-        gate.awaitOpen();
-        permits.acquire();
-        try {
-          exchange = execute(client.newCall(okRequest), request);
-        } finally {
-          permits.release();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProviderUnreachableException(method.id() + ": interrupted", e);
-      } catch (CredentialFailure e) {
-        throw e.cause;
-      } catch (IOException e) {
-        if (!read) {
-          throw mutationFailure(request, e);
-        }
-        if (attempt < RetryPolicy.READ_ATTEMPTS && !(e instanceof SSLException)) {
-          sleep(RetryPolicy.backoff(attempt));
-          continue;
-        }
-        throw new ProviderUnreachableException(method.id() + ": cannot reach " + provider.name()
-            + " at " + request.url().host() + " after " + attempt + " attempts ("
-            + describe(e) + ")", e);
-      }
-      LOG.debug("{} {} -> {} in {} ms", request.method(), session.redactor().redact(request.toString()),
-          exchange.status(), (System.nanoTime() - started) / 1_000_000);
-      if (exchange.status() == 429) {
-        final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
-        gate.pause(wait != null ? wait : RetryPolicy.backoff(attempt));
-        if (read && attempt < RetryPolicy.THROTTLED_ATTEMPTS) {
-          if (wait == null) {
-            sleep(RetryPolicy.backoff(attempt));
-          }
-          continue;
-        }
-        return exchange;
-      }
-      if (read && RetryPolicy.isRetryableStatus(exchange.status())
-          && attempt < RetryPolicy.READ_ATTEMPTS) {
-        final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
-        sleep(wait != null ? wait : RetryPolicy.backoff(attempt));
-        continue;
-      }
-      return exchange;
-    }
-  }
-
-  private CredqlException mutationFailure(PreparedRequest request, IOException e) {
-    final MethodDefinition method = request.call().method();
-    if (e instanceof ConnectException || e instanceof UnknownHostException || untrustedServer(e)) {
-      return new ProviderUnreachableException(method.id() + ": cannot connect to " + provider.name()
-          + " at " + request.url().host() + " (" + describe(e) + "); the request was not sent", e);
-    }
-    return new OutcomeUnknownException(method.id() + ": outcome unknown: the connection failed ("
-        + describe(e) + ") after the request may have reached " + provider.name()
-        + ". It was not re-sent. Check whether it took effect before trying again"
-        + verifyHint(method) + ".", e);
-  }
-
-  private static String verifyHint(MethodDefinition method) {
-    final List<MethodDefinition> selects = method.resource().methodsFor(io.credql.document.SqlVerb.SELECT);
-    if (selects.isEmpty()) {
-      return "";
-    }
-    final MethodDefinition select = selects.get(0);
-    final List<String> required = select.requiredInputNames();
-    final StringBuilder hint = new StringBuilder(", e.g. with SELECT * FROM ").append(method.resource().id());
-    for (int i = 0; i < required.size(); i++) {
-      hint.append(i == 0 ? " WHERE " : " AND ").append(required.get(i)).append(" = ...");
-    }
-    return hint.toString();
-  }
-
-  /** The TLS handshake failed: nothing was sent, and trying again would fail the same way. */
-  private static boolean untrustedServer(IOException e) {
-    return e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException;
-  }
-
-  private String describe(IOException e) {
-    if (untrustedServer(e)) {
-      return "the server's TLS certificate is not trusted or does not name the host; credql always"
-          + " verifies certificates (" + e.getClass().getSimpleName() + ")";
-    }
-    if (e instanceof java.io.InterruptedIOException) {
-      return "no answer within " + session.properties().timeoutSeconds()
-          + " s; the connection property timeout=<seconds> sets how long to wait";
-    }
-    final String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private HttpExchange execute(Call call, PreparedRequest request) throws IOException {
-    try (Response response = call.execute()) {
-      final ResponseBody body = response.body();
-      byte[] bytes = new byte[0];
-      if (body != null) {
-        final BufferedSource source = body.source();
-        if (source.request(MAX_BODY_BYTES + 1)) {
-          throw new IOException("response body larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        bytes = source.readByteArray();
-      }
-      return new HttpExchange(request, response.code(), response.message(), response.headers(), bytes);
-    }
-  }
-
-  private static void sleep(Duration duration) throws ProviderUnreachableException {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderUnreachableException("interrupted while waiting to retry", e);
-    }
-  }
-
-  private Request toOkHttp(PreparedRequest request) {
-    final Request.Builder builder = new Request.Builder().url(request.url())
-        .header("Accept", "application/json")
-        .header("User-Agent", "credql/" + CredqlSession.VERSION);
-    for (Map.Entry<String, String> header : request.headers().entrySet()) {
-      builder.header(header.getKey(), header.getValue());
-    }
-    final byte[] body = request.body();
-    final RequestBody requestBody = body != null ? RequestBody.create(body, JSON_TYPE)
-        : requiresBody(request.method()) ? RequestBody.create(new byte[0], null) : null;
-    builder.method(request.method(), requestBody);
-    return builder.build();
-  }
-
-  private static boolean requiresBody(String method) {
-    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    return sender.send(method.isMutation() ? mutationClient() : readClient(), request);
   }
 
   private OkHttpClient readClient() throws CredqlException {
@@ -385,7 +259,7 @@ public final class ProviderClient {
           readClient = session.httpClient().newBuilder()
               .followRedirects(false)
               .followSslRedirects(false)
-              .addInterceptor(authInterceptor(createAuth()))
+              .addInterceptor(new AuthInterceptor(createAuth()))
               .build();
         }
         client = readClient;
@@ -431,28 +305,6 @@ public final class ProviderClient {
     });
     credentialHint = variables.isEmpty() ? null : String.join(", ", variables);
     return factory.create(config, new Context());
-  }
-
-  private Interceptor authInterceptor(AuthScheme auth) {
-    return chain -> {
-      final Request authenticated;
-      try {
-        authenticated = auth.authenticate(chain.request());
-      } catch (CredqlException e) {
-        throw new CredentialFailure(e);
-      }
-      return chain.proceed(authenticated);
-    };
-  }
-
-  /** Carries an auth error (such as a missing variable) out of OkHttp's interceptor chain. */
-  private static final class CredentialFailure extends IOException {
-    final CredqlException cause;
-
-    CredentialFailure(CredqlException cause) {
-      super(cause.getMessage());
-      this.cause = cause;
-    }
   }
 
   /** What auth schemes of this provider may use. */

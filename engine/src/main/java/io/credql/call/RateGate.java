@@ -2,16 +2,24 @@ package io.credql.call;
 
 import java.time.Duration;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Holds back every request to one provider while it is throttling us: a 429 with
  * {@code Retry-After} pauses the whole provider, not just the call that got it.
  */
 final class RateGate {
-  private long openAtNanos = System.nanoTime();
+  private final CallClock clock;
+  private long openAtNanos;
+
+  RateGate(CallClock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    this.openAtNanos = clock.nanoTime();
+  }
 
   /** Closes the gate for {@code wait} from now (never shortens an existing pause). */
   synchronized void pause(Duration wait) {
-    final long until = System.nanoTime() + wait.toNanos();
+    final long until = clock.nanoTime() + wait.toNanos();
     if (until - openAtNanos > 0) {
       openAtNanos = until;
     }
@@ -22,12 +30,12 @@ final class RateGate {
     while (true) {
       final long remaining;
       synchronized (this) {
-        remaining = openAtNanos - System.nanoTime();
+        remaining = openAtNanos - clock.nanoTime();
       }
       if (remaining <= 0) {
         return;
       }
-      Thread.sleep(Math.max(1, remaining / 1_000_000));
+      clock.sleep(Duration.ofNanos(remaining));
     }
   }
 }

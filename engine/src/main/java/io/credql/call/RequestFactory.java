@@ -177,8 +177,7 @@ final class RequestFactory {
   }
 
   static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-        || host.equals("[::1]") || host.equals("0:0:0:0:0:0:0:1");
+    return LoopbackHost.isLoopback(host);
   }
 
   private static String substitutePathSegment(BoundCall call, String segment) throws CredqlException {

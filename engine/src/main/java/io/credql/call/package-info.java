@@ -1,7 +1,10 @@
 /**
  * Calling providers: a bound call becomes an HTTP request (URL from the server and path templates,
- * every value validated and encoded so it cannot redirect the request), goes out through the
- * connection's OkHttp client with the provider's auth, under its concurrency limit and rate gate,
- * is retried only when it is a read, and comes back as pages of rows or as a provider error.
+ * every value validated and encoded so it cannot redirect the request); the {@link
+ * io.credql.call.ProviderClient} sends it through a {@code RequestSender} (credentials from the
+ * {@code AuthInterceptor}, the {@code ConcurrencyLimit}, the {@code RateGate}'s 429 pause, retries
+ * of reads only, redirects on the same origin only, a deadline per attempt) and reads the answer
+ * with a {@code ResponseBodyReader}; the {@code Paginator} works out the next page from a {@link
+ * io.credql.call.TokenSource}, and rows or a provider error come back.
  */
 package io.credql.call;

@@ -2,6 +2,8 @@ package io.credql.document;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.Locale;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -9,23 +11,57 @@ import static java.util.Objects.requireNonNull;
  * comes from in the response, and (for {@code page_number}) what ends the traversal.
  */
 public final class PaginationConfig {
-  /** A place in a request or a response: a query parameter, header or body key (JSONPath allowed in bodies). */
+  /** StackQL's {@code page_number}: the response says which page it is and how many there are. */
+  public static final String PAGE_NUMBER = "page_number";
+  /** Rows to skip: the request sends the number of rows read so far. */
+  public static final String OFFSET = "offset";
+  /** OData v4: the response body's {@code @odata.nextLink} (or {@code nextLink}) is the next URL. */
+  public static final String ODATA_NEXT_LINK = "odata_next_link";
+  /** RFC 5988: the {@code Link} header's {@code rel="next"} URL is the next request. */
+  public static final String LINK_HEADER_NEXT = "link_header_next";
+
+  /**
+   * A place in a request or a response: a query parameter, header or body key (JSONPath allowed
+   * in bodies), or the whole request URL ({@code location: request}).
+   */
   public static final class TokenLocation {
     private final String key;
     private final String location;
+    private final @Nullable String algorithm;
+    private final @Nullable String encoding;
 
-    TokenLocation(String key, String location) {
+    public TokenLocation(String key, String location) {
+      this(key, location, null, null);
+    }
+
+    /**
+     * A location with StackQL's per-token {@code algorithm} (such as {@code link_header_next})
+     * and {@code encoding} ({@code none}: the token is already URL-encoded; send it as it is).
+     */
+    public TokenLocation(String key, String location, @Nullable String algorithm,
+        @Nullable String encoding) {
       this.key = requireNonNull(key, "key");
-      this.location = requireNonNull(location, "location");
+      this.location = requireNonNull(location, "location").toLowerCase(Locale.ROOT);
+      this.algorithm = algorithm;
+      this.encoding = encoding;
     }
 
     public String key() {
       return key;
     }
 
-    /** {@code query}, {@code header} or {@code body}. */
+    /** {@code query}, {@code header}, {@code body} or {@code request} (the next URL itself). */
     public String location() {
       return location;
+    }
+
+    public @Nullable String algorithm() {
+      return algorithm;
+    }
+
+    /** Whether the token goes into the request exactly as received, without encoding it again. */
+    public boolean isPreEncoded() {
+      return "none".equalsIgnoreCase(encoding);
     }
   }
 
@@ -34,7 +70,7 @@ public final class PaginationConfig {
   private final @Nullable TokenLocation responseToken;
   private final @Nullable TokenLocation responseTerminator;
 
-  PaginationConfig(@Nullable String algorithm, TokenLocation requestToken,
+  public PaginationConfig(@Nullable String algorithm, TokenLocation requestToken,
       @Nullable TokenLocation responseToken, @Nullable TokenLocation responseTerminator) {
     this.algorithm = algorithm;
     this.requestToken = requireNonNull(requestToken, "requestToken");
@@ -42,9 +78,14 @@ public final class PaginationConfig {
     this.responseTerminator = responseTerminator;
   }
 
+  /** The block's {@code algorithm}, or null for token paging. */
+  public @Nullable String algorithm() {
+    return algorithm;
+  }
+
   /** Whether pages are numbered (Linode's {@code page_number}) rather than chained by tokens. */
   public boolean isPageNumber() {
-    return "page_number".equals(algorithm);
+    return PAGE_NUMBER.equals(algorithm);
   }
 
   /**
@@ -53,7 +94,7 @@ public final class PaginationConfig {
    * Huawei's {@code total_count}).
    */
   public boolean isOffset() {
-    return "offset".equals(algorithm);
+    return OFFSET.equals(algorithm);
   }
 
   public TokenLocation requestToken() {

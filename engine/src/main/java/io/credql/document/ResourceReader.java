@@ -252,8 +252,10 @@ final class ResourceReader {
     if (!node.isObject() || !node.hasNonNull("key")) {
       return null;
     }
+    // StackQL puts encoding either on the token or under its args
+    final String encoding = node.path("encoding").asText(node.path("args").path("encoding").asText(null));
     return new PaginationConfig.TokenLocation(node.get("key").asText(),
-        node.path("location").asText("body"));
+        node.path("location").asText("body"), ProviderDocument.text(node, "algorithm"), encoding);
   }
 
   private List<ParameterDefinition> readParameters(JsonNode pathItem, JsonNode operation,

@@ -32,9 +32,12 @@ public final class ConnectionProperties {
   public static final String DRY_RUN = "dryRun";
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
+  public static final String PAGE_LIMIT = "pageLimit";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+  /** Pages one call may read before credql refuses to go on (an error, never a silent stop). */
+  public static final int DEFAULT_PAGE_LIMIT = 1000;
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -46,10 +49,11 @@ public final class ConnectionProperties {
   private final boolean dryRun;
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
+  private final int pageLimit;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds) {
+      @Nullable Path auditLog, int timeoutSeconds, int pageLimit) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -58,6 +62,7 @@ public final class ConnectionProperties {
     this.dryRun = dryRun;
     this.auditLog = auditLog;
     this.timeoutSeconds = timeoutSeconds;
+    this.pageLimit = pageLimit;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -86,7 +91,8 @@ public final class ConnectionProperties {
         auth(properties.getProperty(AUTH)),
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
-        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600));
+        wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
+        wholeNumber(properties.getProperty(PAGE_LIMIT), PAGE_LIMIT, DEFAULT_PAGE_LIMIT, 1_000_000));
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -190,5 +196,10 @@ public final class ConnectionProperties {
   /** Seconds a provider may take to answer one request before the attempt fails. */
   public int timeoutSeconds() {
     return timeoutSeconds;
+  }
+
+  /** {@code pageLimit=}: the most pages one call reads; more is an error naming this property. */
+  public int pageLimit() {
+    return pageLimit;
   }
 }

@@ -110,6 +110,16 @@ class MutationSafetyTest {
     assertEquals("unknown", audit().get(1).get("outcome").asText());
   }
 
+  @Test void aMutationAnsweredByAGatewayTimeoutIsAuditedAsUnknown() throws SQLException, IOException {
+    api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(504)));
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO acme.things.widgets (name) VALUES ('w3')"));
+      assertTrue(e.getMessage().contains("outcome unknown"), e.getMessage());
+    }
+    assertEquals("unknown", audit().get(1).get("outcome").asText());
+  }
+
   @Test void secretsCanComeFromFilesInsteadOfTheStatement() throws SQLException, IOException {
     final Path secret = dir.resolve("pw.txt");
     Files.writeString(secret, "From-A-File-9\n");

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -216,11 +217,13 @@ class LinodeFaultSurvivalTest {
   }
 
   @Test void aStormOf429IsWaitedOutWithoutHammeringTheProvider() throws SQLException {
-    final long stormEnds = System.currentTimeMillis() + 2000;
-    final List<List<String>> rows = rowsThroughFront(FAN_OUT, "", (url, nth) ->
-        System.currentTimeMillis() < stormEnds
-            ? linodeError(429, "Too many requests").withHeader("Retry-After", "1")
-            : null);
+    // the storm lasts 2 s from the first request, however long connecting took on a busy machine
+    final AtomicLong stormEnds = new AtomicLong();
+    final List<List<String>> rows = rowsThroughFront(FAN_OUT, "", (url, nth) -> {
+      final long now = System.currentTimeMillis();
+      stormEnds.compareAndSet(0, now + 2000);
+      return now < stormEnds.get() ? linodeError(429, "Too many requests").withHeader("Retry-After", "1") : null;
+    });
     assertEquals(expectedFanOut, rows);
     assertTrue(front.injected() > 0, "the storm met requests");
     // the provider is paused as a whole after a 429: at most a round of concurrent calls per second
@@ -230,9 +233,17 @@ class LinodeFaultSurvivalTest {
   private static final String RESET = "EXEC linode.databases.postgresql_instances_credentials"
       + ".postDatabasesPostgreSQLInstanceCredentialsReset @instanceId = 2001";
 
-  @Test void aMutationMeetingA503IsReportedAndNeverResent() {
+  @Test void aMutationMeetingA503IsAnUnknownOutcomeSentOnce() {
     final String message = failure(RESET, "", (url, nth) -> linodeError(503, "Service Unavailable"));
-    assertTrue(message.contains("HTTP 503"), message);
+    assertTrue(message.contains("outcome unknown: a gateway answered HTTP 503"), message);
+    assertTrue(message.contains("SELECT * FROM linode.databases.postgresql_instances_credentials"), message);
+    assertEquals(1, front.injected(), "sent once");
+  }
+
+  @Test void aMutationMeetingA500IsAFailureSentOnce() {
+    final String message = failure(RESET, "", (url, nth) -> linodeError(500, "Internal Server Error"));
+    assertTrue(message.contains("HTTP 500"), message);
+    assertFalse(message.contains("outcome unknown"), message);
     assertEquals(1, front.injected(), "sent once");
   }
 

@@ -2,6 +2,7 @@ package io.credql.call.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.call.LoopbackHost;
 import io.credql.error.CredqlException;
 import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
@@ -64,9 +65,7 @@ public final class OAuth2ClientCredentials {
    * simulator on this machine).
    */
   public static boolean isSecureEndpoint(HttpUrl url) {
-    final String host = url.host();
-    return "https".equals(url.scheme())
-        || host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    return "https".equals(url.scheme()) || LoopbackHost.isLoopback(url.host());
   }
 
   /** A token request's form and authorization, made afresh for each request (an assertion expires). */

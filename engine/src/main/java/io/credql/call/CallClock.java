@@ -1,0 +1,26 @@
+package io.credql.call;
+
+import java.time.Duration;
+
+/**
+ * The time the call layer reads and the waits it makes (retry backoff, the 429 pause); tests give
+ * a virtual one so that waiting costs no real time.
+ */
+public interface CallClock {
+  /** The real clock: {@link System#nanoTime()} and {@link Thread#sleep}. */
+  CallClock SYSTEM = new CallClock() {
+    @Override public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override public void sleep(Duration duration) throws InterruptedException {
+      if (!duration.isNegative() && !duration.isZero()) {
+        Thread.sleep(Math.max(1, duration.toMillis()));
+      }
+    }
+  };
+
+  long nanoTime();
+
+  void sleep(Duration duration) throws InterruptedException;
+}

@@ -1,0 +1,188 @@
+package io.credql.call;
+
+import io.credql.document.MethodDefinition;
+import io.credql.error.CredqlException;
+import io.credql.error.ProviderErrorException;
+import io.credql.error.ProviderUnreachableException;
+import io.credql.redact.Redactor;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Sends one prepared request and returns the provider's final answer: waits at the
+ * {@link RateGate} and for a place under the {@link ConcurrencyLimit}, gives each attempt the
+ * connection's {@code timeout=} as a deadline from connect to last byte, retries reads (never
+ * mutations) as {@link RetryPolicy} says, and follows a read's redirect only on the same origin.
+ */
+final class RequestSender {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestSender.class);
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
+  /** Redirects one read may follow (all on the same origin). */
+  static final int MAX_REDIRECTS = 5;
+
+  private final RateGate gate;
+  private final ConcurrencyLimit limit;
+  private final CallClock clock;
+  private final Duration timeout;
+  private final ResponseBodyReader bodies;
+  private final TransportFailures failures;
+  private final Redactor redactor;
+
+  RequestSender(RateGate gate, ConcurrencyLimit limit, CallClock clock, Duration timeout,
+      ResponseBodyReader bodies, TransportFailures failures, Redactor redactor) {
+    this.gate = requireNonNull(gate, "gate");
+    this.limit = requireNonNull(limit, "limit");
+    this.clock = requireNonNull(clock, "clock");
+    this.timeout = requireNonNull(timeout, "timeout");
+    this.bodies = requireNonNull(bodies, "bodies");
+    this.failures = requireNonNull(failures, "failures");
+    this.redactor = requireNonNull(redactor, "redactor");
+  }
+
+  /** Sends {@code request} through {@code client} (which adds credentials) and returns the final answer. */
+  HttpExchange send(OkHttpClient client, PreparedRequest request) throws CredqlException {
+    final MethodDefinition method = request.call().method();
+    final boolean read = !method.isMutation();
+    PreparedRequest current = request;
+    int redirects = 0;
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      final long started = clock.nanoTime();
+      final HttpExchange exchange;
+      try {
+        exchange = once(client, current);
+      } catch (AuthInterceptor.CredentialFailure e) {
+        throw e.failure();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProviderUnreachableException(method.id() + ": interrupted", e);
+      } catch (IOException e) {
+        if (!read) {
+          throw failures.mutation(current, e);
+        }
+        if (attempt < RetryPolicy.READ_ATTEMPTS && !(e instanceof SSLException)) {
+          pause(RetryPolicy.backoff(attempt));
+          continue;
+        }
+        throw failures.unreachable(current, e, attempt);
+      }
+      LOG.debug("{} -> {} in {} ms", redactor.redact(current.toString()), exchange.status(),
+          (clock.nanoTime() - started) / 1_000_000);
+      final int status = exchange.status();
+      if (status == 429) {
+        final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
+        gate.pause(wait != null ? wait : RetryPolicy.backoff(attempt));
+        if (read && attempt < RetryPolicy.THROTTLED_ATTEMPTS) {
+          if (wait == null) {
+            pause(RetryPolicy.backoff(attempt));
+          }
+          continue;
+        }
+        return exchange;
+      }
+      if (read && RetryPolicy.isRetryableStatus(status) && attempt < RetryPolicy.READ_ATTEMPTS) {
+        final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
+        pause(wait != null ? wait : RetryPolicy.backoff(attempt));
+        continue;
+      }
+      if (isRedirect(status)) {
+        current = redirected(current, exchange, ++redirects);
+        attempt = 0;
+        continue;
+      }
+      return exchange;
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /**
+   * The request a redirect asks for: only for reads, only on the same origin. A change is never
+   * re-sent, and credentials never go to another server.
+   */
+  private static PreparedRequest redirected(PreparedRequest current, HttpExchange exchange, int redirects)
+      throws CredqlException {
+    final MethodDefinition method = current.call().method();
+    final String location = exchange.headers().get("Location");
+    final HttpUrl target = location == null ? null : current.url().resolve(location);
+    final String what = "the provider's redirect (HTTP " + exchange.status() + ")";
+    if (target == null) {
+      throw new ProviderErrorException(method.id(), exchange.status(), null, what + " has no usable Location",
+          method.id() + ": HTTP " + exchange.status() + " from the provider without a usable Location header;"
+          + " nothing was followed");
+    }
+    SameOrigin.require(current.url(), target, method.id(), what);
+    if (method.isMutation()) {
+      throw new ProviderErrorException(method.id(), exchange.status(), null, what,
+          method.id() + ": the provider answered HTTP " + exchange.status() + " (a redirect) to a change;"
+          + " credql does not re-send changes, so it was not followed. Check baseUrl for this provider");
+    }
+    if (redirects > MAX_REDIRECTS) {
+      throw new ProviderErrorException(method.id(), exchange.status(), null, what,
+          method.id() + ": the provider redirected more than " + MAX_REDIRECTS + " times; stopping");
+    }
+    return current.withUrl(target);
+  }
+
+  /** One attempt: wait for the gate and a place, send, read the answer whole within the deadline. */
+  private HttpExchange once(OkHttpClient client, PreparedRequest request)
+      throws IOException, InterruptedException {
+    gate.awaitOpen();
+    limit.acquire();
+    try {
+      final Call call = client.newCall(toOkHttp(request));
+      call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      try (Response response = call.execute()) {
+        return bodies.read(request, response);
+      }
+    } finally {
+      limit.release();
+    }
+  }
+
+  private void pause(Duration duration) throws ProviderUnreachableException {
+    try {
+      clock.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderUnreachableException("interrupted while waiting to retry", e);
+    }
+  }
+
+  private static Request toOkHttp(PreparedRequest request) {
+    final Request.Builder builder = new Request.Builder().url(request.url())
+        .header("Accept", "application/json")
+        .header("User-Agent", "credql/" + io.credql.session.CredqlSession.VERSION);
+    for (Map.Entry<String, String> header : request.headers().entrySet()) {
+      builder.header(header.getKey(), header.getValue());
+    }
+    final byte @Nullable [] body = request.body();
+    final RequestBody requestBody = body != null ? RequestBody.create(body, JSON_TYPE)
+        : requiresBody(request.method()) ? RequestBody.create(new byte[0], null) : null;
+    builder.method(request.method(), requestBody);
+    return builder.build();
+  }
+
+  private static boolean requiresBody(String method) {
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+}

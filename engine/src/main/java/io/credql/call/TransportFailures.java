@@ -1,0 +1,96 @@
+package io.credql.call;
+
+import io.credql.document.MethodDefinition;
+import io.credql.document.SqlVerb;
+import io.credql.error.CredqlException;
+import io.credql.error.OutcomeUnknownException;
+import io.credql.error.ProviderUnreachableException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a failed exchange means for the user: a read that never got through, a change that was
+ * certainly not sent, or a change whose outcome is unknown, with the SELECT that checks it.
+ */
+final class TransportFailures {
+  private final String provider;
+  private final int timeoutSeconds;
+
+  TransportFailures(String provider, int timeoutSeconds) {
+    this.provider = requireNonNull(provider, "provider");
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /** A read that failed {@code attempts} times. */
+  ProviderUnreachableException unreachable(PreparedRequest request, IOException e, int attempts) {
+    return new ProviderUnreachableException(request.call().method().id() + ": cannot reach " + provider
+        + " at " + request.url().host() + (attempts == 1 ? "" : " after " + attempts + " attempts")
+        + " (" + describe(e, attempts) + ")", e);
+  }
+
+  /** A mutation whose exchange failed: not sent if the connection never opened, otherwise unknown. */
+  CredqlException mutation(PreparedRequest request, IOException e) {
+    final MethodDefinition method = request.call().method();
+    if (e instanceof ConnectException || e instanceof UnknownHostException || isUntrustedServer(e)) {
+      return new ProviderUnreachableException(method.id() + ": cannot connect to " + provider
+          + " at " + request.url().host() + " (" + describe(e, 1) + "); the request was not sent", e);
+    }
+    return outcomeUnknown(method, "the connection failed (" + describe(e, 1) + ") after the request may have reached "
+        + provider, e);
+  }
+
+  /**
+   * A mutation answered by a gateway error (502, 503, 504): the gateway may have passed it on,
+   * so whether it took effect is unknown.
+   */
+  OutcomeUnknownException gatewayAnswered(MethodDefinition method, int status, Throwable providerError) {
+    return outcomeUnknown(method, "a gateway answered HTTP " + status + ", so the request may have reached "
+        + provider + " and taken effect", providerError);
+  }
+
+  private static OutcomeUnknownException outcomeUnknown(MethodDefinition method, String what, Throwable cause) {
+    return new OutcomeUnknownException(method.id() + ": outcome unknown: " + what
+        + ". It was not re-sent. Check whether it took effect before trying again" + verifyHint(method) + ".",
+        cause);
+  }
+
+  /** ", e.g. with SELECT * FROM resource WHERE required = ..." or nothing if the resource has no SELECT. */
+  static String verifyHint(MethodDefinition method) {
+    final List<MethodDefinition> selects = method.resource().methodsFor(SqlVerb.SELECT);
+    if (selects.isEmpty()) {
+      return "";
+    }
+    final List<String> required = selects.get(0).requiredInputNames();
+    final StringBuilder hint = new StringBuilder(", e.g. with SELECT * FROM ").append(method.resource().id());
+    for (int i = 0; i < required.size(); i++) {
+      hint.append(i == 0 ? " WHERE " : " AND ").append(required.get(i)).append(" = ...");
+    }
+    return hint.toString();
+  }
+
+  /** The TLS handshake failed: nothing was sent, and trying again would fail the same way. */
+  static boolean isUntrustedServer(IOException e) {
+    return e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException;
+  }
+
+  private String describe(IOException e, int attempts) {
+    if (isUntrustedServer(e)) {
+      return "the server's TLS certificate is not trusted or does not name the host; credql always"
+          + " verifies certificates (" + e.getClass().getSimpleName() + ")";
+    }
+    if (e instanceof InterruptedIOException) {
+      return "no answer within " + timeoutSeconds + " s" + (attempts == 1 ? "" : " on each attempt")
+          + "; the connection property timeout=<seconds> sets how long to wait";
+    }
+    final String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,159 @@
+package io.credql.call;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.credql.document.MethodDefinition;
+import io.credql.document.ProviderCatalog;
+import io.credql.document.ProviderDocument;
+import io.credql.error.CredqlException;
+import io.credql.error.ProviderErrorException;
+import io.credql.error.ProviderResponseException;
+import io.credql.error.ProviderUnreachableException;
+import io.credql.session.ConnectionProperties;
+import io.credql.session.CredqlSession;
+import io.credql.session.Environment;
+import okio.Buffer;
+import okio.GzipSink;
+import okio.Okio;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How one request fares against a misbehaving provider: throttling waited out as long as asked,
+ * transient failures retried, oversized or endless answers stopped with a message that is true.
+ * Waits run on a virtual clock, so the minutes they stand for cost no real time.
+ */
+class RequestSenderTest {
+  private static final String PAGE = "{\"items\":[{\"id\":1}]}";
+
+  @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+
+  private final VirtualClock clock = new VirtualClock();
+  private CredqlSession session;
+
+  @AfterEach void close() {
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  private ProviderClient client(String extra, long bodyLimit) throws CredqlException {
+    final Properties properties = new Properties();
+    properties.setProperty("baseUrl.pager", "http://127.0.0.1:" + api.getPort() + "/v1");
+    properties.setProperty("auditLog", Paths.get("target/request-sender-audit.jsonl").toAbsolutePath().toString());
+    for (String pair : extra.split(";")) {
+      if (!pair.isEmpty()) {
+        properties.setProperty(pair.split("=")[0], pair.split("=")[1]);
+      }
+    }
+    final ProviderCatalog catalog = ProviderCatalog.create(List.of(),
+        List.of(Paths.get("src/test/resources/paging").toAbsolutePath()));
+    session = new CredqlSession(ConnectionProperties.parse(properties), catalog,
+        new Environment(Map.of("CREDQL_TEST_TOKEN", "t0ken"), Map.of()), Map.of());
+    final ProviderDocument provider = catalog.provider("pager");
+    return new ProviderClient(session, provider, clock, bodyLimit);
+  }
+
+  private Page list(ProviderClient client) throws CredqlException {
+    final MethodDefinition method = client.provider().service("items").resource("by_cursor").method("list");
+    return client.fetch(client.prepare(new BoundCall(method, Map.of(), null)));
+  }
+
+  private static int requests() {
+    return api.findAll(getRequestedFor(anyUrl())).size();
+  }
+
+  private static void failThenSucceed(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure) {
+    api.stubFor(get(anyUrl()).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(failure).willSetStateTo("ok"));
+    api.stubFor(get(anyUrl()).inScenario("s").whenScenarioStateIs("ok")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PAGE)));
+  }
+
+  @Test void aThrottledReadWaitsAsLongAsRetryAfterSaysAndPausesTheWholeProvider() throws CredqlException {
+    failThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "30"));
+    final long started = System.nanoTime();
+    assertEquals(1, list(client("", ResponseBodyReader.DEFAULT_LIMIT)).rows().size());
+    assertEquals(Duration.ofSeconds(30), clock.slept());
+    assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "no real wait");
+    assertEquals(2, requests());
+  }
+
+  @Test void aReadIsRetriedThreeTimesWithGrowingBackoffThenFailsNamingTheStatus() throws CredqlException {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"try later\"}")));
+    final ProviderErrorException e = assertThrows(ProviderErrorException.class,
+        () -> list(client("", ResponseBodyReader.DEFAULT_LIMIT)));
+    assertEquals(503, e.httpStatus());
+    assertTrue(e.getMessage().contains("try later"), e.getMessage());
+    assertEquals(RetryPolicy.READ_ATTEMPTS, requests());
+    assertTrue(clock.slept().compareTo(Duration.ofMillis(125 + 250 + 500)) >= 0, "backed off: " + clock.slept());
+  }
+
+  @Test void aGzipBombIsStoppedAtTheLimitAndNotRetried() throws Exception {
+    final Buffer compressed = new Buffer();
+    try (okio.BufferedSink gzip = Okio.buffer(new GzipSink(compressed))) {
+      gzip.writeUtf8("{\"items\":[");
+      for (int i = 0; i < 64; i++) {
+        gzip.writeUtf8(" ".repeat(16 * 1024));
+      }
+      gzip.writeUtf8("]}");
+    }
+    final byte[] bomb = compressed.readByteArray();
+    assertTrue(bomb.length < 8 * 1024, "the bomb is small on the wire: " + bomb.length);
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withHeader("Content-Encoding", "gzip").withBody(bomb)));
+    final ProviderResponseException e = assertThrows(ProviderResponseException.class,
+        () -> list(client("", 256 * 1024)));
+    assertTrue(e.getMessage().contains("is larger than 262144 bytes once decompressed"), e.getMessage());
+    assertEquals(1, requests(), "a too-large answer is final, not transient");
+  }
+
+  @Test void aSuccessfulJsonBodyIsParsedAsItArrivesWithoutKeepingItsBytes() throws CredqlException {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PAGE)));
+    final ProviderClient client = client("", ResponseBodyReader.DEFAULT_LIMIT);
+    final MethodDefinition method = client.provider().service("items").resource("by_cursor").method("list");
+    final HttpExchange exchange = client.send(client.prepare(new BoundCall(method, Map.of(), null)));
+    assertTrue(exchange.isParsed());
+    assertEquals(0, exchange.body().length);
+    assertEquals(1, exchange.json().path("items").size());
+  }
+
+  @Test void aServerThatDripsItsAnswerMeetsTheTimeoutOnEachAttemptAndTheMessageSaysSo() throws CredqlException {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody(" ".repeat(200) + PAGE).withChunkedDribbleDelay(20, 4000)));
+    final ProviderClient client = client("timeout=1", ResponseBodyReader.DEFAULT_LIMIT);
+    final long started = System.nanoTime();
+    final ProviderUnreachableException e = assertThrows(ProviderUnreachableException.class, () -> list(client));
+    final Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertTrue(e.getMessage().contains("no answer within 1 s on each attempt"), e.getMessage());
+    assertTrue(e.getMessage().contains("after " + RetryPolicy.READ_ATTEMPTS + " attempts"), e.getMessage());
+    assertTrue(took.compareTo(Duration.ofSeconds(RetryPolicy.READ_ATTEMPTS + 3)) < 0,
+        "each attempt ends after 1 s although bytes keep coming: " + took);
+  }
+
+  @Test void credentialsGoWithEveryAttempt() throws CredqlException {
+    failThenSucceed(aResponse().withStatus(502));
+    list(client("", ResponseBodyReader.DEFAULT_LIMIT));
+    assertEquals(2, api.findAll(getRequestedFor(anyUrl())
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer t0ken"))).size());
+  }
+
+}
