@@ -55,14 +55,17 @@ SqlNode SqlExecParameter() :
 
 /**
  * Parses StackQL's SHOW statement:
- * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS [IN | FROM name] [LIKE 'pattern' | WHERE condition].
+ * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS [IN | FROM name] [LIKE 'pattern' | WHERE condition],
+ * and SHOW [EXTENDED] INSERT [/*+ REQUIRED *&#47;] INTO provider.service.resource [(column, ...)].
  */
 SqlNode SqlShow() :
 {
     final Span s;
     boolean extended = false;
     final SqlShow.Target target;
+    final List<SqlNode> hints = new ArrayList<SqlNode>();
     SqlIdentifier scope = null;
+    SqlNodeList columns = null;
     SqlNode like = null;
     SqlNode where = null;
 }
@@ -70,24 +73,34 @@ SqlNode SqlShow() :
     <SHOW> { s = span(); }
     [ <EXTENDED> { extended = true; } ]
     (
-        <PROVIDERS> { target = SqlShow.Target.PROVIDERS; }
+        <INSERT> { target = SqlShow.Target.INSERT; }
+        [
+            <HINT_BEG> AddHint(hints) ( <COMMA> AddHint(hints) )* <COMMENT_END>
+        ]
+        <INTO> scope = StackqlName()
+        [ columns = ParenthesizedSimpleIdentifierList() ]
     |
-        <SERVICES> { target = SqlShow.Target.SERVICES; }
-    |
-        <RESOURCES> { target = SqlShow.Target.RESOURCES; }
-    |
-        <METHODS> { target = SqlShow.Target.METHODS; }
+        (
+            <PROVIDERS> { target = SqlShow.Target.PROVIDERS; }
+        |
+            <SERVICES> { target = SqlShow.Target.SERVICES; }
+        |
+            <RESOURCES> { target = SqlShow.Target.RESOURCES; }
+        |
+            <METHODS> { target = SqlShow.Target.METHODS; }
+        )
+        [
+            ( <IN> | <FROM> ) scope = StackqlName()
+        ]
     )
-    [
-        ( <IN> | <FROM> ) scope = StackqlName()
-    ]
     [
         <LIKE> like = StringLiteral()
     |
         <WHERE> where = Expression(ExprContext.ACCEPT_NON_QUERY)
     ]
     {
-        return new SqlShow(s.end(this), extended, target, scope, like, where);
+        return new SqlShow(s.end(this), extended, target, new SqlNodeList(hints, getPos()), scope,
+            columns, like, where);
     }
 }
 
@@ -163,4 +176,194 @@ JAVACODE void StackqlNamePart(List<String> names, List<SqlParserPos> positions) 
             + ", column " + t.beginColumn + ".\nWas expecting a name after \".\"");
     }
     positions.add(new SqlParserPos(t.beginLine, t.beginColumn, t.endLine, t.endColumn));
+}
+
+/**
+ * Parses StackQL's mutations: INSERT, UPDATE, REPLACE and DELETE, each with optional hints after its
+ * first word (/*+ AWAIT *&#47;) and an optional RETURNING clause. INTO is optional after INSERT, as in
+ * StackQL. REPLACE has UPDATE's shape and maps to the resource's sqlVerbs.replace.
+ */
+SqlNode SqlMutationStatement() :
+{
+    final Span s;
+    final List<SqlNode> hints = new ArrayList<SqlNode>();
+    final SqlMutation.Verb verb;
+    final SqlNode statement;
+    SqlNodeList returning = null;
+}
+{
+    (
+        <INSERT> { s = span(); verb = SqlMutation.Verb.INSERT; }
+        [ MutationHints(hints) ]
+        statement = StackqlInsert(s)
+    |
+        <UPDATE> { s = span(); verb = SqlMutation.Verb.UPDATE; }
+        [ MutationHints(hints) ]
+        statement = StackqlUpdate(s)
+    |
+        <REPLACE> { s = span(); verb = SqlMutation.Verb.REPLACE; }
+        [ MutationHints(hints) ]
+        statement = StackqlUpdate(s)
+    |
+        <DELETE> { s = span(); verb = SqlMutation.Verb.DELETE; }
+        [ MutationHints(hints) ]
+        statement = StackqlDelete(s)
+    )
+    [ returning = Returning() ]
+    {
+        return new SqlMutation(s.end(this), verb, new SqlNodeList(hints, getPos()), statement,
+            returning);
+    }
+}
+
+/** Parses the hints of a mutation, /*+ name [, name] *&#47;. */
+void MutationHints(List<SqlNode> hints) :
+{
+}
+{
+    <HINT_BEG> AddHint(hints) ( <COMMA> AddHint(hints) )* <COMMENT_END>
+}
+
+/** Parses the rest of an INSERT: [INTO] name [(column, ...)] VALUES ... | query. */
+SqlNode StackqlInsert(Span s) :
+{
+    final SqlIdentifier table;
+    SqlNodeList columns = null;
+    final Pair<SqlNodeList, SqlNodeList> p;
+    final SqlNode source;
+}
+{
+    [ <INTO> ]
+    table = CompoundTableIdentifier()
+    [
+        LOOKAHEAD(2)
+        p = ParenthesizedCompoundIdentifierList() {
+            columns = p.left.isEmpty() ? null : p.left;
+        }
+    ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlInsert(s.end(source), SqlNodeList.EMPTY, table, source, columns);
+    }
+}
+
+/** Parses the rest of an UPDATE or REPLACE: name [[AS] alias] SET column = value {, column = value} [WHERE condition]. */
+SqlNode StackqlUpdate(Span s) :
+{
+    final SqlIdentifier table;
+    SqlIdentifier alias = null;
+    final SqlNodeList targets = new SqlNodeList(getPos());
+    final SqlNodeList values = new SqlNodeList(getPos());
+    SqlIdentifier id;
+    SqlNode where = null;
+}
+{
+    table = CompoundTableIdentifier()
+    [ [ <AS> ] alias = SimpleIdentifier() ]
+    <SET> id = CompoundIdentifier() { targets.add(id); }
+    <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+    (
+        <COMMA> id = CompoundIdentifier() { targets.add(id); }
+        <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+    )*
+    [ where = Where() ]
+    {
+        return new SqlUpdate(s.end(this), table, targets, values, where, null, alias);
+    }
+}
+
+/** Parses the rest of a DELETE: FROM name [[AS] alias] [WHERE condition]. */
+SqlNode StackqlDelete(Span s) :
+{
+    final SqlIdentifier table;
+    SqlIdentifier alias = null;
+    SqlNode where = null;
+}
+{
+    <FROM> table = CompoundTableIdentifier()
+    [ [ <AS> ] alias = SimpleIdentifier() ]
+    [ where = Where() ]
+    {
+        return new SqlDelete(s.end(this), table, where, null, alias);
+    }
+}
+
+/** Parses RETURNING * | column [, column]: the response fields a mutation returns as rows. */
+SqlNodeList Returning() :
+{
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    final Span s;
+}
+{
+    <RETURNING> { s = span(); }
+    (
+        <STAR> { columns.add(SqlIdentifier.star(getPos())); }
+    |
+        id = CompoundIdentifier() { columns.add(id); }
+        ( <COMMA> id = CompoundIdentifier() { columns.add(id); } )*
+    )
+    {
+        return new SqlNodeList(columns, s.end(this));
+    }
+}
+
+/** Parses the rest of CREATE [OR REPLACE] [MATERIALIZED] VIEW [IF NOT EXISTS] name [(column, ...)] AS query. */
+SqlCreate SqlCreateStackqlView(Span s, boolean replace) :
+{
+    boolean materialized = false;
+    boolean ifNotExists = false;
+    final SqlIdentifier id;
+    SqlNodeList columns = null;
+    final SqlNode query;
+}
+{
+    [ <MATERIALIZED> { materialized = true; } ]
+    <VIEW>
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    id = CompoundIdentifier()
+    [ columns = ParenthesizedSimpleIdentifierList() ]
+    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        if (materialized) {
+            return SqlDdlNodes.createMaterializedView(s.end(this), replace, ifNotExists, id, columns,
+                query);
+        }
+        if (ifNotExists) {
+            throw new ParseException("CREATE VIEW IF NOT EXISTS is not supported: "
+                + "use CREATE OR REPLACE VIEW, or CREATE MATERIALIZED VIEW IF NOT EXISTS");
+        }
+        return SqlDdlNodes.createView(s.end(this), replace, id, columns, query);
+    }
+}
+
+/** Parses the rest of DROP [MATERIALIZED] VIEW [IF EXISTS] name. */
+SqlDrop SqlDropStackqlView(Span s, boolean replace) :
+{
+    boolean materialized = false;
+    boolean ifExists = false;
+    final SqlIdentifier id;
+}
+{
+    [ <MATERIALIZED> { materialized = true; } ]
+    <VIEW>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    id = CompoundIdentifier()
+    {
+        return materialized ? SqlDdlNodes.dropMaterializedView(s.end(this), ifExists, id)
+            : SqlDdlNodes.dropView(s.end(this), ifExists, id);
+    }
+}
+
+/** Parses REFRESH MATERIALIZED VIEW name. */
+SqlNode SqlRefreshMaterializedView() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    <REFRESH> { s = span(); } <MATERIALIZED> <VIEW> id = CompoundIdentifier()
+    {
+        return new SqlRefreshMaterializedView(s.end(this), id);
+    }
 }

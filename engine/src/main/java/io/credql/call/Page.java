@@ -1,6 +1,7 @@
 package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.Headers;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
@@ -11,12 +12,19 @@ public final class Page {
   private final @Nullable JsonNode response;
   private final @Nullable PreparedRequest next;
   private final int status;
+  private final Headers headers;
 
   Page(List<JsonNode> rows, @Nullable JsonNode response, @Nullable PreparedRequest next, int status) {
+    this(rows, response, next, status, Headers.of());
+  }
+
+  Page(List<JsonNode> rows, @Nullable JsonNode response, @Nullable PreparedRequest next, int status,
+      Headers headers) {
     this.rows = List.copyOf(rows);
     this.response = response;
     this.next = next;
     this.status = status;
+    this.headers = headers;
   }
 
   /** A response without rows or body: nothing found, nothing to show, or no content. */
@@ -41,5 +49,10 @@ public final class Page {
   /** The HTTP status of the response. */
   public int status() {
     return status;
+  }
+
+  /** The response's headers, kept for a mutation (where an asynchronous operation is announced). */
+  public Headers headers() {
+    return headers;
   }
 }

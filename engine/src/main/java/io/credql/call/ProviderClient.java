@@ -121,12 +121,12 @@ public final class ProviderClient {
     final MethodDefinition method = exchange.request().call().method();
     try {
       final JsonNode body = parse(exchange);
-      return body == null ? Page.empty(exchange.status())
-          : new Page(rowsOf(method, body), body, null, exchange.status());
+      return new Page(body == null ? List.of() : rowsOf(method, body), body, null,
+          exchange.status(), exchange.headers());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
           exchange.status(), session.redactor().redact(e.getMessage()));
-      return Page.empty(exchange.status());
+      return new Page(List.of(), null, null, exchange.status(), exchange.headers());
     }
   }
 
@@ -245,10 +245,12 @@ public final class ProviderClient {
    */
   public HttpExchange send(PreparedRequest request) throws CredqlException {
     final MethodDefinition method = request.call().method();
-    if (method.isMutation() && session.properties().dryRun()) {
+    // A GET made for a mutation (polling its asynchronous operation) is a read, retried as reads are.
+    final boolean read = !method.isMutation() || "GET".equals(request.method());
+    if (!read && session.properties().dryRun()) {
       throw new IllegalStateException("dry run: " + method.id() + " must not be sent");
     }
-    return sender.send(method.isMutation() ? mutationClient() : readClient(), request);
+    return sender.send(read ? readClient() : mutationClient(), request);
   }
 
   private OkHttpClient readClient() throws CredqlException {

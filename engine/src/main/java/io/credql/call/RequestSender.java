@@ -58,7 +58,8 @@ final class RequestSender {
   /** Sends {@code request} through {@code client} (which adds credentials) and returns the final answer. */
   HttpExchange send(OkHttpClient client, PreparedRequest request) throws CredqlException {
     final MethodDefinition method = request.call().method();
-    final boolean read = !method.isMutation();
+    // a GET made for a mutation polls its operation: a read
+    final boolean read = !method.isMutation() || "GET".equals(request.method());
     PreparedRequest current = request;
     int redirects = 0;
     int attempt = 0;

@@ -20,6 +20,7 @@ public final class ResourceDefinition {
   private final Map<String, MethodDefinition> methods = new LinkedHashMap<>();
   private final List<ViewColumn> viewColumns = new ArrayList<>();
   private boolean view;
+  private @Nullable String viewSql;
   private final Map<SqlVerb, List<MethodDefinition>> verbs = new EnumMap<>(SqlVerb.class);
 
   ResourceDefinition(ServiceDocument service, String name, @Nullable String title,
@@ -34,9 +35,19 @@ public final class ResourceDefinition {
   public record ViewColumn(String name, String type, @Nullable String description, boolean parameter) {
   }
 
-  void markView(List<ViewColumn> columns) {
+  void markView(List<ViewColumn> columns, @Nullable String sql) {
     view = true;
     viewColumns.addAll(columns);
+    viewSql = sql;
+  }
+
+  /**
+   * The SELECT of a StackQL view in SQLite's dialect ({@code config.views.select.ddl} whose
+   * predicate is {@code sqlDialect == "sqlite3"}, or has none), with its {@code {{ name }}}
+   * placeholders; null when the document gives none.
+   */
+  public @Nullable String viewSql() {
+    return viewSql;
   }
 
   /**

@@ -92,9 +92,20 @@ final class ResourceReader {
       config.path("docs").path("requiredParams").forEach(field -> columns.add(
           new ResourceDefinition.ViewColumn(field.path("name").asText(), field.path("type").asText("string"),
               ProviderDocument.text(field, "description"), true)));
-      resource.markView(columns);
+      resource.markView(columns, sqliteViewSql(config.path("views").path("select")));
     }
     return resource;
+  }
+
+  /** The ddl of a view's select for SQLite, StackQL's default dialect: the entry or its fallbacks. */
+  private static @Nullable String sqliteViewSql(JsonNode select) {
+    for (JsonNode entry = select; entry.isObject(); entry = entry.path("fallback")) {
+      final String predicate = entry.path("predicate").asText("");
+      if ((predicate.isEmpty() || predicate.contains("sqlite")) && entry.hasNonNull("ddl")) {
+        return entry.get("ddl").asText();
+      }
+    }
+    return null;
   }
 
   private Map<SqlVerb, List<String>> readSqlVerbs(JsonNode resource, String pointer,

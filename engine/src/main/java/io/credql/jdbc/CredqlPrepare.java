@@ -2,6 +2,7 @@ package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
 import io.credql.session.CredqlSession;
+import io.credql.sql.StackqlIdentifiers;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
 import io.credql.statement.StatementHandlers;
@@ -10,6 +11,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.Lex;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
@@ -21,6 +23,7 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 import java.lang.reflect.Type;
 import java.util.List;
@@ -35,21 +38,24 @@ public class CredqlPrepare extends CalcitePrepareImpl {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context,
       Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql != null) {
+      final String sql = StackqlIdentifiers.toCalcite(query.sql);
+      final Query<T> calciteQuery = sql.equals(query.sql) ? query : Query.of(sql);
       final CredqlSession session = Sessions.of(context.getMutableRootSchema());
       final SqlNode node;
       try {
-        node = parse(context.config(), query.sql);
+        node = parse(context.config(), sql);
       } catch (SqlParseException e) {
         throw SyntaxErrorException.of(e).unchecked();
       }
       final StatementHandler handler = session == null ? null : StatementHandlers.find(node, session);
       if (handler != null) {
         try {
-          return handler.prepare(context, query.sql, node);
+          return handler.prepare(context, sql, node);
         } catch (CredqlException e) {
           throw e.unchecked();
         }
       }
+      return super.prepareSql(context, calciteQuery, elementType, maxRowCount);
     }
     return super.prepareSql(context, query, elementType, maxRowCount);
   }
@@ -77,6 +83,15 @@ public class CredqlPrepare extends CalcitePrepareImpl {
         return List.of();
       }
     };
+  }
+
+  /**
+   * The parser of views' SQL when Calcite expands them: credql's grammar with the connection's
+   * lexical rules (Calcite's own default would upper-case unquoted names).
+   */
+  @Override protected SqlParser.Config parserConfig() {
+    return SqlParser.config().withLex(Lex.MYSQL_ANSI).withParserFactory(CredqlSqlParserImpl.FACTORY)
+        .withConformance(SqlConformanceEnum.LENIENT);
   }
 
   static SqlNode parse(CalciteConnectionConfig config, String sql) throws SqlParseException {

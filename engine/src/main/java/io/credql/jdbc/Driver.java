@@ -6,6 +6,7 @@ import io.credql.sandbox.Sandbox;
 import io.credql.schema.ProviderSchema;
 import io.credql.session.ConnectionProperties;
 import io.credql.session.CredqlSession;
+import io.credql.statement.ViewStore;
 import io.credql.session.Environment;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -114,6 +115,7 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     for (String provider : catalog.providerNames()) {
       root.add(provider, new ProviderSchema(session, provider));
     }
+    ViewStore.mount(root, session);
     Sessions.register(CalciteSchema.from(root), session);
     return JdbcProxies.connection(connection, session);
   }

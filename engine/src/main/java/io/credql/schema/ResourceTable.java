@@ -1,6 +1,7 @@
 package io.credql.schema;
 
 import com.google.common.base.Suppliers;
+import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SqlVerb;
@@ -68,10 +69,7 @@ public final class ResourceTable extends AbstractTable implements TranslatableTa
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     if (resource.isView() && !resource.isSelectable()) {
-      throw new UnsupportedVerbException(resource.id() + " is a StackQL view, a query written in "
-          + "SQLite's dialect over other resources of " + resource.service() + "; credql does not run "
-          + "those: query the resources it reads instead (DESCRIBE " + resource.id()
-          + " shows its columns)").unchecked();
+      return ProviderView.toRel(this, context, relOptTable);
     }
     if (!resource.isSelectable()) {
       throw new UnsupportedVerbException(SELECT_NOT_SUPPORTED).unchecked();
@@ -81,35 +79,13 @@ public final class ResourceTable extends AbstractTable implements TranslatableTa
 
   /** The SELECT method to call when {@code bound} inputs have values, or null if none can run. */
   public @Nullable MethodDefinition selectMethod(Set<String> bound) {
-    final Set<String> names = caseless(bound);
-    for (MethodDefinition method : resource.methodsFor(SqlVerb.SELECT)) {
-      if (names.containsAll(method.requiredInputNames())) {
-        return method;
-      }
-    }
-    return null;
+    return new MethodChooser(resource, SqlVerb.SELECT).first(bound);
   }
 
   /** The error for a SELECT whose bound inputs satisfy no method: every missing parameter, per method. */
   public RequiredParameterMissingException missingParameters(Set<String> bound) {
-    final Set<String> names = caseless(bound);
-    final List<String> needs = new ArrayList<>();
-    for (MethodDefinition method : resource.methodsFor(SqlVerb.SELECT)) {
-      final List<String> missing = new ArrayList<>(method.requiredInputNames());
-      missing.removeIf(names::contains);
-      needs.add("method " + method.name() + " needs " + String.join(", ", missing));
-    }
-    final String id = resource.id();
-    return new RequiredParameterMissingException("cannot SELECT from " + id
-        + ": missing required parameters: " + String.join("; ", needs)
-        + ". Bind them in WHERE (name = value, name IN (...), name = ?) or through a join;"
-        + " run SHOW METHODS IN " + id + " to see what each method requires.");
-  }
-
-  private static Set<String> caseless(Set<String> names) {
-    final Set<String> result = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    result.addAll(names);
-    return result;
+    return new MethodChooser(resource, SqlVerb.SELECT).missing(bound,
+        "Bind them in WHERE (name = value, name IN (...), name = ?) or through a join;");
   }
 
   @Override public String toString() {

@@ -33,6 +33,10 @@ public final class ConnectionProperties {
   public static final String AUDIT_LOG = "auditLog";
   public static final String TIMEOUT = "timeout";
   public static final String PAGE_LIMIT = "pageLimit";
+  public static final String AWAIT_TIMEOUT = "awaitTimeout";
+  public static final String VIEWS = "views";
+  /** Seconds a statement with {@code /*+ AWAIT *}{@code /} waits for its operation, by default. */
+  public static final int DEFAULT_AWAIT_TIMEOUT_SECONDS = 600;
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -50,10 +54,14 @@ public final class ConnectionProperties {
   private final @Nullable Path auditLog;
   private final int timeoutSeconds;
   private final int pageLimit;
+  private final int awaitTimeoutSeconds;
+  private final @Nullable Path viewsDirectory;
+  private final boolean viewsInMemory;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
-      @Nullable Path auditLog, int timeoutSeconds, int pageLimit) {
+      @Nullable Path auditLog, int timeoutSeconds, int pageLimit, int awaitTimeoutSeconds,
+      @Nullable String views) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -63,6 +71,9 @@ public final class ConnectionProperties {
     this.auditLog = auditLog;
     this.timeoutSeconds = timeoutSeconds;
     this.pageLimit = pageLimit;
+    this.awaitTimeoutSeconds = awaitTimeoutSeconds;
+    this.viewsInMemory = "memory".equals(views);
+    this.viewsDirectory = views == null || viewsInMemory ? null : Paths.get(views);
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -92,7 +103,26 @@ public final class ConnectionProperties {
         wholeNumber(properties.getProperty(CONCURRENCY), CONCURRENCY, DEFAULT_CONCURRENCY, 1024),
         bool(properties, DRY_RUN), audit == null || audit.isBlank() ? null : Paths.get(audit.trim()),
         wholeNumber(properties.getProperty(TIMEOUT), TIMEOUT, DEFAULT_TIMEOUT_SECONDS, 3600),
-        wholeNumber(properties.getProperty(PAGE_LIMIT), PAGE_LIMIT, DEFAULT_PAGE_LIMIT, 1_000_000));
+        wholeNumber(properties.getProperty(PAGE_LIMIT), PAGE_LIMIT, DEFAULT_PAGE_LIMIT, 1_000_000),
+        wholeNumber(properties.getProperty(AWAIT_TIMEOUT), AWAIT_TIMEOUT,
+            DEFAULT_AWAIT_TIMEOUT_SECONDS, 86400),
+        views(properties.getProperty(VIEWS)));
+  }
+
+  /** {@code views=}: null for $HOME/.credql/views, "memory", or a directory. */
+  private static @Nullable String views(@Nullable String value) throws InvalidInputException {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("home")) {
+      return null;
+    }
+    if (value.trim().equalsIgnoreCase("memory")) {
+      return "memory";
+    }
+    if (!Paths.get(value.trim()).isAbsolute()) {
+      throw new InvalidInputException("property " + VIEWS + " must be home (views are kept in "
+          + "$HOME/.credql/views), memory (views last as long as the connection) or an absolute "
+          + "directory, not '" + value + "'");
+    }
+    return value.trim();
   }
 
   private static boolean bool(Properties properties, String name) throws InvalidInputException {
@@ -201,5 +231,20 @@ public final class ConnectionProperties {
   /** {@code pageLimit=}: the most pages one call reads; more is an error naming this property. */
   public int pageLimit() {
     return pageLimit;
+  }
+
+  /** Seconds {@code /*+ AWAIT *}{@code /} waits for an asynchronous operation before it gives up. */
+  public int awaitTimeoutSeconds() {
+    return awaitTimeoutSeconds;
+  }
+
+  /** Whether views last only as long as the connection, instead of being kept for the user. */
+  public boolean viewsInMemory() {
+    return viewsInMemory;
+  }
+
+  /** Where views are kept when {@code views=} names a directory; null for the default. */
+  public @Nullable Path viewsDirectory() {
+    return viewsDirectory;
   }
 }

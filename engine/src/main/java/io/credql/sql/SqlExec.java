@@ -13,7 +13,6 @@ import org.apache.calcite.sql.SqlHint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
@@ -73,11 +72,7 @@ public class SqlExec extends SqlCall {
 
   /** Upper-cased names of the hints, e.g. {@code SHOWRESULTS}, {@code AWAIT}. */
   public List<String> hintNames() {
-    final List<String> names = new ArrayList<>();
-    for (SqlNode hint : hints) {
-      names.add(((SqlHint) hint).getName().toUpperCase(Locale.ROOT));
-    }
-    return names;
+    return SqlHints.names(hints);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {

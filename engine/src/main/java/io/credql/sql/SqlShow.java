@@ -1,16 +1,19 @@
 package io.credql.sql;
 
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,20 +27,30 @@ public class SqlShow extends SqlCall {
   public static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 
   /** What a SHOW statement lists. */
-  public enum Target { PROVIDERS, SERVICES, RESOURCES, METHODS }
+  public enum Target { PROVIDERS, SERVICES, RESOURCES, METHODS, INSERT }
 
   private final boolean extended;
   private final Target target;
+  private final SqlNodeList hints;
   private final @Nullable SqlIdentifier scope;
+  private final @Nullable SqlNodeList columns;
   private final @Nullable SqlNode like;
   private final @Nullable SqlNode where;
 
   public SqlShow(SqlParserPos pos, boolean extended, Target target, @Nullable SqlIdentifier scope,
       @Nullable SqlNode like, @Nullable SqlNode where) {
+    this(pos, extended, target, SqlNodeList.EMPTY, scope, null, like, where);
+  }
+
+  public SqlShow(SqlParserPos pos, boolean extended, Target target, SqlNodeList hints,
+      @Nullable SqlIdentifier scope, @Nullable SqlNodeList columns, @Nullable SqlNode like,
+      @Nullable SqlNode where) {
     super(pos);
     this.extended = extended;
     this.target = requireNonNull(target, "target");
+    this.hints = requireNonNull(hints, "hints");
     this.scope = scope;
+    this.columns = columns;
     this.like = like;
     this.where = where;
   }
@@ -58,7 +71,17 @@ public class SqlShow extends SqlCall {
     return target;
   }
 
-  /** The provider, service or resource after IN, or null. */
+  /** Upper-cased names of the hints of SHOW INSERT, e.g. {@code REQUIRED}. */
+  public List<String> hintNames() {
+    return SqlHints.names(hints);
+  }
+
+  /** The columns SHOW INSERT INTO r (a, b) names, or null. */
+  public @Nullable SqlNodeList columns() {
+    return columns;
+  }
+
+  /** The provider, service or resource after IN (the resource after INTO), or null. */
   public @Nullable SqlIdentifier scope() {
     return scope;
   }
@@ -80,7 +103,7 @@ public class SqlShow extends SqlCall {
     }
     writer.keyword(target.name());
     if (scope != null) {
-      writer.keyword("IN");
+      writer.keyword(target == Target.INSERT ? "INTO" : "IN");
       scope.unparse(writer, 0, 0);
     }
     if (like != null) {

@@ -2,6 +2,7 @@ package io.credql.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.call.AsyncOperationPoller;
 import io.credql.call.BoundCall;
 import io.credql.call.Page;
 import io.credql.call.PreparedRequest;
@@ -20,6 +21,7 @@ import io.credql.session.CredqlSession;
 import okhttp3.HttpUrl;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -95,6 +97,18 @@ final class CallRunner {
       request = allPages ? page.next() : null;
     }
     return pages;
+  }
+
+  /**
+   * With {@code /*+ AWAIT *}{@code /}: waits for the asynchronous operation {@code page} (the
+   * response to {@code call}) announces, and returns its final state (or the response itself
+   * when the call finished at once).
+   */
+  @Nullable JsonNode await(BoundCall call, Page page) throws CredqlException {
+    final ProviderClient client = client(call);
+    return new AsyncOperationPoller(client, session.redactor(), session.progress(),
+        Duration.ofSeconds(session.properties().awaitTimeoutSeconds()))
+        .await(client.prepare(call), page);
   }
 
   private Page mutate(ProviderClient client, PreparedRequest request) throws CredqlException {

@@ -1,19 +1,18 @@
 package io.credql.statement;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.call.BoundCall;
+import io.credql.call.Page;
+import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
-import io.credql.document.ParameterDefinition;
 import io.credql.document.ResourceDefinition;
+import io.credql.document.SchemaNode;
 import io.credql.document.SqlVerb;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
-import io.credql.error.RequiredParameterMissingException;
-import io.credql.error.UnsupportedVerbException;
-import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
 import io.credql.session.Environment;
+import io.credql.sql.SqlMutation;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -27,8 +26,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.sql.ResultSet;
@@ -37,31 +34,38 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs INSERT, DELETE and UPDATE on resources through the methods {@code sqlVerbs} maps them to:
- * one call per inserted row, per combination of WHERE values. Every call is built and checked
- * before the first is sent; the update count is the number of calls that succeeded.
+ * Runs StackQL's INSERT, UPDATE, REPLACE and DELETE on resources through the methods
+ * {@code sqlVerbs} maps them to: one call per inserted row, per combination of WHERE values.
+ * Every call is bound and checked before the first is sent. The result is the number of calls
+ * that succeeded, or with {@code RETURNING} the response's rows (through the method's
+ * {@code objectKey}); {@code /*+ AWAIT *}{@code /} waits for each call's asynchronous operation.
  */
 final class DmlHandler implements StatementHandler {
+  private static final Set<String> HINTS = Set.of("AWAIT");
+
   private final CredqlSession session;
   private final CallRunner runner;
+  private final CallBinder binder;
 
   DmlHandler(CredqlSession session) {
     this.session = requireNonNull(session, "session");
     this.runner = new CallRunner(session);
+    this.binder = new CallBinder(session, CallBinder.Naming.COLUMN);
   }
 
   static boolean accepts(SqlNode node, CredqlSession session) {
-    return node instanceof SqlInsert || node instanceof SqlDelete || node instanceof SqlUpdate;
+    return node instanceof SqlMutation || node instanceof SqlInsert || node instanceof SqlDelete
+        || node instanceof SqlUpdate;
   }
 
-  /** One row of arguments: a column (input) name and where its value comes from. */
+  /** One value of a row of arguments: a column (input) name and where its value comes from. */
   private static final class Assignment {
     final String column;
     final ValueSource value;
@@ -72,21 +76,46 @@ final class DmlHandler implements StatementHandler {
     }
   }
 
+  /** What a statement asks of its calls besides making them: waiting, and which fields to return. */
+  private static final class Options {
+    final boolean await;
+    final @Nullable List<ResultColumn> returning;
+
+    Options(boolean await, @Nullable List<ResultColumn> returning) {
+      this.await = await;
+      this.returning = returning;
+    }
+  }
+
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
-    if (node instanceof SqlInsert) {
-      return prepareInsert(context, sql, (SqlInsert) node);
+    final SqlMutation mutation = node instanceof SqlMutation ? (SqlMutation) node : null;
+    final SqlCall statement = mutation != null ? mutation.statement() : (SqlCall) node;
+    final SqlVerb verb = mutation != null ? SqlVerb.valueOf(mutation.verb().name())
+        : statement instanceof SqlInsert ? SqlVerb.INSERT
+        : statement instanceof SqlDelete ? SqlVerb.DELETE : SqlVerb.UPDATE;
+    if (mutation != null) {
+      for (String hint : mutation.hintNames()) {
+        if (!HINTS.contains(hint)) {
+          throw new InvalidInputException("unknown hint " + hint + ": " + verb.name()
+              + " accepts /*+ AWAIT */");
+        }
+      }
     }
-    final SqlVerb verb = node instanceof SqlDelete ? SqlVerb.DELETE : SqlVerb.UPDATE;
-    final SqlIdentifier target = (SqlIdentifier) (node instanceof SqlDelete
-        ? ((SqlDelete) node).getTargetTable() : ((SqlUpdate) node).getTargetTable());
-    final SqlNode condition = node instanceof SqlDelete ? ((SqlDelete) node).getCondition()
-        : ((SqlUpdate) node).getCondition();
-    final ResourceDefinition resource = ObjectNames.resource(session, target);
+    final boolean await = mutation != null && mutation.hintNames().contains("AWAIT");
+    final SqlNodeList returning = mutation == null ? null : mutation.returning();
+    if (statement instanceof SqlInsert) {
+      return prepareInsert(context, sql, (SqlInsert) statement, await, returning);
+    }
+    final SqlNode targetNode = statement instanceof SqlDelete
+        ? ((SqlDelete) statement).getTargetTable() : ((SqlUpdate) statement).getTargetTable();
+    final ResourceDefinition resource = ObjectNames.resource(session, (SqlIdentifier) targetNode);
+    final SqlNode condition = statement instanceof SqlDelete ? ((SqlDelete) statement).getCondition()
+        : ((SqlUpdate) statement).getCondition();
     final Map<String, List<ValueSource>> where = whereValues(condition, verb, session.environment());
     final List<Assignment> set = new ArrayList<>();
-    if (node instanceof SqlUpdate) {
-      final SqlUpdate update = (SqlUpdate) node;
+    if (statement instanceof SqlUpdate) {
+      final SqlUpdate update = (SqlUpdate) statement;
       for (int i = 0; i < update.getTargetColumnList().size(); i++) {
         final String column = last(update.getTargetColumnList().get(i));
         set.add(new Assignment(column,
@@ -94,14 +123,15 @@ final class DmlHandler implements StatementHandler {
             session.environment())));
       }
     }
-    final java.util.Set<String> bound = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    final Set<String> bound = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     bound.addAll(where.keySet());
     set.forEach(a -> bound.add(a.column));
-    final MethodDefinition method = chooseMethod(resource, verb, bound);
+    final MethodDefinition method = new MethodChooser(resource, verb).choose(bound, "");
+    final Options options = new Options(await, returningColumns(method, returning));
     final List<ValueSource> sources = new ArrayList<>();
     where.values().forEach(sources::addAll);
     set.forEach(a -> sources.add(a.value));
-    return signature(context, sql, method, sources, dataContext -> {
+    return signature(context, sql, method, sources, options, dataContext -> {
       final List<List<Assignment>> rows = new ArrayList<>();
       for (Map<String, ValueSource> combination : combinations(where)) {
         final List<Assignment> row = new ArrayList<>(set);
@@ -113,7 +143,8 @@ final class DmlHandler implements StatementHandler {
   }
 
   private <T> CalcitePrepare.CalciteSignature<T> prepareInsert(CalcitePrepare.Context context,
-      String sql, SqlInsert insert) throws CredqlException {
+      String sql, SqlInsert insert, boolean await, @Nullable SqlNodeList returning)
+      throws CredqlException {
     final SqlNode targetNode = insert.getTargetTable();
     if (!(targetNode instanceof SqlIdentifier)) {
       throw new InvalidInputException("INSERT INTO needs a resource name, provider.service.resource");
@@ -128,9 +159,10 @@ final class DmlHandler implements StatementHandler {
     for (SqlNode column : columnList) {
       columns.add(last(column));
     }
-    final java.util.Set<String> bound = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    final Set<String> bound = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     bound.addAll(columns);
-    final MethodDefinition method = chooseMethod(resource, SqlVerb.INSERT, bound);
+    final MethodDefinition method = new MethodChooser(resource, SqlVerb.INSERT).choose(bound, "");
+    final Options options = new Options(await, returningColumns(method, returning));
     final SqlNode source = insert.getSource();
     if (source.getKind() == SqlKind.VALUES) {
       final List<List<Assignment>> rows = new ArrayList<>();
@@ -151,10 +183,11 @@ final class DmlHandler implements StatementHandler {
         }
         rows.add(row);
       }
-      return signature(context, sql, method, sources, dataContext -> calls(method, rows, dataContext));
+      return signature(context, sql, method, sources, options,
+          dataContext -> calls(method, rows, dataContext));
     }
-    final String query = text(sql, source.getParserPosition());
-    return signature(context, sql, method, List.of(), dataContext -> {
+    final String query = StatementText.of(sql, source);
+    return signature(context, sql, method, List.of(), options, dataContext -> {
       final List<List<Assignment>> rows = new ArrayList<>();
       for (Object[] values : select(dataContext, query, columns.size(), resource)) {
         final List<Assignment> row = new ArrayList<>();
@@ -170,6 +203,43 @@ final class DmlHandler implements StatementHandler {
       }
       return calls(method, rows, dataContext);
     });
+  }
+
+  /**
+   * The columns RETURNING asks for, from the fields the method's response declares (through its
+   * objectKey); {@code *} is all of them. Null without RETURNING.
+   */
+  private static @Nullable List<ResultColumn> returningColumns(MethodDefinition method,
+      @Nullable SqlNodeList returning) throws InvalidInputException {
+    if (returning == null) {
+      return null;
+    }
+    final List<ResultColumn> declared = ExecHandler.resultColumns(method);
+    final List<ResultColumn> columns = new ArrayList<>();
+    for (SqlNode node : returning) {
+      final SqlIdentifier id = (SqlIdentifier) node;
+      if (id.isStar()) {
+        columns.addAll(declared);
+        continue;
+      }
+      final String name = last(id);
+      final ResultColumn column = declared.stream()
+          .filter(c -> c.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+      if (column == null || !hasFields(method)) {
+        final List<String> names = new ArrayList<>();
+        declared.forEach(c -> names.add(c.name()));
+        throw new InvalidInputException("RETURNING " + name + ": the response of "
+            + method.id() + " has no field " + name + (hasFields(method)
+            ? " (its fields: " + String.join(", ", names) + ")" : " (it declares no fields)"));
+      }
+      columns.add(column);
+    }
+    return columns;
+  }
+
+  private static boolean hasFields(MethodDefinition method) {
+    final SchemaNode schema = method.rowSchema();
+    return schema != null && !schema.properties().isEmpty();
   }
 
   /** The rows of INSERT ... SELECT's query, run on the same connection. */
@@ -199,13 +269,14 @@ final class DmlHandler implements StatementHandler {
     return rows;
   }
 
-  /** Calls to make, as result: dry-run rows, or the count of successful calls. */
+  /** Calls to make, bound when the statement runs (with its {@code ?} values). */
   private interface CallList {
     List<BoundCall> build(DataContext dataContext) throws CredqlException;
   }
 
   private <T> CalcitePrepare.CalciteSignature<T> signature(CalcitePrepare.Context context,
-      String sql, MethodDefinition method, List<ValueSource> sources, CallList calls) {
+      String sql, MethodDefinition method, List<ValueSource> sources, Options options,
+      CallList calls) {
     final List<AvaticaParameter> parameters = ExecHandler.parameters(sources);
     if (runner.isDryRun(method)) {
       return Signatures.query(context, sql, CallRunner.DRY_RUN_COLUMNS, parameters, dataContext -> {
@@ -220,25 +291,54 @@ final class DmlHandler implements StatementHandler {
         }
       });
     }
+    if (options.returning != null) {
+      final List<ResultColumn> columns = options.returning;
+      return Signatures.query(context, sql, columns, parameters, dataContext -> {
+        try {
+          final List<Object[]> rows = new ArrayList<>();
+          send(method, calls.build(dataContext), options, rows);
+          return rows;
+        } catch (CredqlException e) {
+          throw e.unchecked();
+        }
+      });
+    }
     return Signatures.update(context, sql, parameters, dataContext -> {
       try {
-        return send(method, calls.build(dataContext));
+        return send(method, calls.build(dataContext), options, null);
       } catch (CredqlException e) {
         throw e.unchecked();
       }
     });
   }
 
-  /** Checks every call against the provider's rules, then sends them one by one. */
-  private long send(MethodDefinition method, List<BoundCall> calls) throws CredqlException {
+  /**
+   * Checks every call against the provider's rules, then sends them one by one, each once; with
+   * AWAIT waits for each call's operation before the next. Adds the RETURNING rows to
+   * {@code returned}; returns how many calls succeeded.
+   */
+  private long send(MethodDefinition method, List<BoundCall> calls, Options options,
+      @Nullable List<Object[]> returned) throws CredqlException {
     for (BoundCall call : calls) {
       runner.checkRules(call);
     }
     long succeeded = 0;
     for (BoundCall call : calls) {
       try {
-        runner.callChecked(call, false);
+        final Page page = runner.callChecked(call, false).get(0);
+        if (options.await) {
+          runner.await(call, page);
+        }
         succeeded++;
+        if (returned != null && !hasFields(method)) {
+          // The document declares no response: say what happened, as EXEC does, not nothing.
+          returned.add(new Object[] {options.await ? "The operation completed successfully"
+              : "The operation was despatched successfully"});
+        } else if (returned != null) {
+          for (JsonNode item : page.rows()) {
+            returned.add(ExecHandler.row(method, options.returning, item));
+          }
+        }
       } catch (CredqlException e) {
         if (succeeded == 0) {
           throw e;
@@ -257,77 +357,24 @@ final class DmlHandler implements StatementHandler {
     final List<BoundCall> calls = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
     for (List<Assignment> row : rows) {
-      final Map<String, Object> inputs = new LinkedHashMap<>();
-      ObjectNode body = method.requestBody() == null ? null : JsonNodeFactory.instance.objectNode();
+      final List<CallBinder.Argument> arguments = new ArrayList<>();
       for (Assignment assignment : row) {
-        final ParameterDefinition input = method.input(assignment.column);
-        final Object value = assignment.value.value(dataContext);
-        if (input == null) {
-          problems.add("unknown column " + assignment.column + " (" + method.name() + " takes: "
-              + names(method) + ")");
-          continue;
-        }
-        if ((assignment.value.isSecret() || Redactor.isSensitiveName(input.name())) && value != null) {
-          session.redactor().register(value.toString());
-        }
-        if (input.location() == ParameterDefinition.Location.BODY) {
-          if (body == null) {
-            body = JsonNodeFactory.instance.objectNode();
-          }
-          body.set(method.bodyFieldName(input.name()), RequestValues.toJson(value, input, problems));
-        } else if (value != null) {
-          inputs.put(input.name(), value);
+        arguments.add(new CallBinder.Argument(assignment.column,
+            assignment.value.value(dataContext), assignment.value.isSecret()));
+      }
+      final List<String> rowProblems = new ArrayList<>();
+      calls.add(binder.bind(method, arguments, null, rowProblems));
+      for (String problem : rowProblems) {
+        if (!problems.contains(problem)) {
+          problems.add(problem);
         }
       }
-      if (body != null && method.requestBody() != null) {
-        session.redactor().registerSensitiveValues(body);
-        BodyValidator.validate(method.requestBody(), body, "", problems);
-      }
-      for (String required : method.requiredInputNames()) {
-        final ParameterDefinition input = method.input(required);
-        final boolean present = input != null && input.location() == ParameterDefinition.Location.BODY
-            ? body != null && body.hasNonNull(method.bodyFieldName(required))
-            : inputs.containsKey(required);
-        if (!present && !problems.contains("missing " + required)) {
-          problems.add("missing " + required);
-        }
-      }
-      final BoundCall call = new BoundCall(method, inputs, body);
-      if (problems.isEmpty()) {
-        session.client(method.resource().service().provider().name()).prepare(call);
-      }
-      calls.add(call);
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(method.sqlVerb().name() + " on " + method.resource().id()
           + " (method " + method.name() + "): " + String.join("; ", problems) + "; nothing was sent");
     }
     return calls;
-  }
-
-  private static MethodDefinition chooseMethod(ResourceDefinition resource, SqlVerb verb,
-      java.util.Set<String> bound) throws CredqlException {
-    final List<MethodDefinition> methods = resource.methodsFor(verb);
-    if (methods.isEmpty()) {
-      throw new UnsupportedVerbException(verb.name() + " not supported for " + resource.id()
-          + ", use SHOW METHODS IN " + resource.id() + " to view available operations for the resource");
-    }
-    final List<String> needs = new ArrayList<>();
-    for (MethodDefinition method : methods) {
-      final List<String> missing = new ArrayList<>();
-      for (String required : method.requiredInputNames()) {
-        if (!bound.contains(required)) {
-          missing.add(required);
-        }
-      }
-      if (missing.isEmpty()) {
-        return method;
-      }
-      needs.add("method " + method.name() + " needs " + String.join(", ", missing));
-    }
-    throw new RequiredParameterMissingException("cannot " + verb.name() + " on " + resource.id()
-        + ": missing required parameters: " + String.join("; ", needs)
-        + ". Run SHOW METHODS IN " + resource.id() + " to see what each method requires.");
   }
 
   /** WHERE of DELETE/UPDATE as values per column: only {@code col = value}, {@code col IN (...)}, joined by AND. */
@@ -399,19 +446,5 @@ final class DmlHandler implements StatementHandler {
   private static String last(SqlNode identifier) {
     final List<String> names = ((SqlIdentifier) identifier).names;
     return names.get(names.size() - 1);
-  }
-
-  private static String names(MethodDefinition method) {
-    final List<String> names = new ArrayList<>();
-    method.inputs().forEach(i -> names.add(i.name()));
-    return String.join(", ", names);
-  }
-
-  /** The text of a node in the statement, from its parser position. */
-  private static String text(String sql, SqlParserPos pos) {
-    final int start = SqlParserUtil.lineColToIndex(sql, pos.getLineNum(), pos.getColumnNum());
-    final int end = SqlParserUtil.lineColToIndex(sql, pos.getEndLineNum(), pos.getEndColumnNum());
-    return sql.substring(start, Math.min(sql.length(), end + 1)).trim().toLowerCase(Locale.ROOT).isEmpty()
-        ? sql : sql.substring(start, Math.min(sql.length(), end + 1));
   }
 }

@@ -2,7 +2,6 @@ package io.credql.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.call.BoundCall;
 import io.credql.call.Page;
@@ -12,7 +11,6 @@ import io.credql.document.SchemaNode;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.error.ProviderResponseException;
-import io.credql.redact.Redactor;
 import io.credql.schema.JsonSqlTypes;
 import io.credql.session.CredqlSession;
 import io.credql.sql.SqlExec;
@@ -26,7 +24,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +44,12 @@ final class ExecHandler implements StatementHandler {
 
   private final CredqlSession session;
   private final CallRunner runner;
+  private final CallBinder binder;
 
   ExecHandler(CredqlSession session) {
     this.session = requireNonNull(session, "session");
     this.runner = new CallRunner(session);
+    this.binder = new CallBinder(session, CallBinder.Naming.ARGUMENT);
   }
 
   /** An {@code @name = value} argument and the input it fills. */
@@ -151,10 +150,30 @@ final class ExecHandler implements StatementHandler {
         }
       }
     }
+    if (await && method.isMutation() && !pages.isEmpty()) {
+      final JsonNode outcome = runner.await(call, pages.get(0));
+      if (outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
+        // The operation's final state replaces the first answer (Google's Operation, for one).
+        rows.clear();
+        rows.add(row(method, columns, outcome));
+      }
+    }
     if (rows.isEmpty() && method.isMutation()) {
       rows.add(statusRow(columns, await));
     }
     return rows;
+  }
+
+  private static boolean describesColumns(@Nullable JsonNode outcome, List<ResultColumn> columns) {
+    if (outcome == null || !outcome.isObject()) {
+      return false;
+    }
+    for (ResultColumn column : columns) {
+      if (!column.name().equals("message") && outcome.has(column.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Object[] statusRow(List<ResultColumn> columns, boolean await) {
@@ -168,7 +187,8 @@ final class ExecHandler implements StatementHandler {
     return row;
   }
 
-  private static Object[] row(MethodDefinition method, List<ResultColumn> columns, JsonNode item)
+  /** The values of {@code columns} in one response object. */
+  static Object[] row(MethodDefinition method, List<ResultColumn> columns, JsonNode item)
       throws ProviderResponseException {
     final Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
@@ -200,59 +220,21 @@ final class ExecHandler implements StatementHandler {
 
   /** The call the arguments describe, checked completely before anything is sent. */
   private BoundCall bind(MethodDefinition method, List<Argument> arguments,
-      @Nullable ValueSource payload, DataContext dataContext) throws InvalidInputException {
+      @Nullable ValueSource payload, DataContext dataContext) throws CredqlException {
     final List<String> problems = new ArrayList<>();
-    final Map<String, Object> inputs = new LinkedHashMap<>();
-    ObjectNode body = null;
-    if (payload != null) {
-      body = payloadObject(payload.value(dataContext), problems);
-    }
+    final ObjectNode body = payload == null ? null
+        : payloadObject(payload.value(dataContext), problems);
+    final List<CallBinder.Argument> values = new ArrayList<>();
     for (Argument argument : arguments) {
-      final Object value = argument.value.value(dataContext);
-      if ((argument.value.isSecret() || Redactor.isSensitiveName(argument.input.name()))
-          && value != null) {
-        session.redactor().register(value.toString());
-      }
-      if (argument.input.location() == ParameterDefinition.Location.BODY) {
-        if (body == null) {
-          body = JsonNodeFactory.instance.objectNode();
-        }
-        body.set(method.bodyFieldName(argument.input.name()),
-            RequestValues.toJson(value, argument.input, problems));
-      } else if (value != null) {
-        inputs.put(argument.input.name(), value);
-      }
+      values.add(new CallBinder.Argument(argument.input.name(), argument.value.value(dataContext),
+          argument.value.isSecret()));
     }
-    if (body == null && method.isRequestBodyRequired()) {
-      body = JsonNodeFactory.instance.objectNode();
-    }
-    final List<String> missing = new ArrayList<>();
-    for (String name : method.requiredInputNames()) {
-      final ParameterDefinition input = method.input(name);
-      final boolean present = input != null && input.location() == ParameterDefinition.Location.BODY
-          ? body != null && body.has(method.bodyFieldName(name))
-          : inputs.containsKey(name) || (input != null && input.defaultValue() != null
-              && input.location() != ParameterDefinition.Location.SERVER);
-      if (!present) {
-        missing.add(input != null && input.location() == ParameterDefinition.Location.BODY
-            ? "@" + name + " (a body field: give it as @" + name + " or inside @@json)"
-            : "@" + name);
-      }
-    }
-    if (!missing.isEmpty()) {
-      problems.add(0, "missing required parameter" + (missing.size() > 1 ? "s " : " ")
-          + String.join(", ", missing));
-    }
-    if (body != null && method.requestBody() != null) {
-      RequestValues.parseJsonText(body, method.requestBody());
-      session.redactor().registerSensitiveValues(body);
-      BodyValidator.validate(method.requestBody(), body, "", problems);
-    }
+    final BoundCall call = binder.bind(method, values, body, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("EXEC " + method.id() + ": " + String.join("; ", problems)
           + "; nothing was sent. DESCRIBE METHOD " + method.id() + " lists its parameters.");
     }
-    return new BoundCall(method, inputs, body);
+    return call;
   }
 
   private static @Nullable ObjectNode payloadObject(@Nullable Object value, List<String> problems) {

@@ -6,12 +6,20 @@ import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
+import io.credql.document.SqlVerb;
+import io.credql.error.UnsupportedVerbException;
 import io.credql.session.CredqlSession;
 import io.credql.sql.SqlShow;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.runtime.SqlFunctions;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +27,8 @@ import java.util.Locale;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs {@code SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS [IN name] [LIKE pattern]}
- * with StackQL's columns. Listing reads provider documents, never calls a provider.
+ * Runs {@code SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS [IN name]
+ * [LIKE pattern | WHERE condition]} with StackQL's columns, and {@code SHOW INSERT INTO resource}. Listing reads provider documents, never calls a provider.
  */
 final class ShowHandler implements StatementHandler {
   private final CredqlSession session;
@@ -32,8 +40,8 @@ final class ShowHandler implements StatementHandler {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
     final SqlShow show = (SqlShow) node;
-    if (show.where() != null) {
-      throw new InvalidInputException("SHOW ... WHERE is not supported; filter by name with LIKE '<pattern>'");
+    if (show.target() == SqlShow.Target.INSERT) {
+      return showInsert(context, sql, show);
     }
     final List<String> scope = show.scope() == null ? List.of() : show.scope().names;
     final String like = show.likePattern();
@@ -103,7 +111,90 @@ final class ShowHandler implements StatementHandler {
       System.arraycopy(row, 0, copy, 0, Math.min(width, row.length));
       shaped.add(copy);
     }
-    return Signatures.query(context, sql, columns, List.of(), dataContext -> shaped);
+    if (show.where() == null) {
+      return Signatures.query(context, sql, columns, List.of(), dataContext -> shaped);
+    }
+    final String condition = StatementText.of(sql, show.where());
+    return Signatures.query(context, sql, columns, List.of(), dataContext -> {
+      try {
+        return where(dataContext, columns, shaped, condition);
+      } catch (CredqlException e) {
+        throw e.unchecked();
+      }
+    });
+  }
+
+  /**
+   * The rows that satisfy SHOW's WHERE condition, which Calcite evaluates over the rows as a
+   * VALUES table whose columns are SHOW's: any condition a SELECT could have works.
+   */
+  private static List<Object[]> where(DataContext dataContext, List<ResultColumn> columns,
+      List<Object[]> rows, String condition) throws CredqlException {
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    final StringBuilder query = new StringBuilder("SELECT \"credql$row\" FROM (VALUES ");
+    for (int r = 0; r < rows.size(); r++) {
+      query.append(r == 0 ? "(" : ", (").append(r);
+      for (Object value : rows.get(r)) {
+        query.append(", CAST(").append(value == null ? "NULL"
+            : "'" + value.toString().replace("'", "''") + "'").append(" AS VARCHAR)");
+      }
+      query.append(')');
+    }
+    query.append(") AS t(\"credql$row\"");
+    for (ResultColumn column : columns) {
+      query.append(", \"").append(column.name().replace("\"", "\"\"")).append('"');
+    }
+    query.append(") WHERE ").append(condition);
+    final CalciteConnection connection = (CalciteConnection) dataContext.getQueryProvider();
+    final List<Object[]> kept = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet resultSet = statement.executeQuery(query.toString())) {
+      while (resultSet.next()) {
+        kept.add(rows.get(resultSet.getInt(1)));
+      }
+    } catch (SQLException e) {
+      final CredqlException credql = CredqlException.find(e);
+      throw credql != null ? credql : new InvalidInputException("SHOW ... WHERE " + condition
+          + ": " + firstLine(e.getMessage()));
+    }
+    return kept;
+  }
+
+  private static String firstLine(String message) {
+    final String text = message == null ? "the condition cannot be evaluated" : message;
+    final int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  /** {@code SHOW INSERT [/*+ REQUIRED *}{@code /] INTO resource [(columns)]}: StackQL's INSERT template. */
+  private <T> CalcitePrepare.CalciteSignature<T> showInsert(CalcitePrepare.Context context,
+      String sql, SqlShow show) throws CredqlException {
+    for (String hint : show.hintNames()) {
+      if (!hint.equals("REQUIRED")) {
+        throw new InvalidInputException("unknown hint " + hint + ": SHOW INSERT accepts /*+ REQUIRED */");
+      }
+    }
+    final List<String> scope = show.scope() == null ? List.of() : show.scope().names;
+    requireScope(show, scope, 3, "provider.service.resource", "SHOW INSERT INTO render.postgres.credentials");
+    final ResourceDefinition resource =
+        ObjectNames.resource(session, scope.get(0), scope.get(1), scope.get(2));
+    final List<MethodDefinition> inserts = resource.methodsFor(SqlVerb.INSERT);
+    if (inserts.isEmpty()) {
+      throw new UnsupportedVerbException("INSERT not supported for " + resource.id()
+          + ", use SHOW METHODS IN " + resource.id() + " to view available operations for the resource");
+    }
+    final List<String> only = new ArrayList<>();
+    if (show.columns() != null) {
+      for (SqlNode column : show.columns()) {
+        only.add(((SqlIdentifier) column).getSimple());
+      }
+    }
+    final String template = InsertTemplate.of(inserts.get(0), show.hintNames().contains("REQUIRED"), only);
+    final List<Object[]> rows = List.<Object[]>of(new Object[] {template});
+    return Signatures.query(context, sql, List.of(ResultColumn.varchar("insert_statement")), List.of(),
+        dataContext -> rows);
   }
 
   private static String description(ResourceDefinition resource) {

@@ -23,6 +23,9 @@ public final class StatementHandlers {
     if (node instanceof SqlDescribeResource || node instanceof SqlDescribeMethod) {
       return new DescribeHandler(session);
     }
+    if (ViewHandler.accepts(node)) {
+      return new ViewHandler(session);
+    }
     return DmlHandler.accepts(node, session) ? new DmlHandler(session) : null;
   }
 }

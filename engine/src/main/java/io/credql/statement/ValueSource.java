@@ -82,6 +82,9 @@ abstract class ValueSource {
     }
     if (node instanceof SqlLiteral || node.getKind() == SqlKind.LITERAL_CHAIN) {
       final SqlLiteral literal = SqlLiteral.unchain(node);
+      if (literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN) {
+        return literal.booleanValue();
+      }
       final Object value = SqlLiteral.value(literal);
       if (value instanceof NlsString) {
         return ((NlsString) value).getValue();

@@ -11,12 +11,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.credql.statement.ResultRows.labels;
+import static io.credql.statement.ResultRows.rows;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -66,28 +66,6 @@ class StackqlStatementsTest {
     return DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/providers").toAbsolutePath()
         + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1" + extra);
-  }
-
-  private static List<List<String>> rows(ResultSet rs) throws SQLException {
-    final List<List<String>> rows = new ArrayList<>();
-    final int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      final List<String> row = new ArrayList<>();
-      for (int i = 1; i <= n; i++) {
-        row.add(rs.getString(i));
-      }
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  private static List<String> labels(ResultSet rs) throws SQLException {
-    final ResultSetMetaData md = rs.getMetaData();
-    final List<String> labels = new ArrayList<>();
-    for (int i = 1; i <= md.getColumnCount(); i++) {
-      labels.add(md.getColumnLabel(i));
-    }
-    return labels;
   }
 
   private static List<List<String>> query(String sql) throws SQLException {

@@ -1,0 +1,165 @@
+package io.credql.schema;
+
+import io.credql.document.ResourceDefinition;
+import io.credql.error.UnsupportedVerbException;
+import io.credql.sql.StackqlIdentifiers;
+import io.credql.sql.parser.impl.CredqlSqlParserImpl;
+import org.apache.calcite.config.Lex;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A view a provider document declares ({@code config.views}, e.g. the {@code vw_*} resources of
+ * StackQL's Databricks provider), run as a Calcite view. StackQL fills its
+ * {@code WHERE p = '{{ p }}'} placeholders from the outer query's WHERE; here each such condition
+ * becomes an output column {@code p} instead, so the outer {@code WHERE p = 'x'} reaches the
+ * resource underneath as any condition does, and binds its parameter there. Any other use of a
+ * placeholder is refused with a message saying so.
+ */
+final class ProviderView {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\.?(?:values\\.)?([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+  private static final SqlParser.Config PARSER = SqlParser.config().withLex(Lex.MYSQL_ANSI)
+      .withParserFactory(CredqlSqlParserImpl.FACTORY).withConformance(SqlConformanceEnum.LENIENT);
+
+  private ProviderView() {
+  }
+
+  /** The view expanded into the query that reads it. */
+  static RelNode toRel(ResourceTable table, RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    final String sql = calciteSql(table.resource(), table.columns());
+    final RelRoot root = context.expandView(relOptTable.getRowType(), sql, List.of(),
+        relOptTable.getQualifiedName());
+    return RelOptUtil.createCastRel(root.rel, relOptTable.getRowType(), true);
+  }
+
+  /**
+   * The view's SELECT rewritten for Calcite: placeholders turned into output columns, and the
+   * columns the document declares, in its order, selected from it.
+   */
+  static String calciteSql(ResourceDefinition resource, ResourceColumns columns) {
+    final String ddl = resource.viewSql();
+    if (ddl == null) {
+      throw refused(resource, "its document gives no SELECT for SQLite's dialect");
+    }
+    final SqlNode parsed;
+    try {
+      parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), PARSER).parseQuery();
+    } catch (SqlParseException e) {
+      throw refused(resource, "its SELECT cannot be read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+    if (!(parsed instanceof SqlSelect)) {
+      throw refused(resource, "its query is not a single SELECT");
+    }
+    final SqlSelect select = (SqlSelect) parsed;
+    final Map<String, SqlNode> parameters = new LinkedHashMap<>();
+    final List<SqlNode> kept = new ArrayList<>();
+    if (select.getWhere() != null) {
+      for (SqlNode conjunct : conjuncts(select.getWhere())) {
+        final String parameter = placeholderCondition(conjunct);
+        if (parameter != null) {
+          parameters.put(parameter, ((SqlCall) conjunct).operand(0));
+        } else {
+          kept.add(conjunct);
+        }
+      }
+    }
+    select.setWhere(kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0)
+        : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, kept));
+    final Set<String> outputs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    boolean star = false;
+    for (SqlNode item : select.getSelectList()) {
+      final String name = outputName(item);
+      star |= item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar();
+      if (name != null) {
+        outputs.add(name);
+      }
+    }
+    for (Map.Entry<String, SqlNode> parameter : parameters.entrySet()) {
+      if (!outputs.contains(parameter.getKey())) {
+        select.getSelectList().add(SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO,
+            parameter.getValue(), new SqlIdentifier(parameter.getKey(), SqlParserPos.ZERO)));
+        outputs.add(parameter.getKey());
+      }
+    }
+    final String inner = select.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    if (PLACEHOLDER.matcher(inner).find() || inner.contains("{{")) {
+      throw refused(resource, "it uses a {{ placeholder }} other than in WHERE column = '{{ name }}'");
+    }
+    final StringBuilder outer = new StringBuilder("SELECT ");
+    final List<ResourceColumn> declared = columns.list();
+    for (int i = 0; i < declared.size(); i++) {
+      final String name = declared.get(i).name().replace("\"", "\"\"");
+      outer.append(i == 0 ? "" : ", ").append(star || outputs.contains(declared.get(i).name())
+          ? "\"" + name + "\"" : "CAST(NULL AS VARCHAR) AS \"" + name + "\"");
+    }
+    return outer.append(" FROM (").append(inner).append(") AS \"credql$view\"").toString();
+  }
+
+  /** The parameter of {@code column = '{{ name }}'}, or null. */
+  private static @Nullable String placeholderCondition(SqlNode node) {
+    if (node.getKind() != SqlKind.EQUALS) {
+      return null;
+    }
+    final SqlBasicCall call = (SqlBasicCall) node;
+    if (!(call.operand(0) instanceof SqlIdentifier) || !(call.operand(1) instanceof SqlLiteral)) {
+      return null;
+    }
+    final String text = ((SqlLiteral) call.operand(1)).toValue();
+    final Matcher matcher = text == null ? null : PLACEHOLDER.matcher(text.trim());
+    return matcher != null && matcher.matches() ? matcher.group(1) : null;
+  }
+
+  private static @Nullable String outputName(SqlNode item) {
+    if (item.getKind() == SqlKind.AS) {
+      return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+    }
+    if (item instanceof SqlIdentifier && !((SqlIdentifier) item).isStar()) {
+      final List<String> names = ((SqlIdentifier) item).names;
+      return names.get(names.size() - 1);
+    }
+    return null;
+  }
+
+  private static List<SqlNode> conjuncts(SqlNode node) {
+    final List<SqlNode> result = new ArrayList<>();
+    if (node.getKind() == SqlKind.AND) {
+      for (SqlNode operand : ((SqlCall) node).getOperandList()) {
+        result.addAll(conjuncts(operand));
+      }
+    } else {
+      result.add(node);
+    }
+    return result;
+  }
+
+  private static RuntimeException refused(ResourceDefinition resource, String why) {
+    return new UnsupportedVerbException(resource.id() + " is a StackQL view that credql cannot run: "
+        + why + "; query the resources it reads instead (DESCRIBE " + resource.id()
+        + " shows its columns)").unchecked();
+  }
+}

@@ -1,0 +1,137 @@
+package io.credql.sql;
+
+import io.credql.sql.parser.impl.CredqlSqlParserImpl;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.ddl.SqlCreateMaterializedView;
+import org.apache.calcite.sql.ddl.SqlCreateView;
+import org.apache.calcite.sql.ddl.SqlDropMaterializedView;
+import org.apache.calcite.sql.ddl.SqlDropView;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** StackQL's mutations, views, SHOW INSERT and identifiers in the statement grammar. */
+class StackqlStatementParserTest {
+  private static SqlNode parse(String sql) throws SqlParseException {
+    final SqlParser.Config config = SqlParser.config().withParserFactory(CredqlSqlParserImpl.FACTORY)
+        .withQuoting(Quoting.DOUBLE_QUOTE).withUnquotedCasing(Casing.UNCHANGED)
+        .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false);
+    return SqlParser.create(StackqlIdentifiers.toCalcite(sql), config).parseStmt();
+  }
+
+  private static List<String> names(Iterable<SqlNode> nodes) {
+    final List<String> names = new ArrayList<>();
+    nodes.forEach(n -> names.add(((SqlIdentifier) n).isStar() ? "*" : ((SqlIdentifier) n).getSimple()));
+    return names;
+  }
+
+  @Test void insertSelectReturningAsStackqlsDocGeneratorLaysItOut() throws SqlParseException {
+    final SqlMutation insert = (SqlMutation) parse("INSERT INTO databricks_workspace.postgres.projects (\n"
+        + "deployment_name,\nspec\n)\nSELECT \n'dbc-1',\n'{\"a\": 1}'\nRETURNING\nname,\nuid\n;".replace(";", ""));
+    assertEquals(SqlMutation.Verb.INSERT, insert.verb());
+    final SqlInsert statement = (SqlInsert) insert.statement();
+    assertEquals(List.of("deployment_name", "spec"), names(statement.getTargetColumnList()));
+    assertInstanceOf(SqlSelect.class, statement.getSource());
+    assertEquals(2, ((SqlSelect) statement.getSource()).getSelectList().size());
+    assertEquals(List.of("name", "uid"), names(insert.returning()));
+  }
+
+  @Test void mutationsTakeHintsAfterTheirFirstWordAndIntoIsOptional() throws SqlParseException {
+    final SqlMutation insert = (SqlMutation) parse(
+        "INSERT /*+ AWAIT */ relay.core.servers (serverName) VALUES ('a') RETURNING *");
+    assertEquals(List.of("AWAIT"), insert.hintNames());
+    assertEquals(List.of("*"), names(insert.returning()));
+    final SqlMutation delete = (SqlMutation) parse(
+        "DELETE /*+ AWAIT */ FROM relay.core.servers WHERE serverName = 'a'");
+    assertInstanceOf(SqlDelete.class, delete.statement());
+    assertEquals(List.of("AWAIT"), delete.hintNames());
+    assertNull(delete.returning());
+  }
+
+  @Test void replaceAndUpdateHaveSetWhereAndReturning() throws SqlParseException {
+    final SqlMutation replace = (SqlMutation) parse("REPLACE /*+ AWAIT */ azure.pg.servers SET "
+        + "location = 'eu', default = true WHERE server_name = 's' AND resource_group_name = 'rg' RETURNING id");
+    assertEquals(SqlMutation.Verb.REPLACE, replace.verb());
+    final SqlUpdate update = (SqlUpdate) replace.statement();
+    assertEquals(List.of("location", "default"), names(update.getTargetColumnList()));
+    assertEquals(SqlKind.AND, update.getCondition().getKind());
+    assertEquals(List.of("id"), names(replace.returning()));
+    assertTrue(replace.toString().startsWith("REPLACE"), replace.toString());
+    final SqlMutation plain = (SqlMutation) parse("UPDATE r SET a = 1");
+    assertEquals(SqlMutation.Verb.UPDATE, plain.verb());
+  }
+
+  @Test void viewsAreCreatedReplacedRefreshedAndDropped() throws SqlParseException {
+    final SqlCreateView view = (SqlCreateView) parse(
+        "CREATE OR REPLACE VIEW big AS SELECT name FROM acme.things.widgets WHERE size > 1");
+    assertTrue(view.getReplace());
+    assertEquals("big", view.name.getSimple());
+    final SqlCreateMaterializedView materialized = (SqlCreateMaterializedView) parse(
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS snap AS SELECT 1 AS n");
+    assertTrue(materialized.ifNotExists);
+    assertTrue(((SqlDropView) parse("DROP VIEW IF EXISTS big")).ifExists);
+    assertFalse(((SqlDropMaterializedView) parse("DROP MATERIALIZED VIEW snap")).ifExists);
+    assertEquals("snap", ((SqlRefreshMaterializedView) parse("REFRESH MATERIALIZED VIEW snap")).name().getSimple());
+    final SqlParseException e = assertThrows(SqlParseException.class,
+        () -> parse("CREATE VIEW IF NOT EXISTS v AS SELECT 1"));
+    assertTrue(e.getMessage().contains("use CREATE OR REPLACE VIEW"), e.getMessage());
+  }
+
+  @Test void showInsertTakesTheRequiredHintAndAColumnList() throws SqlParseException {
+    final SqlShow show = (SqlShow) parse("SHOW INSERT /*+ REQUIRED */ INTO google.compute.instances (project, zone)");
+    assertEquals(SqlShow.Target.INSERT, show.target());
+    assertEquals(List.of("REQUIRED"), show.hintNames());
+    assertEquals(List.of("google", "compute", "instances"), show.scope().names);
+    assertEquals(List.of("project", "zone"), names(show.columns()));
+    final SqlShow where = (SqlShow) parse("SHOW METHODS IN a.b.c WHERE SQLVerb = 'EXEC' AND MethodName LIKE 'get%'");
+    assertEquals(SqlKind.AND, where.where().getKind());
+  }
+
+  @Test void wordsStackqlsDocumentsUseAsColumnsParseUnquoted() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT default, table, value, user, type, key, position,"
+        + " name, status, date, time, role FROM t WHERE value = 1 AND default = true AND date > '2024'");
+    assertEquals(List.of("default", "table", "value", "user", "type", "key", "position", "name",
+        "status", "date", "time", "role"), names(select.getSelectList()));
+    final SqlMutation insert = (SqlMutation) parse(
+        "INSERT INTO r (default, table, user, value) VALUES (true, 't', 'u', 1) RETURNING default, user");
+    assertEquals(List.of("default", "table", "user", "value"),
+        names(((SqlInsert) insert.statement()).getTargetColumnList()));
+    assertEquals(List.of("default", "user"), names(insert.returning()));
+    final SqlSelect literals = (SqlSelect) parse("SELECT DATE '2024-01-02', CAST(x AS DATE) FROM t");
+    assertEquals(SqlKind.LITERAL, literals.getSelectList().get(0).getKind());
+  }
+
+  @Test void backQuotedIdentifiersWorkBesideDoubleQuotedOnes() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT `my name`, \"other\", `a``b` FROM `p`.s.`r`");
+    assertEquals(List.of("my name", "other", "a`b"), names(select.getSelectList()));
+    assertEquals(List.of("p", "s", "r"), ((SqlIdentifier) select.getFrom()).names);
+  }
+
+  @Test void theRewriteLeavesStringsCommentsArgumentsAndCalcitesTableKeywordAlone() {
+    assertEquals("SELECT 'a `b` default', \"user\" -- `c` default\nFROM t",
+        StackqlIdentifiers.toCalcite("SELECT 'a `b` default', user -- `c` default\nFROM t"));
+    assertEquals("EXEC p.s.r.m @default = 1, @user = '`x`'",
+        StackqlIdentifiers.toCalcite("EXEC p.s.r.m @default = 1, @user = '`x`'"));
+    assertEquals("SELECT * FROM TABLE(f(1)) AS \"table\"",
+        StackqlIdentifiers.toCalcite("SELECT * FROM TABLE(f(1)) AS table"));
+    assertEquals("/*+ AWAIT */ \"default\"", StackqlIdentifiers.toCalcite("/*+ AWAIT */ default"));
+  }
+}
