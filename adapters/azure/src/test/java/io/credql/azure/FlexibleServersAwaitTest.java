@@ -66,7 +66,7 @@ class FlexibleServersAwaitTest {
     try (Connection c = connect(null); Statement s = c.createStatement()) {
       final SQLException e = assertThrows(SQLException.class,
           () -> QueryRows.of(s, update("rg-legacy", "reports-pg-flex", "Awaited-Admin-2")));
-      assertTrue(e.getMessage().contains("the operation failed: [InternalServerError] An unexpected error"),
+      assertTrue(e.getMessage().contains("ended failed: [InternalServerError] An unexpected error"),
           e.getMessage());
       assertFalse(e.getMessage().contains("Awaited-Admin-2"), e.getMessage());
     }
@@ -80,7 +80,7 @@ class FlexibleServersAwaitTest {
           + SUBSCRIPTION + "' AND resource_group_name = 'rg-legacy'");
       final SQLException e = assertThrows(SQLException.class,
           () -> QueryRows.of(s, update("rg-legacy", "frozen-pg-flex", "Awaited-Admin-3")));
-      assertTrue(e.getMessage().contains("was still InProgress after 1 s")
+      assertTrue(e.getMessage().contains("did not finish within 1 s (property awaitTimeout)")
           && e.getMessage().contains("azureAsyncOperation"), e.getMessage());
     }
   }

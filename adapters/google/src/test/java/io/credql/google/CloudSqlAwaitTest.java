@@ -51,7 +51,7 @@ class CloudSqlAwaitTest {
     try (Connection c = CloudSqlJdbcTest.connect(sim, ""); Statement s = c.createStatement()) {
       final SQLException e = assertThrows(SQLException.class,
           () -> QueryRows.of(s, update("legacy-pg", "postgres", "Awaited-pw-002")));
-      assertTrue(e.getMessage().contains("the operation failed: [INTERNAL_ERROR] An internal error occurred"),
+      assertTrue(e.getMessage().contains("ended failed: [INTERNAL_ERROR] An internal error occurred"),
           e.getMessage());
       assertFalse(e.getMessage().contains("Awaited-pw-002"), e.getMessage());
     }
@@ -64,7 +64,8 @@ class CloudSqlAwaitTest {
       QueryRows.of(s, "SELECT name FROM google.sqladmin.users WHERE project = '" + PROJECT + "' AND instance = 'stuck-pg'");
       final SQLException e = assertThrows(SQLException.class,
           () -> QueryRows.of(s, update("stuck-pg", "postgres", "Awaited-pw-003")));
-      assertTrue(e.getMessage().contains("was still RUNNING after 1 s") && e.getMessage().contains("/operations/"),
+      assertTrue(e.getMessage().contains("did not finish within 1 s (property awaitTimeout)")
+          && e.getMessage().contains("/operations/"),
           e.getMessage());
     }
     assertTrue(sim.password("stuck-pg", "postgres").isEmpty());
