@@ -169,8 +169,14 @@ public final class AsyncOperationPoller {
       String status, JsonNode state) {
     final JsonNode error = state.path("error");
     String reason = error.path("message").asText("");
+    String code = error.path("code").asText("");
     if (reason.isEmpty() && error.path("errors").isArray() && error.path("errors").size() > 0) {
       reason = error.path("errors").get(0).path("message").asText("");
+      code = error.path("errors").get(0).path("code").asText(code);
+    }
+    // the provider's code with its text (Azure's error.code, Google's errors[].code)
+    if (!code.isEmpty()) {
+      reason = "[" + code + "] " + reason;
     }
     return new ProviderResponseException(method.id() + ": the asynchronous operation " + operation
         + " ended " + status.toLowerCase(Locale.ROOT)

@@ -75,7 +75,7 @@ final class ProviderErrors {
     }
     final JsonNode error = tree.get("error");
     if (error != null && error.isObject()) {
-      return new Described(firstText(error, "code", "status"),
+      return new Described(firstText(error, "status", "code"),
           error.path("message").asText(shorten(error.toString())));
     }
     if (error != null && error.isTextual()) {

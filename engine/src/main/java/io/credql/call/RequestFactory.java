@@ -86,7 +86,8 @@ final class RequestFactory {
       }
     }
     if (question >= 0 && question + 1 < template.length()) {
-      // AWS query-protocol documents put the action in the path: /?Action=X&Version=Y
+      // a path key may carry a fixed query: AWS query-protocol documents put the action there
+      // (/?Action=X&Version=Y), StackQL's Azure documents the api-version (...?api-version=2024-08-01)
       final HttpUrl fixed = HttpUrl.get("http://x/?" + template.substring(question + 1));
       for (String name : fixed.queryParameterNames()) {
         url.addQueryParameter(name, fixed.queryParameter(name));

@@ -70,7 +70,7 @@ final class ResponseDecoder {
     }
     final JsonNode tree;
     try {
-      tree = parsed != null ? parsed : JSON.readTree(body);
+      tree = JSON.readTree(body);
     } catch (IOException e) {
       throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
           + exchange.status() + ", " + body.length + " bytes) is not valid JSON: "

@@ -1,5 +1,8 @@
 package io.credql.document;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.credql.spi.ProviderBundle;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -65,14 +68,43 @@ public final class ProviderCatalog {
     try (Stream<Path> providers = Files.list(directory)) {
       for (Path provider : (Iterable<Path>) providers.sorted()::iterator) {
         newestVersion(provider).ifPresent(version -> {
-          final String name = provider.getFileName().toString();
+          final String name = providerName(provider, version);
           locations.remove(name);
-          locations.put(name, new Location(() -> source, name + "/" + version + "/provider.yaml"));
+          locations.put(name, new Location(() -> source,
+              provider.getFileName() + "/" + version + "/provider.yaml"));
         });
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list providers directory " + directory, e);
     }
+  }
+
+  /**
+   * The name a provider directory is queried by: the directory's own, unless it cannot be an SQL
+   * name (StackQL keeps its {@code google} provider in {@code googleapis.com}), in which case the
+   * {@code name} at the top of its {@code provider.yaml} (read without reading the rest).
+   */
+  private static String providerName(Path provider, String version) {
+    final String directory = provider.getFileName().toString();
+    if (directory.indexOf('.') < 0) {
+      return directory;
+    }
+    final Path document = provider.resolve(version).resolve("provider.yaml");
+    try (JsonParser parser = new YAMLFactory().createParser(document.toFile())) {
+      if (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          final String field = parser.currentName();
+          final JsonToken value = parser.nextToken();
+          if ("name".equals(field) && value == JsonToken.VALUE_STRING && !parser.getText().isBlank()) {
+            return parser.getText();
+          }
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      // unreadable: the directory's name stays, and reading the document reports the problem
+    }
+    return directory;
   }
 
   private static Optional<String> newestVersion(Path provider) throws IOException {

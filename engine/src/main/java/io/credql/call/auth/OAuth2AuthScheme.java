@@ -1,7 +1,6 @@
 package io.credql.call.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credql.call.LoopbackHost;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.spi.AuthContext;
@@ -58,15 +57,11 @@ public final class OAuth2AuthScheme implements AuthScheme {
     }
     matcher.appendTail(url);
     final HttpUrl parsed = HttpUrl.parse(url.toString().replaceAll("\\s+", ""));
-    if (parsed == null || (!"https".equals(parsed.scheme()) && !isLoopback(parsed.host()))) {
+    if (parsed == null || !OAuth2ClientCredentials.isSecureEndpoint(parsed)) {
       throw new InvalidInputException("auth of " + context.providerName()
           + ": token_url must be an https URL (http only towards loopback)");
     }
     return parsed;
-  }
-
-  private static boolean isLoopback(String host) {
-    return LoopbackHost.isLoopback(host);
   }
 
   /** Factory of {@code type: oauth2}. */

@@ -2,6 +2,7 @@ package io.credql.call.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.call.LoopbackHost;
 import io.credql.error.CredqlException;
 import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
@@ -31,6 +32,10 @@ import static java.util.Objects.requireNonNull;
  * {@code grant_type=client_credentials&scope=...}, kept per endpoint and client, and fetched again
  * {@link #REFRESH_MARGIN} before they expire (at most halfway through their life), so one token
  * request serves every call in between. Issued tokens are registered as secrets.
+ *
+ * <p>Other grants posted to a token endpoint (RFC 7523's JWT bearer assertion of a Google service
+ * account) use the same cache, request and error handling through {@link #accessToken(HttpUrl,
+ * String, Grant)}.
  */
 public final class OAuth2ClientCredentials {
   /** How long before its expiry a token is replaced (at most half its lifetime). */
@@ -55,10 +60,46 @@ public final class OAuth2ClientCredentials {
     this.credentialsHint = requireNonNull(credentialsHint, "credentialsHint");
   }
 
+  /**
+   * Whether credentials may be sent to {@code url}: https, or http towards a loopback address (a
+   * simulator on this machine).
+   */
+  public static boolean isSecureEndpoint(HttpUrl url) {
+    return "https".equals(url.scheme()) || LoopbackHost.isLoopback(url.host());
+  }
+
+  /** A token request's form and authorization, made afresh for each request (an assertion expires). */
+  public interface Grant {
+    /** What the token endpoint is sent: a form body and any headers. */
+    Request.Builder request() throws CredqlException;
+
+    /** What a refusal says was refused, e.g. {@code the client credentials}. */
+    String description();
+  }
+
   /** The access token for {@code clientId} at {@code tokenUrl}: the one held, or a new one. */
   public String accessToken(HttpUrl tokenUrl, String clientId, String clientSecret) throws CredqlException {
-    return tokens.computeIfAbsent(tokenUrl + " " + clientId, key -> new Token())
-        .current(tokenUrl, clientId, clientSecret);
+    return accessToken(tokenUrl, clientId, new Grant() {
+      @Override public Request.Builder request() {
+        return new Request.Builder()
+            .header("Authorization", Credentials.basic(clientId, clientSecret, StandardCharsets.UTF_8))
+            .post(new FormBody.Builder().add("grant_type", "client_credentials").add("scope", scope).build());
+      }
+
+      @Override public String description() {
+        return "the client credentials";
+      }
+    });
+  }
+
+  /**
+   * The access token {@code grant} obtains at {@code tokenUrl} for {@code principal} (who the
+   * grant stands for, which keys the cache): the one held, or a new one.
+   */
+  public String accessToken(HttpUrl tokenUrl, String principal, Grant grant) throws CredqlException {
+    requireNonNull(grant, "grant");
+    return tokens.computeIfAbsent(tokenUrl + " " + principal, key -> new Token())
+        .current(tokenUrl, grant);
   }
 
   /** One endpoint's token; requests for it wait while it is fetched, so it is fetched once. */
@@ -66,11 +107,10 @@ public final class OAuth2ClientCredentials {
     private @Nullable String value;
     private Instant refreshAt = Instant.MIN;
 
-    synchronized String current(HttpUrl tokenUrl, String clientId, String clientSecret)
-        throws CredqlException {
+    synchronized String current(HttpUrl tokenUrl, Grant grant) throws CredqlException {
       if (value == null || !clock.instant().isBefore(refreshAt)) {
         final Instant requested = clock.instant();
-        final JsonNode response = requestToken(tokenUrl, clientId, clientSecret);
+        final JsonNode response = requestToken(tokenUrl, grant);
         final String accessToken = response.path("access_token").asText("");
         if (accessToken.isEmpty()) {
           throw new ProviderResponseException(context.providerName() + ": the OAuth token endpoint "
@@ -88,13 +128,8 @@ public final class OAuth2ClientCredentials {
     }
   }
 
-  private JsonNode requestToken(HttpUrl tokenUrl, String clientId, String clientSecret)
-      throws CredqlException {
-    final Request request = new Request.Builder().url(tokenUrl)
-        .header("Authorization", Credentials.basic(clientId, clientSecret, StandardCharsets.UTF_8))
-        .header("Accept", "application/json")
-        .post(new FormBody.Builder().add("grant_type", "client_credentials").add("scope", scope).build())
-        .build();
+  private JsonNode requestToken(HttpUrl tokenUrl, Grant grant) throws CredqlException {
+    final Request request = grant.request().url(tokenUrl).header("Accept", "application/json").build();
     final int status;
     final String body;
     try (Response response = context.httpClient().newCall(request).execute()) {
@@ -119,18 +154,19 @@ public final class OAuth2ClientCredentials {
       throw new ProviderResponseException(context.providerName() + ": the OAuth token endpoint "
           + tokenUrl + " answered HTTP " + status + " without a JSON token; nothing else was sent");
     }
-    throw refused(tokenUrl, status, tree);
+    throw refused(tokenUrl, status, tree, grant.description());
   }
 
   /** A token endpoint's refusal ({@code {error, error_description}} in RFC 6749, or a provider's shape). */
-  private ProviderErrorException refused(HttpUrl tokenUrl, int status, @Nullable JsonNode body) {
+  private ProviderErrorException refused(HttpUrl tokenUrl, int status, @Nullable JsonNode body,
+      String refusedWhat) {
     final String code = first(body, "error", "errorCode", "error_code");
     final String description = first(body, "error_description", "errorSummary", "message");
     final String providerMessage = description != null ? description
         : code != null ? code : "no error description";
     final StringBuilder message = new StringBuilder(context.providerName())
         .append(": the OAuth token endpoint ").append(tokenUrl)
-        .append(" refused the client credentials: HTTP ").append(status).append(' ');
+        .append(" refused ").append(refusedWhat).append(": HTTP ").append(status).append(' ');
     if (code != null) {
       message.append('[').append(code).append("] ");
     }

@@ -1,0 +1,27 @@
+package io.credql.azure;
+
+import io.credql.document.DocumentSource;
+import io.credql.spi.ProviderBundle;
+import io.credql.spi.ProviderSimulator;
+
+/**
+ * The {@code azure} documents, bundled in this jar under {@code io/credql/providers}, and the
+ * simulator that serves them in the sandbox.
+ */
+public final class AzureBundle implements ProviderBundle {
+  @Override public String providerName() {
+    return "azure";
+  }
+
+  @Override public DocumentSource documents() {
+    return DocumentSource.classpath(AzureBundle.class.getClassLoader(), "io/credql/providers");
+  }
+
+  @Override public String providerDocument() {
+    return "azure/v00.00.00000/provider.yaml";
+  }
+
+  @Override public ProviderSimulator simulator() {
+    return new AzureSandboxSimulator();
+  }
+}

@@ -1,0 +1,87 @@
+package io.credql.azure;
+
+import io.credql.jdbc.QueryRows;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code EXEC /*+ AWAIT *\/ azure...servers.update}: the 202 Accepted is followed through its
+ * {@code Azure-AsyncOperation} to Succeeded or Failed, and a user sees how it ended.
+ */
+class FlexibleServersAwaitTest {
+  private static final String SUBSCRIPTION = FlexibleServersDataset.DEMO_SUBSCRIPTION;
+  private static FlexibleServersSimulator sim;
+
+  @BeforeAll static void start() {
+    sim = FlexibleServersSimulator.builder().application(FlexibleServersJdbcTest.TENANT,
+        FlexibleServersJdbcTest.CLIENT_ID, FlexibleServersJdbcTest.CLIENT_SECRET)
+        .dataset(FlexibleServersDataset.demo()).build().start();
+  }
+
+  @AfterAll static void stop() {
+    sim.close();
+  }
+
+  private static Connection connect(String timeout) throws SQLException {
+    final Properties properties = new Properties();
+    properties.setProperty("baseUrl.azure", sim.baseUrl());
+    properties.setProperty("auth", "{\"azure\": {\"type\": \"azure_default\", \"authority_host\": \""
+        + sim.baseUrl() + "\"}}");
+    if (timeout != null) {
+      properties.setProperty("awaitTimeout", timeout);
+    }
+    return DriverManager.getConnection("jdbc:credql:", properties);
+  }
+
+  private static String update(String group, String server, String password) {
+    return "EXEC /*+ AWAIT */ azure.postgresql_flexible_servers.servers.update @subscription_id = '"
+        + SUBSCRIPTION + "', @resource_group_name = '" + group + "', @server_name = '" + server + "'"
+        + " @@json = '{\"properties\": {\"administratorLoginPassword\": \"" + password + "\"}}'";
+  }
+
+  @Test void awaitingThePasswordChangeReturnsTheServerAndThePasswordIsSet() throws SQLException {
+    try (Connection c = connect(null); Statement s = c.createStatement()) {
+      final List<List<String>> rows = QueryRows.of(s, update("rg-prod", "orders-pg-flex", "Awaited-Admin-1"));
+      assertEquals(1, rows.size(), rows.toString());
+      assertTrue(rows.get(0).contains("orders-pg-flex"), rows.toString());
+    }
+    assertEquals("Awaited-Admin-1", sim.administratorPassword(FlexibleServerEngine.POSTGRESQL, "rg-prod",
+        "orders-pg-flex").orElseThrow());
+  }
+
+  @Test void anOperationThatFailsIsReportedWithAzuresCodeAndText() throws SQLException {
+    try (Connection c = connect(null); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class,
+          () -> QueryRows.of(s, update("rg-legacy", "reports-pg-flex", "Awaited-Admin-2")));
+      assertTrue(e.getMessage().contains("ended failed: [InternalServerError] An unexpected error"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("Awaited-Admin-2"), e.getMessage());
+    }
+    assertTrue(sim.administratorPassword(FlexibleServerEngine.POSTGRESQL, "rg-legacy", "reports-pg-flex").isEmpty());
+  }
+
+  @Test void anOperationThatNeverFinishesStopsAtTheTimeout() throws SQLException {
+    try (Connection c = connect("1"); Statement s = c.createStatement()) {
+      // the token first, so that the limit is spent on the operation
+      QueryRows.of(s, "SELECT name FROM azure.postgresql_flexible_servers.servers WHERE subscription_id = '"
+          + SUBSCRIPTION + "' AND resource_group_name = 'rg-legacy'");
+      final SQLException e = assertThrows(SQLException.class,
+          () -> QueryRows.of(s, update("rg-legacy", "frozen-pg-flex", "Awaited-Admin-3")));
+      assertTrue(e.getMessage().contains("did not finish within 1 s (property awaitTimeout)")
+          && e.getMessage().contains("azureAsyncOperation"), e.getMessage());
+    }
+  }
+}
