@@ -149,18 +149,39 @@ class EveryPredicateIsHonouredTest {
         answering = method;
         final String x = echoes.containsKey(column.fieldName()) ? echoes.get(column.fieldName()).asText()
             : scalar(column.jsonType(), 0).asText();
-        final String select = "SELECT \"" + column.name() + "\" FROM " + table + where;
-        final List<String> all = values(connection, select);
-        final List<String> filtered = values(connection, select + (where.length() == 0 ? " WHERE " : " AND ")
-            + '"' + column.name() + "\" = " + sqlLiteral(x, column));
-        final List<String> expected = all.stream().filter(x::equals).collect(Collectors.toList());
-        if (expected.isEmpty() || !expected.equals(filtered) || (all.size() > 1 && expected.size() == all.size())) {
-          failures.add(id + ": of " + all + " expected " + expected + " but got " + filtered);
+        // The fake's rows are known: values alternate x, y, x down a list, and a column that echoes
+        // a bound value holds it in every row. So one statement per check is enough.
+        final boolean echoed = echoes.containsKey(column.fieldName());
+        final int rows = answersList(method) ? ROWS : 1;
+        final int expected = echoed || rows == 1 ? rows : 2;
+        final List<String> filtered = values(connection, "SELECT \"" + column.name() + "\" FROM " + table
+            + where + (where.length() == 0 ? " WHERE " : " AND ") + '"' + column.name() + "\" = "
+            + sqlLiteral(x, column));
+        if (filtered.size() != expected || !filtered.stream().allMatch(x::equals)) {
+          failures.add(id + ": expected " + expected + " rows of " + x + " but got " + filtered);
         }
       } catch (SQLException | RuntimeException e) {
         failures.add(id + ": " + e.getMessage());
       }
     }
+  }
+
+  /** Whether the method's rows come from a list (three rows from the fake) rather than one object. */
+  private static boolean answersList(MethodDefinition method) {
+    if (method.response().isSchemaDrivenXml()) {
+      return true;
+    }
+    final SchemaNode response = method.responseSchema();
+    if (method.objectKey() == null) {
+      final TransformTemplate template = method.response().template();
+      return response.isArray() || template != null
+          && template.form() == TransformTemplate.Form.FLATTEN_PROPERTIES_LIST;
+    }
+    if (method.objectKey().text().contains("[*]") || method.objectKey().text().contains("..")) {
+      return true;
+    }
+    final SchemaNode selected = method.objectKey().schemaOf(response);
+    return selected != null && selected.isArray();
   }
 
   /** A wrapping transform whose document describes the body before it is wrapped: its columns are not the rows'. */

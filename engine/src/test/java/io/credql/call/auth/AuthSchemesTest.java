@@ -115,4 +115,16 @@ class AuthSchemesTest {
         "{\"type\": \"bearer\", \"credentialsenvvar\": \"NOT_SET_ANYWHERE\"}", new FixedEnvironment(Map.of())));
     assertTrue(e.getMessage().contains("NOT_SET_ANYWHERE"), e.getMessage());
   }
+
+  @Test void githubsProviderConfigSendsBasicCredentialsFromItsVariables() throws Exception {
+    final io.credql.document.ProviderCatalog catalog = io.credql.document.ProviderCatalog.create(
+        List.of(), List.of(io.credql.conformance.StackqlRegistry.providers()));
+    final JsonNode auth = catalog.provider("github").config().path("auth");
+    final FixedEnvironment environment = new FixedEnvironment(Map.of(
+        "STACKQL_GITHUB_USERNAME", "octocat", "STACKQL_GITHUB_PASSWORD", "ghp_token"));
+    final Request request = new BasicAuthScheme.Factory().create(auth, environment).authenticate(REQUEST);
+    assertEquals("Basic " + Base64.getEncoder().encodeToString("octocat:ghp_token".getBytes()),
+        request.header("Authorization"));
+    assertTrue(environment.secrets.contains("ghp_token"));
+  }
 }
