@@ -113,6 +113,13 @@ class ViewsTest {
     }
   }
 
+  @Test void aViewsPropertyThatIsNeitherHomeMemoryNorADirectoryIsRefusedAtConnect() {
+    final SQLException e = assertThrows(SQLException.class, () -> connect("some/where").close());
+    assertTrue(e.getMessage().contains("property views must be home (views are kept in $HOME/.credql/views),"
+        + " memory (views last as long as the connection) or an absolute directory, not 'some/where'"),
+        e.getMessage());
+  }
+
   @Test void aMaterializedViewKeepsItsRowsUntilRefreshedAndIsNeverWrittenToDisk() throws SQLException {
     try (Connection c = connect(views.toString())) {
       run(c, "CREATE MATERIALIZED VIEW sizes AS SELECT name, size FROM acme.things.widgets");
