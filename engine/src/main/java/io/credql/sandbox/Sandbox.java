@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulators of all bundled providers, shared by every {@code sandbox=true} connection:
- * started on first use, and stopped a moment after the last such connection closes (or when the
- * JVM exits), so that a program that closes its connection can end; its server threads would
- * keep the JVM alive otherwise. A connection opened later starts them again, with fresh data.
+ * started on first use, and stopped when the JVM exits or, once the program's main thread has
+ * returned, as soon as no connection uses them: their server threads would otherwise keep alive a
+ * JDBC program that has closed its connection. While the main thread runs (a shell, a test, a
+ * server) they stay up between connections and keep their data; a connection opened after a stop
+ * starts them again, with fresh data.
  */
 public final class Sandbox {
-  /** How long the simulators outlive the last connection, for a program that reconnects at once. */
-  private static final long IDLE_MILLIS = 500;
+  /** How often an unused sandbox looks whether the program's main thread has ended. */
+  private static final long IDLE_CHECK_MILLIS = 200;
+  private static final @Nullable Thread MAIN = mainThread();
   private static final ScheduledExecutorService STOPPER = Executors.newSingleThreadScheduledExecutor(task -> {
     final Thread thread = new Thread(task, "credql-sandbox-stop");
     thread.setDaemon(true);
@@ -75,18 +78,25 @@ public final class Sandbox {
     return sandbox;
   }
 
-  /** A connection that {@link #acquire}d the sandbox has closed; the last one stops it shortly. */
+  /**
+   * A connection that {@link #acquire}d the sandbox has closed; after the last one, the sandbox
+   * stops as soon as the main thread has ended too.
+   */
   public static synchronized void release() {
     if (connections == 0 || --connections > 0 || shared == null) {
       return;
     }
     final Sandbox idle = shared;
-    pendingStop = STOPPER.schedule(() -> stopIfIdle(idle), IDLE_MILLIS, TimeUnit.MILLISECONDS);
+    pendingStop = STOPPER.scheduleWithFixedDelay(() -> stopIfIdle(idle), IDLE_CHECK_MILLIS,
+        IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private static synchronized void stopIfIdle(Sandbox idle) {
-    if (connections > 0 || shared != idle) {
+    if (connections > 0 || shared != idle || MAIN != null && MAIN.isAlive()) {
       return;
+    }
+    if (pendingStop != null) {
+      pendingStop.cancel(false);
     }
     shared = null;
     pendingStop = null;
@@ -97,6 +107,16 @@ public final class Sandbox {
       return;
     }
     idle.stop();
+  }
+
+  /** The JVM's main thread, or null if this JVM has none (an application server's, say). */
+  private static @Nullable Thread mainThread() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if ("main".equals(thread.getName()) && !thread.isDaemon()) {
+        return thread;
+      }
+    }
+    return null;
   }
 
   /** {@code baseUrl.} overrides pointing every bundled provider at its simulator. */
