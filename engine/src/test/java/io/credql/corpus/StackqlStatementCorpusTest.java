@@ -48,9 +48,10 @@ class StackqlStatementCorpusTest {
     final Map<String, Path> sources = new LinkedHashMap<>();
     sources.put("stackql-registry", ConformanceDocuments.stackqlRegistry());
     try (Stream<Path> adapters = Files.list(Paths.get("../adapters"))) {
-      adapters.sorted().map(a -> a.resolve("src/main/resources/io/credql/providers"))
-          .filter(Files::isDirectory)
-          .forEach(dir -> sources.put("bundled " + dir.getName(dir.getNameCount() - 6), dir));
+      adapters.sorted()
+          .filter(adapter -> Files.isDirectory(adapter.resolve("src/main/resources/io/credql/providers")))
+          .forEach(adapter -> sources.put("bundled by adapters/" + adapter.getFileName(),
+              adapter.resolve("src/main/resources/io/credql/providers")));
     }
     return sources;
   }
