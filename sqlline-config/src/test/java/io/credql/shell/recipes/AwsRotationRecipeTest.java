@@ -42,6 +42,7 @@ class AwsRotationRecipeTest {
 
   private CliRun recipe(String... more) {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
+        "--property", "auditLog=" + home.resolve("audit.jsonl"),
         "--var", "region=us-east-1", "--var", "instance=orders-db", "--var", "secret=prod/orders-db/master"));
     args.addAll(List.of(more));
     return credql(args.toArray(new String[0]));
@@ -63,6 +64,7 @@ class AwsRotationRecipeTest {
     return journal.stream().filter(e -> {
       final JsonNode request = e.path("request");
       return request.path("body").asText().contains("Action=" + marker)
+          || request.path("url").asText().contains("Action=" + marker)
           || request.path("headers").path("X-Amz-Target").asText().equals("secretsmanager." + marker);
     }).toList();
   }
@@ -78,7 +80,9 @@ class AwsRotationRecipeTest {
     final CliRun dry = recipe("--dry-run");
     assertEquals(0, dry.status(), dry::toString);
     assertTrue(dry.out().contains("orders-db,postgres,available,postgres"), dry::toString);
-    assertTrue(dry.out().contains("MasterUserPassword"), dry::toString);
+    assertTrue(dry.out().contains("POST,http://127.0.0.1:"), dry::toString);
+    assertTrue(dry.out().contains("?Action=ModifyDBInstance&Version=2014-10-31,********"), dry::toString);
+    assertTrue(dry.out().contains("/secretsmanager/PutSecretValue,"), dry::toString);
     assertFalse(dry.out().contains(password) || dry.err().contains(password), dry::toString);
     assertEquals(modifiesBefore, calls(journal(), "ModifyDBInstance").size(), "a dry run sends no modification");
     assertEquals(putsBefore, calls(journal(), "PutSecretValue").size(), "a dry run writes no secret");
@@ -110,7 +114,7 @@ class AwsRotationRecipeTest {
     assertTrue(current.out().contains(secretValue.replace("\"", "\"\"")), current::toString);
 
     // both mutations are in the audit log, without the secrets
-    final String audit = Files.readString(home.resolve(".credql/audit.jsonl"));
+    final String audit = Files.readString(home.resolve("audit.jsonl"));
     assertTrue(audit.contains("modify_db_instance"), audit);
     assertTrue(audit.contains("put_secret_value"), audit);
     assertFalse(audit.contains(password), audit);
