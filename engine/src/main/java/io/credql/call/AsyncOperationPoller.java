@@ -243,6 +243,7 @@ public final class AsyncOperationPoller {
 
   private @Nullable JsonNode parse(MethodDefinition method, HttpExchange exchange)
       throws ProviderResponseException {
+    // a poll is a read, whose JSON body the call layer parses as it arrives: body() is then empty
     if (exchange.isParsed()) {
       final JsonNode parsed = exchange.json();
       if (parsed != null) {
