@@ -118,6 +118,11 @@ final class MethodExample {
     final List<ParameterDefinition> arguments = new ArrayList<>();
     final List<ParameterDefinition> body = new ArrayList<>();
     for (ParameterDefinition input : requiredFirst(method.inputs())) {
+      // an optional header with a default (AWS's X-Amz-Target) is sent without being named
+      if (input.location() == ParameterDefinition.Location.HEADER && input.defaultValue() != null
+          && !required.contains(input.name())) {
+        continue;
+      }
       (input.location() == ParameterDefinition.Location.BODY ? body : arguments).add(input);
     }
     final StringBuilder sql = new StringBuilder("EXEC ").append(method.id()).append(" \n");
