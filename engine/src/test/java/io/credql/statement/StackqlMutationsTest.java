@@ -172,7 +172,7 @@ class StackqlMutationsTest {
         "{\"status\": \"Failed\", \"error\": {\"code\": \"QuotaExceeded\", \"message\": \"no capacity in eu\"}}");
     final String message = failure("", "EXEC /*+ AWAIT */ relay.core.servers.restart @serverName = 's1'");
     assertTrue(message.contains("the asynchronous operation " + operation
-        + " ended failed: no capacity in eu; see the operation at " + operation), message);
+        + " ended failed: [QuotaExceeded] no capacity in eu; see the operation at " + operation), message);
     assertEquals(1, message.lines().count(), message);
     api.verify(1, postRequestedFor(urlPathEqualTo("/v1/servers/s1/restart")));
   }
