@@ -51,6 +51,7 @@ class AzureRotationRecipeTest {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
         "--var", "subscription_id=" + SUBSCRIPTION, "--var", "resource_group=" + group,
         "--var", "server=" + server));
+    args.addAll(List.of("--property", "auditLog=" + home.resolve("audit.jsonl")));
     args.addAll(List.of(more));
     return credql(args.toArray(new String[0]));
   }
@@ -70,7 +71,7 @@ class AzureRotationRecipeTest {
     assertTrue(run.out().contains("pgadmin"), run::toString);
     assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), run::toString);
 
-    final String audit = Files.readString(home.resolve(".credql/audit.jsonl"));
+    final String audit = Files.readString(home.resolve("audit.jsonl"));
     assertTrue(audit.contains("azure.postgresql_flexible_servers.servers.update"), audit);
     assertFalse(audit.contains(PASSWORD), audit);
   }

@@ -48,6 +48,7 @@ class GoogleRotationRecipeTest {
   private Run recipe(String instance, String user, String... more) {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
         "--var", "project=demo-project", "--var", "instance=" + instance, "--var", "user=" + user));
+    args.addAll(List.of("--property", "auditLog=" + home.resolve("audit.jsonl")));
     args.addAll(List.of(more));
     return credql(args.toArray(new String[0]));
   }
@@ -68,7 +69,7 @@ class GoogleRotationRecipeTest {
     assertFalse(run.out().contains(password) || run.err().contains(password), run::toString);
     assertFalse(Files.readString(Path.of(RECIPE)).contains(password));
 
-    final String audit = Files.readString(home.resolve(".credql/audit.jsonl"));
+    final String audit = Files.readString(home.resolve("audit.jsonl"));
     assertTrue(audit.contains("google.sqladmin.users.update"), audit);
     assertFalse(audit.contains(password), audit);
   }
