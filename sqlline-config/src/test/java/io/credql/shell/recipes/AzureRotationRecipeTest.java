@@ -72,7 +72,7 @@ class AzureRotationRecipeTest {
     assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), run::toString);
 
     final String audit = Files.readString(home.resolve("audit.jsonl"));
-    assertTrue(audit.contains("azure.postgresql_flexible_servers.servers.update"), audit);
+    assertTrue(audit.contains("\"resource\":\"azure.postgresql_flexible_servers.servers\",\"method\":\"update\""), audit);
     assertFalse(audit.contains(PASSWORD), audit);
   }
 

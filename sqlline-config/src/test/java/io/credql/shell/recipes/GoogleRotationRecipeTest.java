@@ -70,7 +70,7 @@ class GoogleRotationRecipeTest {
     assertFalse(Files.readString(Path.of(RECIPE)).contains(password));
 
     final String audit = Files.readString(home.resolve("audit.jsonl"));
-    assertTrue(audit.contains("google.sqladmin.users.update"), audit);
+    assertTrue(audit.contains("\"resource\":\"google.sqladmin.users\",\"method\":\"update\"") && audit.contains("\"password\":\"********\""), audit);
     assertFalse(audit.contains(password), audit);
   }
 
