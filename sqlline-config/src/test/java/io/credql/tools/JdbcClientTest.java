@@ -51,11 +51,12 @@ class JdbcClientTest {
       final DatabaseMetaData md = c.getMetaData();
       assertEquals("credql", md.getDatabaseProductName());
       assertEquals("credql JDBC Driver", md.getDriverName());
-      assertEquals(Set.of("linode", "render", "databricks_workspace", "huaweicloud", "aws"),
+      assertEquals(Set.of("linode", "render", "databricks_workspace", "huaweicloud", "aws", "google", "azure"),
           new TreeSet<>(rows(md.getCatalogs(), "TABLE_CAT")));
       assertEquals(Set.of("databases|linode", "postgres|render", "database|databricks_workspace",
               "postgres|databricks_workspace", "gaussdb|huaweicloud", "rds|huaweicloud", "rds|aws",
-              "secretsmanager|aws"),
+              "secretsmanager|aws", "sqladmin|google", "postgresql_flexible_servers|azure",
+              "mysql_flexible_servers|azure"),
           new TreeSet<>(rows(md.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG")));
       assertEquals(List.of("postgres|databricks_workspace"),
           rows(md.getSchemas("databricks_workspace", "post%"), "TABLE_SCHEM", "TABLE_CATALOG"));
