@@ -109,14 +109,29 @@ public final class MethodDefinition {
   /**
    * Whether calling this method may change something: anything but GET and HEAD, except a method
    * the document maps to SELECT (and its raw twin), which reads whatever verb it is sent with
-   * (AWS's JSON protocol reads with POST).
+   * (AWS's JSON protocol reads with POST); and a GET that is sent as a form POST or mapped to
+   * INSERT, UPDATE, REPLACE or DELETE, which changes what it names.
    */
   public boolean isMutation() {
-    if ("GET".equals(httpMethod) || "HEAD".equals(httpMethod)) {
+    final MethodDefinition read = raw ? resource.method(name.substring(1)) : this;
+    if (read != null && resource.methodsFor(SqlVerb.SELECT).contains(read)) {
       return false;
     }
-    final MethodDefinition read = raw ? resource.method(name.substring(1)) : this;
-    return read == null || !resource.methodsFor(SqlVerb.SELECT).contains(read);
+    if ("GET".equals(httpMethod) || "HEAD".equals(httpMethod)) {
+      // A GET changes something when the document sends it as a form POST (AWS's query protocol:
+      // ModifyDBInstance is a GET in StackQL's RDS document) or maps it to a changing verb.
+      return requestTranslate() != null || isMappedToChangingVerb();
+    }
+    return true;
+  }
+
+  private boolean isMappedToChangingVerb() {
+    for (SqlVerb verb : List.of(SqlVerb.INSERT, SqlVerb.UPDATE, SqlVerb.REPLACE, SqlVerb.DELETE)) {
+      if (resource.methodsFor(verb).contains(this)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code request} block: media type, base and default bodies, required fields. */
