@@ -11,21 +11,18 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.IssuedBearerTokens;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,18 +52,16 @@ final class AzureApiTransformer implements ResponseDefinitionTransformerV2 {
 
   private final FlexibleServersState state;
   private final AzureApplication application;
-  private final Duration tokenLifetime;
   private final int pageSize;
   private final int retryAfterSeconds;
   private final Clock clock;
-  private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
-  private final SecureRandom random = new SecureRandom();
+  private final IssuedBearerTokens tokens;
 
   AzureApiTransformer(FlexibleServersState state, AzureApplication application, Duration tokenLifetime,
       int pageSize, int retryAfterSeconds, Clock clock) {
     this.state = requireNonNull(state, "state");
     this.application = requireNonNull(application, "application");
-    this.tokenLifetime = requireNonNull(tokenLifetime, "tokenLifetime");
+    this.tokens = new IssuedBearerTokens(tokenLifetime, clock);
     this.pageSize = pageSize;
     this.retryAfterSeconds = retryAfterSeconds;
     this.clock = requireNonNull(clock, "clock");
@@ -97,17 +92,17 @@ final class AzureApiTransformer implements ResponseDefinitionTransformerV2 {
       headers.put("client-request-id", request.getHeader("client-request-id"));
       return respond(new Reply(reply.status(), reply.body(), headers));
     }
-    final String authorization = request.containsHeader("Authorization") ? request.getHeader("Authorization") : null;
-    if (authorization == null) {
+    final IssuedBearerTokens.Status status = tokens.check(
+        request.containsHeader("Authorization") ? request.getHeader("Authorization") : null);
+    if (status == IssuedBearerTokens.Status.MISSING) {
       return respond(new Reply(401, armBody("AuthenticationFailed",
           "Authentication failed. The 'Authorization' header is missing."),
           Map.of("WWW-Authenticate", "Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\"")));
     }
-    final Instant expiry = authorization.startsWith("Bearer ")
-        ? tokens.get(authorization.substring("Bearer ".length())) : null;
-    if (expiry == null || !clock.instant().isBefore(expiry)) {
-      return respond(new Reply(401, armBody(expiry == null ? "InvalidAuthenticationToken" : "ExpiredAuthenticationToken",
-          expiry == null ? "The access token is invalid." : "The access token expiry UTC time is earlier than current UTC time."),
+    if (status != IssuedBearerTokens.Status.VALID) {
+      final boolean expired = status == IssuedBearerTokens.Status.EXPIRED;
+      return respond(new Reply(401, armBody(expired ? "ExpiredAuthenticationToken" : "InvalidAuthenticationToken",
+          expired ? "The access token expiry UTC time is earlier than current UTC time." : "The access token is invalid."),
           Map.of("WWW-Authenticate", "Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\"")));
     }
     return respond(arm(request, url, path));
@@ -166,14 +161,11 @@ final class AzureApiTransformer implements ResponseDefinitionTransformerV2 {
           + "' is not valid. Client credential flows must have a scope value with /.default suffixed"
           + " to the resource identifier.", 1002012);
     }
-    final byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    final String token = "eyJ0eXAiOiJKV1QiLCJzaW0iOnRydWV9." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    tokens.put(token, clock.instant().plus(tokenLifetime));
+    final String token = tokens.issue("eyJ0eXAiOiJKV1QiLCJzaW0iOnRydWV9.");
     final ObjectNode body = NODES.objectNode();
     body.put("token_type", "Bearer");
-    body.put("expires_in", tokenLifetime.getSeconds());
-    body.put("ext_expires_in", tokenLifetime.getSeconds());
+    body.put("expires_in", tokens.lifetime().getSeconds());
+    body.put("ext_expires_in", tokens.lifetime().getSeconds());
     body.put("access_token", token);
     return new Reply(200, body);
   }

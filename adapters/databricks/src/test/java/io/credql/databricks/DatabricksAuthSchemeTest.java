@@ -5,19 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.error.CredqlException;
 import io.credql.error.MissingCredentialException;
 import io.credql.error.ProviderErrorException;
-import io.credql.spi.AuthContext;
-import okhttp3.OkHttpClient;
+import io.credql.sandbox.SettableClock;
+import io.credql.spi.RecordingAuthContext;
 import okhttp3.Request;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,40 +34,8 @@ class DatabricksAuthSchemeTest {
   private static final String CLIENT_ID = "sp-id";
   private static final String CLIENT_SECRET = "dose-sp-secret";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T12:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-09-01T12:00:00Z"));
   private final List<DatabricksSimulator> started = new ArrayList<>();
-
-  /** The engine's side of the SPI as far as the scheme sees it: an environment and a secret registry. */
-  private static final class TestContext implements AuthContext {
-    final Map<String, String> environment = new HashMap<>();
-    final List<String> secrets = new ArrayList<>();
-    final OkHttpClient client = new OkHttpClient.Builder().followRedirects(false).build();
-
-    @Override public String providerName() {
-      return "databricks_workspace";
-    }
-
-    @Override public @Nullable String getenv(String name) {
-      return environment.get(name);
-    }
-
-    @Override public String requireSecret(String name) throws MissingCredentialException {
-      final String value = environment.get(name);
-      if (value == null) {
-        throw new MissingCredentialException("environment variable " + name + " is not set");
-      }
-      secrets.add(value);
-      return value;
-    }
-
-    @Override public OkHttpClient httpClient() {
-      return client;
-    }
-
-    @Override public void registerSecret(String value) {
-      secrets.add(value);
-    }
-  }
 
   @AfterEach void stop() {
     started.forEach(DatabricksSimulator::close);
@@ -84,15 +49,15 @@ class DatabricksAuthSchemeTest {
     return sim;
   }
 
-  private DatabricksAuthScheme scheme(TestContext context) throws Exception {
+  private DatabricksAuthScheme scheme(RecordingAuthContext context) throws Exception {
     final JsonNode config = new ObjectMapper().readTree(CONFIG);
     return DatabricksAuthScheme.Factory.create(config, context, clock);
   }
 
-  private static TestContext environment(String... pairs) {
-    final TestContext context = new TestContext();
+  private static RecordingAuthContext environment(String... pairs) {
+    final RecordingAuthContext context = new RecordingAuthContext("databricks_workspace");
     for (int i = 0; i < pairs.length; i += 2) {
-      context.environment.put(pairs[i], pairs[i + 1]);
+      context.set(pairs[i], pairs[i + 1]);
     }
     return context;
   }
@@ -144,14 +109,14 @@ class DatabricksAuthSchemeTest {
 
   @Test void clientCredentialsWinOverAPersonalAccessTokenWhichIsThenNeverRead() throws Exception {
     final DatabricksSimulator sim = workspace(Duration.ofHours(1));
-    final TestContext context = environment("DATABRICKS_TOKEN", PAT, "DATABRICKS_CLIENT_ID", CLIENT_ID,
+    final RecordingAuthContext context = environment("DATABRICKS_TOKEN", PAT, "DATABRICKS_CLIENT_ID", CLIENT_ID,
         "DATABRICKS_CLIENT_SECRET", CLIENT_SECRET);
     final String token = bearer(scheme(context), sim);
     assertNotEquals(PAT, token);
     assertEquals(1, sim.tokenRequestCount());
-    assertFalse(context.secrets.contains(PAT), context.secrets.toString());
-    assertTrue(context.secrets.contains(token), "the issued token is masked like any secret");
-    assertTrue(context.secrets.contains(CLIENT_SECRET));
+    assertFalse(context.secrets().contains(PAT), context.secrets().toString());
+    assertTrue(context.secrets().contains(token), "the issued token is masked like any secret");
+    assertTrue(context.secrets().contains(CLIENT_SECRET));
   }
 
   @Test void aPersonalAccessTokenAloneIsSentAsIsWithoutATokenRequest() throws Exception {

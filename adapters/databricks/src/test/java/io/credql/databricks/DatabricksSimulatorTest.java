@@ -2,6 +2,7 @@ package io.credql.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.sandbox.SettableClock;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class DatabricksSimulatorTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final Instant START = Instant.parse("2026-09-01T12:00:00Z");
 
-  private final MutableClock clock = new MutableClock(START);
+  private final SettableClock clock = new SettableClock(START);
   private @Nullable DatabricksSimulator sim;
 
   /** A reply: status and JSON body. */

@@ -11,19 +11,17 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.IssuedBearerTokens;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,18 +50,16 @@ final class CloudSqlApiTransformer implements ResponseDefinitionTransformerV2 {
   private final CloudSqlState state;
   private final JwtAssertionVerifier verifier;
   private final String clientEmail;
-  private final Duration tokenLifetime;
   private final int pageSize;
   private final Clock clock;
-  private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
-  private final SecureRandom random = new SecureRandom();
+  private final IssuedBearerTokens tokens;
 
   CloudSqlApiTransformer(CloudSqlState state, JwtAssertionVerifier verifier, String clientEmail,
       Duration tokenLifetime, int pageSize, Clock clock) {
     this.state = requireNonNull(state, "state");
     this.verifier = requireNonNull(verifier, "verifier");
     this.clientEmail = requireNonNull(clientEmail, "clientEmail");
-    this.tokenLifetime = requireNonNull(tokenLifetime, "tokenLifetime");
+    this.tokens = new IssuedBearerTokens(tokenLifetime, clock);
     this.pageSize = pageSize;
     this.clock = requireNonNull(clock, "clock");
   }
@@ -111,24 +107,16 @@ final class CloudSqlApiTransformer implements ResponseDefinitionTransformerV2 {
     if (refusal != null) {
       return oauthError(400, "invalid_grant", refusal);
     }
-    final byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    final String token = "ya29.sim-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    tokens.put(token, clock.instant().plus(tokenLifetime));
     final ObjectNode body = NODES.objectNode();
-    body.put("access_token", token);
-    body.put("expires_in", tokenLifetime.getSeconds() - 1);
+    body.put("access_token", tokens.issue("ya29.sim-"));
+    body.put("expires_in", tokens.lifetime().getSeconds() - 1);
     body.put("token_type", "Bearer");
     return new Reply(200, body);
   }
 
   private boolean authorized(LoggedRequest request) {
-    final String header = request.containsHeader("Authorization") ? request.getHeader("Authorization") : "";
-    if (!header.startsWith("Bearer ")) {
-      return false;
-    }
-    final Instant expiry = tokens.get(header.substring("Bearer ".length()));
-    return expiry != null && clock.instant().isBefore(expiry);
+    return tokens.check(request.containsHeader("Authorization") ? request.getHeader("Authorization") : null)
+        == IssuedBearerTokens.Status.VALID;
   }
 
   // ---- Cloud SQL Admin
