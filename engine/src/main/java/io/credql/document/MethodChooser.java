@@ -76,7 +76,7 @@ public final class MethodChooser {
       return true;
     }
     final ParameterDefinition input = method.input(required);
-    return input != null && names.stream().anyMatch(input::isCalled);
+    return input != null && names.stream().anyMatch(input::answersTo);
   }
 
   private static Set<String> caseless(Set<String> names) {

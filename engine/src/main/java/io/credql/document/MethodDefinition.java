@@ -1,6 +1,7 @@
 package io.credql.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.error.InvalidInputException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -285,10 +286,14 @@ public final class MethodDefinition {
 
   /**
    * The input called {@code name}: by its document name (exact case first), then by its SQL name
-   * (a snake_case alias), then ignoring case; or null.
+   * (a snake_case alias), then ignoring case, then in another casing of the same words
+   * ({@code resourceGroupName} for {@code resource_group_name}); or null.
+   *
+   * @throws InvalidInputException (unchecked) when only other casings match, and of more than one input
    */
   public @Nullable ParameterDefinition input(String name) {
     ParameterDefinition caseless = null;
+    final List<ParameterDefinition> spelled = new ArrayList<>();
     for (ParameterDefinition input : inputs()) {
       if (input.name().equals(name) || input.sqlName().equals(name)) {
         return input;
@@ -296,8 +301,17 @@ public final class MethodDefinition {
       if (caseless == null && input.isCalled(name)) {
         caseless = input;
       }
+      if (input.answersTo(name)) {
+        spelled.add(input);
+      }
     }
-    return caseless;
+    if (caseless != null || spelled.size() <= 1) {
+      return caseless != null ? caseless : spelled.isEmpty() ? null : spelled.get(0);
+    }
+    final List<String> names = new ArrayList<>();
+    spelled.forEach(input -> names.add(input.name()));
+    throw new InvalidInputException("'" + name + "' is ambiguous in " + id() + ": it names both "
+        + String.join(" and ", names) + "; write the document's own name").unchecked();
   }
 
   /**

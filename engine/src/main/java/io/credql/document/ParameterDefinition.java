@@ -59,6 +59,15 @@ public final class ParameterDefinition {
     return name.equalsIgnoreCase(candidate) || sqlName.equalsIgnoreCase(candidate);
   }
 
+  /**
+   * Whether {@code candidate} names this input in any spelling: {@link #isCalled}, or the same
+   * words in another casing ({@link SqlNames#answersTo}).
+   */
+  public boolean answersTo(String candidate) {
+    return isCalled(candidate) || SqlNames.answersTo(candidate, name)
+        || SqlNames.answersTo(candidate, sqlName);
+  }
+
   /** The same input known to SQL as {@code newSqlName}. */
   ParameterDefinition withSqlName(String newSqlName) {
     return new ParameterDefinition(name, location, required, schema, description, defaultValue,

@@ -1,7 +1,11 @@
 package io.credql.schema;
 
+import io.credql.document.SqlNames;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,14 +20,16 @@ public final class ResourceColumn {
   private final boolean field;
   private final boolean parameter;
   private final @Nullable String description;
+  private final List<String> documentNames;
 
   ResourceColumn(String name, String jsonType, boolean field, boolean parameter,
       @Nullable String description) {
-    this(name, name, jsonType, field, parameter, description);
+    this(name, name, jsonType, field, parameter, description, List.of(name));
   }
 
   ResourceColumn(String name, String fieldName, String jsonType, boolean field, boolean parameter,
-      @Nullable String description) {
+      @Nullable String description, List<String> documentNames) {
+    this.documentNames = List.copyOf(documentNames);
     this.fieldName = requireNonNull(fieldName, "fieldName");
     this.name = requireNonNull(name, "name");
     this.jsonType = requireNonNull(jsonType, "jsonType");
@@ -32,8 +38,27 @@ public final class ResourceColumn {
     this.description = description;
   }
 
-  ResourceColumn asParameter() {
-    return new ResourceColumn(name, fieldName, jsonType, field, true, description);
+  /** This column, also passed to the call as the input the document calls {@code inputName}. */
+  ResourceColumn asParameter(String inputName) {
+    final List<String> names = new ArrayList<>(documentNames);
+    names.add(inputName);
+    return new ResourceColumn(name, fieldName, jsonType, field, true, description, names);
+  }
+
+  /**
+   * Whether a statement that writes {@code candidate} means this column: its name, or any spelling
+   * of the names the document gives its field and inputs ({@link SqlNames#answersTo}).
+   */
+  public boolean answersTo(String candidate) {
+    if (SqlNames.answersTo(candidate, name)) {
+      return true;
+    }
+    for (String documentName : documentNames) {
+      if (SqlNames.answersTo(candidate, documentName)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The key of this column's value in a response row (the document's name, not the SQL alias). */

@@ -6,6 +6,7 @@ import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;
 import io.credql.document.SqlNames;
 import io.credql.document.SqlVerb;
+import io.credql.error.InvalidInputException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The columns of a resource: the fields of its SELECT methods' rows (first method first), then
@@ -41,21 +44,13 @@ public final class ResourceColumns {
         ? resource.methodsFor(SqlVerb.SELECT) : resource.methods();
     final Map<String, ResourceColumn> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final List<String> order = new ArrayList<>();
-    for (MethodDefinition method : methods) {
-      final SchemaNode row = method.rowSchema();
-      if (row == null) {
-        continue;
-      }
-      final boolean snake = method.config().path("snake_case_aliases").asBoolean(false);
-      for (Map.Entry<String, SchemaNode> field : row.properties().entrySet()) {
-        final SchemaNode schema = field.getValue();
-        final String name = schema.alias() != null ? schema.alias()
-            : SqlNames.of(field.getKey(), snake);
-        if (!byName.containsKey(name)) {
-          byName.put(name, new ResourceColumn(name, field.getKey(),
-              schema.isStringOnly() ? "string" : schema.type(), true, false, schema.description()));
-          order.add(name);
-        }
+    for (FieldName field : fieldNames(methods)) {
+      if (!byName.containsKey(field.shown)) {
+        final SchemaNode schema = field.schema;
+        byName.put(field.shown, new ResourceColumn(field.shown, field.key,
+            schema.isStringOnly() ? "string" : schema.type(), true, false, schema.description(),
+            List.of(field.key)));
+        order.add(field.shown);
       }
     }
     for (MethodDefinition method : methods) {
@@ -64,13 +59,18 @@ public final class ResourceColumns {
           continue;
         }
         final String name = input.sqlName();
-        final ResourceColumn existing = byName.get(name);
+        ResourceColumn existing = byName.get(name);
+        if (existing == null) {
+          // a field that is this input under another spelling is one column, not two
+          existing = byName.values().stream()
+              .filter(c -> c.isField() && !c.isParameter() && c.answersTo(input.name())).findFirst().orElse(null);
+        }
         if (existing == null) {
           byName.put(name, new ResourceColumn(name, input.name(), input.type(), false, true,
-              input.description()));
+              input.description(), List.of(input.name())));
           order.add(name);
         } else if (!existing.isParameter()) {
-          byName.put(name, existing.asParameter());
+          byName.put(existing.name(), existing.asParameter(input.name()));
         }
       }
     }
@@ -79,6 +79,54 @@ public final class ResourceColumns {
       columns.add(byName.get(name));
     }
     return new ResourceColumns(columns);
+  }
+
+  /** A response field: the document's key, the name SQL shows, and its schema. */
+  private static final class FieldName {
+    final String key;
+    String shown;
+    final SchemaNode schema;
+
+    FieldName(String key, String shown, SchemaNode schema) {
+      this.key = key;
+      this.shown = shown;
+      this.schema = schema;
+    }
+  }
+
+  /**
+   * The response fields of {@code methods}, each with the name SQL shows for it: its
+   * {@code x-stackQL-alias}, else its snake_case form under {@code snake_case_aliases} (as StackQL's
+   * runtime names columns, any-sdk {@code schema.go} {@code getPropertiesColumns}; StackQL's reference
+   * pages print the document's key instead, and both answer), else its key. When two different
+   * keys would show the same snake_case name ({@code groupId} and {@code group_id}), each shows its
+   * own key, so that no field hides another.
+   */
+  private static List<FieldName> fieldNames(Collection<MethodDefinition> methods) {
+    final List<FieldName> fields = new ArrayList<>();
+    for (MethodDefinition method : methods) {
+      final SchemaNode row = method.rowSchema();
+      if (row == null) {
+        continue;
+      }
+      final boolean snake = method.config().path("snake_case_aliases").asBoolean(false);
+      for (Map.Entry<String, SchemaNode> field : row.properties().entrySet()) {
+        final SchemaNode schema = field.getValue();
+        fields.add(new FieldName(field.getKey(),
+            schema.alias() != null ? schema.alias() : SqlNames.of(field.getKey(), snake), schema));
+      }
+    }
+    final Map<String, Set<String>> keysByShown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (FieldName field : fields) {
+      keysByShown.computeIfAbsent(field.shown, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+          .add(field.key);
+    }
+    for (FieldName field : fields) {
+      if (keysByShown.get(field.shown).size() > 1 && field.schema.alias() == null) {
+        field.shown = field.key;
+      }
+    }
+    return fields;
   }
 
   /** The column that holds, with {@code onCallError=null}, the error of the call a row stands for. */
@@ -117,6 +165,31 @@ public final class ResourceColumns {
   public @Nullable ResourceColumn find(String name) {
     final int i = indexOf(name);
     return i < 0 ? null : columns.get(i);
+  }
+
+  /**
+   * Index of the column a statement means by {@code name}: the one called so (ignoring case), else
+   * the one {@code name} spells in another way ({@link ResourceColumn#answersTo}); -1 if none.
+   *
+   * @throws InvalidInputException when {@code name} spells more than one column, naming them
+   */
+  public int resolve(String name, String resourceId) throws InvalidInputException {
+    final int exact = indexOf(name);
+    if (exact >= 0) {
+      return exact;
+    }
+    int found = -1;
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).answersTo(name)) {
+        if (found >= 0) {
+          throw new InvalidInputException("Column '" + name + "' is ambiguous in " + resourceId
+              + ": it names both " + columns.get(found).name() + " and " + columns.get(i).name()
+              + "; write one of those names");
+        }
+        found = i;
+      }
+    }
+    return found;
   }
 
   @Override public String toString() {

@@ -65,7 +65,7 @@ public final class ResourceTable extends AbstractTable implements TranslatableTa
       builder.add(column.name(), typeFactory.createTypeWithNullability(
           typeFactory.createSqlType(column.sqlType()), true));
     }
-    return builder.build();
+    return new ResourceRowType(builder.build().getFieldList(), columns(), resource.id());
   }
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {

@@ -30,6 +30,9 @@ final class BodyValidator {
       return;
     }
     final String type = schema.type();
+    if (schema.isStringOnly() && value.isTextual()) {
+      return; // x-stackQL-stringOnly: the value goes as the text it was given, whatever its type
+    }
     if (!hasType(value, type)) {
       problems.add((path.isEmpty() ? "the body" : path) + " must be " + article(type) + " " + type
           + ", not " + describe(value));

@@ -7,6 +7,7 @@ import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;
+import io.credql.document.SqlNames;
 import io.credql.document.SqlVerb;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
@@ -223,8 +224,11 @@ final class DmlHandler implements StatementHandler {
         continue;
       }
       final String name = last(id);
+      // the response's own key first, then another spelling of it (system_data for systemData)
       final ResultColumn column = declared.stream()
-          .filter(c -> c.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+          .filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
+          .or(() -> declared.stream().filter(c -> SqlNames.answersTo(name, c.name())).findFirst())
+          .orElse(null);
       if (column == null || !hasFields(method)) {
         final List<String> names = new ArrayList<>();
         declared.forEach(c -> names.add(c.name()));

@@ -24,8 +24,8 @@ final class RequestValues {
   /**
    * Top-level body fields the schema types as arrays or objects but that were written as JSON
    * text (StackQL's documents write {@code "claims": "{{ claims }}"}): parsed into the JSON they
-   * hold; an empty text means the field is not given. Other text is left for the validator to
-   * report.
+   * hold, unless the schema marks them {@code x-stackQL-stringOnly}; an empty text means the field
+   * is not given. Other text is left for the validator to report.
    */
   static void parseJsonText(ObjectNode body, SchemaNode schema) {
     final java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = body.fields();
@@ -34,7 +34,7 @@ final class RequestValues {
     while (fields.hasNext()) {
       final java.util.Map.Entry<String, JsonNode> field = fields.next();
       final SchemaNode property = schema.properties().get(field.getKey());
-      if (property == null || !field.getValue().isTextual()
+      if (property == null || !field.getValue().isTextual() || property.isStringOnly()
           || !(property.isArray() || property.isObject())) {
         continue;
       }
@@ -64,6 +64,10 @@ final class RequestValues {
       return (JsonNode) value;
     }
     final String text = JsonSqlTypes.text(value);
+    if (input.schema() != null && input.schema().isStringOnly()) {
+      // StackQL's code (any-sdk parseRequestBodyParam) sends a stringOnly field's text unparsed
+      return NODES.textNode(text);
+    }
     switch (input.type()) {
     case "integer":
     case "number":
