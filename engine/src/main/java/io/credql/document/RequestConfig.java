@@ -110,7 +110,11 @@ public final class RequestConfig {
     return xmlRootAnnotation;
   }
 
-  /** {@code pascal} when wire names are PascalCase (AWS), or null. */
+  /**
+   * {@code pascal}, {@code camel} or {@code kebab} when the wire's names are so spelled (AWS, Azure),
+   * or null. StackQL's code uses it to let snake_case keys reach those names; credql needs no switch
+   * for that, since every name answers to all its spellings ({@link SqlNames#answersTo}).
+   */
   public @Nullable String nativeCasing() {
     return nativeCasing;
   }

@@ -45,12 +45,12 @@ public final class ResourceColumns {
     final Map<String, ResourceColumn> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final List<String> order = new ArrayList<>();
     for (FieldName field : fieldNames(methods)) {
-      if (!byName.containsKey(field.shown)) {
-        final SchemaNode schema = field.schema;
-        byName.put(field.shown, new ResourceColumn(field.shown, field.key,
+      if (!byName.containsKey(field.shown())) {
+        final SchemaNode schema = field.schema();
+        byName.put(field.shown(), new ResourceColumn(field.shown(), field.key(),
             schema.isStringOnly() ? "string" : schema.type(), true, false, schema.description(),
-            List.of(field.key)));
-        order.add(field.shown);
+            List.of(field.key())));
+        order.add(field.shown());
       }
     }
     for (MethodDefinition method : methods) {
@@ -63,7 +63,8 @@ public final class ResourceColumns {
         if (existing == null) {
           // a field that is this input under another spelling is one column, not two
           existing = byName.values().stream()
-              .filter(c -> c.isField() && !c.isParameter() && c.answersTo(input.name())).findFirst().orElse(null);
+              .filter(c -> c.isField() && !c.isParameter() && c.answersTo(input.name()))
+              .findFirst().orElse(null);
         }
         if (existing == null) {
           byName.put(name, new ResourceColumn(name, input.name(), input.type(), false, true,
@@ -82,16 +83,7 @@ public final class ResourceColumns {
   }
 
   /** A response field: the document's key, the name SQL shows, and its schema. */
-  private static final class FieldName {
-    final String key;
-    String shown;
-    final SchemaNode schema;
-
-    FieldName(String key, String shown, SchemaNode schema) {
-      this.key = key;
-      this.shown = shown;
-      this.schema = schema;
-    }
+  private record FieldName(String key, String shown, SchemaNode schema) {
   }
 
   /**
@@ -118,14 +110,11 @@ public final class ResourceColumns {
     }
     final Map<String, Set<String>> keysByShown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (FieldName field : fields) {
-      keysByShown.computeIfAbsent(field.shown, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
-          .add(field.key);
+      keysByShown.computeIfAbsent(field.shown(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+          .add(field.key());
     }
-    for (FieldName field : fields) {
-      if (keysByShown.get(field.shown).size() > 1 && field.schema.alias() == null) {
-        field.shown = field.key;
-      }
-    }
+    fields.replaceAll(field -> keysByShown.get(field.shown()).size() > 1
+        && field.schema().alias() == null ? new FieldName(field.key(), field.key(), field.schema()) : field);
     return fields;
   }
 
