@@ -1,7 +1,6 @@
 package io.credql.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credql.error.InvalidInputException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -286,14 +285,12 @@ public final class MethodDefinition {
 
   /**
    * The input called {@code name}: by its document name (exact case first), then by its SQL name
-   * (a snake_case alias), then ignoring case, then in another casing of the same words
-   * ({@code resourceGroupName} for {@code resource_group_name}); or null.
-   *
-   * @throws InvalidInputException (unchecked) when only other casings match, and of more than one input
+   * (a snake_case alias), then ignoring case, then the one input whose name {@code name} spells in
+   * another casing ({@code resourceGroupName} for {@code resource_group_name}); or null, also when
+   * {@code name} spells several ({@link #inputsSpelled} says which).
    */
   public @Nullable ParameterDefinition input(String name) {
     ParameterDefinition caseless = null;
-    final List<ParameterDefinition> spelled = new ArrayList<>();
     for (ParameterDefinition input : inputs()) {
       if (input.name().equals(name) || input.sqlName().equals(name)) {
         return input;
@@ -301,17 +298,39 @@ public final class MethodDefinition {
       if (caseless == null && input.isCalled(name)) {
         caseless = input;
       }
+    }
+    if (caseless != null) {
+      return caseless;
+    }
+    final List<ParameterDefinition> spelled = inputsSpelled(name);
+    return spelled.size() == 1 ? spelled.get(0) : null;
+  }
+
+  /** The inputs whose names {@code name} spells in some casing ({@link ParameterDefinition#answersTo}). */
+  public List<ParameterDefinition> inputsSpelled(String name) {
+    final List<ParameterDefinition> spelled = new ArrayList<>();
+    for (ParameterDefinition input : inputs()) {
       if (input.answersTo(name)) {
         spelled.add(input);
       }
     }
-    if (caseless != null || spelled.size() <= 1) {
-      return caseless != null ? caseless : spelled.isEmpty() ? null : spelled.get(0);
+    return spelled;
+  }
+
+  /**
+   * What to tell a statement that names {@code name} (written as {@code written}), which is no
+   * input of this method: that it spells several, naming them, or that it is unknown, listing the
+   * inputs.
+   */
+  public String unknownInput(String name, String written, String inputNames) {
+    final List<ParameterDefinition> spelled = inputsSpelled(name);
+    if (spelled.size() > 1) {
+      final List<String> names = new ArrayList<>();
+      spelled.forEach(input -> names.add(input.name()));
+      return written + " is ambiguous: it names both " + String.join(" and ", names)
+          + "; write the document's own name";
     }
-    final List<String> names = new ArrayList<>();
-    spelled.forEach(input -> names.add(input.name()));
-    throw new InvalidInputException("'" + name + "' is ambiguous in " + id() + ": it names both "
-        + String.join(" and ", names) + "; write the document's own name").unchecked();
+    return "unknown " + written + " (" + this.name + " takes: " + inputNames + ")";
   }
 
   /**

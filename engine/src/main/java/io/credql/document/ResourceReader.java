@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,11 +236,12 @@ final class ResourceReader {
       declared.forEach(v -> validators.add(v.asText()));
     }
     final boolean snake = config.path("snake_case_aliases").asBoolean(false);
+    final Set<String> shared = snake ? sharedSnakeNames(parameters, servers, bodyFields) : Set.of();
     return new MethodDefinition(resource, name, verb, httpMethod.toUpperCase(Locale.ROOT),
         pathTemplate, operationPointer,
-        snake ? parameters.stream().map(ResourceReader::snakeCased).toList() : parameters,
-        snake ? snakeCased(servers) : servers, requestBody, requestBodyRequired,
-        bodyFieldNames, snake ? bodyFields.stream().map(ResourceReader::snakeCased).toList() : bodyFields,
+        snake ? parameters.stream().map(p -> snakeCased(p, shared)).toList() : parameters,
+        snake ? snakeCased(servers, shared) : servers, requestBody, requestBodyRequired,
+        bodyFieldNames, snake ? bodyFields.stream().map(f -> snakeCased(f, shared)).toList() : bodyFields,
         objectKey, responseSchema, asyncResponseSchema, request,
         responseConfig, config, pagination, description, false, validators);
   }
@@ -350,17 +353,44 @@ final class ResourceReader {
     return ProviderDocument.text(schema.node(), "x-stackQL-envVar");
   }
 
-  /** {@code input} under {@code snake_case_aliases}: its snake_case name, unless it has an alias. */
-  private static ParameterDefinition snakeCased(ParameterDefinition input) {
-    return input.sqlName().equals(input.name())
-        ? input.withSqlName(SqlNames.snakeCase(input.name())) : input;
+  /**
+   * {@code input} under {@code snake_case_aliases}: its snake_case name, unless it has an alias or
+   * that name is in {@code shared} (the snake_case name of two inputs, {@code api-version} and
+   * {@code apiVersion}: each keeps its own, and the shared one names neither).
+   */
+  private static ParameterDefinition snakeCased(ParameterDefinition input, Set<String> shared) {
+    final String snake = SqlNames.snakeCase(input.name());
+    return input.sqlName().equals(input.name()) && !shared.contains(snake)
+        ? input.withSqlName(snake) : input;
   }
 
-  private static List<ServerDefinition> snakeCased(List<ServerDefinition> servers) {
+  /** The snake_case names that more than one input of a method would take. */
+  private static Set<String> sharedSnakeNames(List<ParameterDefinition> parameters,
+      List<ServerDefinition> servers, List<ParameterDefinition> bodyFields) {
+    final Map<String, Set<String>> inputsBySnakeName = new HashMap<>();
+    final List<ParameterDefinition> all = new ArrayList<>(parameters);
+    all.addAll(bodyFields);
+    servers.forEach(server -> all.addAll(server.variables().values()));
+    for (ParameterDefinition input : all) {
+      if (input.sqlName().equals(input.name())) {
+        inputsBySnakeName.computeIfAbsent(SqlNames.snakeCase(input.name()), k -> new HashSet<>())
+            .add(input.name());
+      }
+    }
+    final Set<String> shared = new HashSet<>();
+    inputsBySnakeName.forEach((snake, names) -> {
+      if (names.size() > 1) {
+        shared.add(snake);
+      }
+    });
+    return shared;
+  }
+
+  private static List<ServerDefinition> snakeCased(List<ServerDefinition> servers, Set<String> shared) {
     final List<ServerDefinition> result = new ArrayList<>();
     for (ServerDefinition server : servers) {
       final Map<String, ParameterDefinition> variables = new LinkedHashMap<>();
-      server.variables().forEach((name, variable) -> variables.put(name, snakeCased(variable)));
+      server.variables().forEach((name, variable) -> variables.put(name, snakeCased(variable, shared)));
       result.add(new ServerDefinition(server.urlTemplate(), variables));
     }
     return result;

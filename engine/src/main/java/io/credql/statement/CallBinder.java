@@ -71,8 +71,8 @@ final class CallBinder {
     for (Argument argument : arguments) {
       final ParameterDefinition input = method.input(argument.name);
       if (input == null) {
-        problems.add("unknown " + naming.noun + " " + naming.prefix + argument.name + " ("
-            + method.name() + " takes: " + inputNames(method) + ")");
+        problems.add(method.unknownInput(argument.name, naming.noun + " " + naming.prefix + argument.name,
+            inputNames(method)));
         continue;
       }
       if ((argument.secret || Redactor.isSensitiveName(input.name())) && argument.value != null) {

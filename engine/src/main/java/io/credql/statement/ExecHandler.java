@@ -87,8 +87,8 @@ final class ExecHandler implements StatementHandler {
           session.environment());
       sources.add(value);
       if (input == null) {
-        problems.add("unknown parameter @" + parameter.name() + " (" + method.name() + " takes: "
-            + inputNames(method) + ")");
+        problems.add(method.unknownInput(parameter.name(), "parameter @" + parameter.name(),
+            inputNames(method)));
       } else {
         if (value.isSecret() && !exec.hintNames().contains(SecretSource.ALLOW_HINT)
             && !SecretSource.fitsIn(input)) {

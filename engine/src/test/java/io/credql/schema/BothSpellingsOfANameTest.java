@@ -53,6 +53,8 @@ class BothSpellingsOfANameTest {
     api.stubFor(get(urlPathMatching("/subscriptions/sub-1/servers/([a-z]+)/databases")).willReturn(
         json("{\"value\": [{\"databaseName\": \"db-{{request.pathSegments.[3]}}\", \"charSet\": \"UTF8\"}]}")
             .withTransformers("response-template")));
+    api.stubFor(post(urlPathEqualTo("/subscriptions/sub-1/servers")).willReturn(
+        json("{\"serverName\": \"gamma\", \"storageSizeGB\": 16}").withStatus(201)));
     api.stubFor(patch(urlPathMatching("/subscriptions/sub-1/servers/[a-z]+")).willReturn(
         json("{\"serverName\": \"alpha\", \"storageSizeGB\": 32}")));
     api.stubFor(post(urlPathMatching("/subscriptions/sub-1/servers/[a-z]+/restart")).willReturn(
@@ -230,6 +232,31 @@ class BothSpellingsOfANameTest {
     final SQLException e = assertThrows(SQLException.class, () -> rows("EXEC spellco.servers.servers.restart"
         + " @subscription_id = 'sub-1', @subscriptionId = 'sub-2', @server_name = 'alpha'"));
     assertTrue(e.getMessage().contains("@subscriptionId is given more than once"), e.getMessage());
+  }
+
+  @Test void insertColumnListsTakeBothSpellings() throws SQLException {
+    for (String sql : List.of(
+        "INSERT INTO spellco.servers.servers (subscriptionId, serverName, storageSizeGB, administratorLogin)"
+            + " VALUES ('sub-1', 'gamma', 16, 'admin')",
+        "INSERT INTO spellco.servers.servers (subscription_id, server_name, storage_size_gb, administrator_login)"
+            + " SELECT 'sub-1', 'gamma', 16, 'admin'")) {
+      api.resetRequests();
+      try (Connection c = connect(); Statement s = c.createStatement()) {
+        s.executeUpdate(sql);
+      }
+      final LoggedRequest request = lastRequest();
+      assertEquals("/subscriptions/sub-1/servers", request.getUrl());
+      assertEquals("{\"serverName\":\"gamma\",\"storageSizeGB\":16,\"administratorLogin\":\"admin\"}",
+          request.getBodyAsString());
+    }
+  }
+
+  @Test void aParameterNameThatSpellsTwoInputsIsAnErrorNamingBoth() {
+    final SQLException e = assertThrows(SQLException.class, () -> rows("EXEC spellco.servers.servers.restart"
+        + " @subscription_id = 'sub-1', @server_name = 'alpha', @api_version = '2024-01-01'"));
+    assertTrue(e.getMessage().contains("parameter @api_version is ambiguous: it names both api-version and"
+        + " apiVersion; write the document's own name"), e.getMessage());
+    assertTrue(api.getAllServeEvents().isEmpty(), "nothing was sent");
   }
 
   @Test void aStringOnlyBodyFieldGoesAsTheTextGiven() throws SQLException {
