@@ -194,20 +194,26 @@ class BothSpellingsOfANameTest {
   }
 
   @Test void updateSetAndWhereTakeBothSpellingsAndTheWireKeepsTheDocumentsNames() throws SQLException {
-    for (String sql : List.of(
+    assertEachSends("/subscriptions/sub-1/servers/alpha", "{\"administratorLoginPassword\":\"N3w-Secret!\"}",
         "UPDATE spellco.servers.servers SET administratorLoginPassword = 'N3w-Secret!'"
             + " WHERE subscriptionId = 'sub-1' AND serverName = 'alpha'",
         "UPDATE spellco.servers.servers SET administrator_login_password = 'N3w-Secret!'"
-            + " WHERE subscription_id = 'sub-1' AND server_name = 'alpha'")) {
+            + " WHERE subscription_id = 'sub-1' AND server_name = 'alpha'");
+  }
+
+  /** Runs each statement and checks the one request it sends: its path and its body. */
+  private static void assertEachSends(String path, String body, String... statements) throws SQLException {
+    for (String sql : statements) {
       api.resetRequests();
       try (Connection c = connect(); Statement s = c.createStatement()) {
-        s.executeUpdate(sql);
+        s.execute(sql);
       }
       final LoggedRequest request = lastRequest();
-      assertEquals("/subscriptions/sub-1/servers/alpha", request.getUrl());
-      assertEquals("{\"administratorLoginPassword\":\"N3w-Secret!\"}", request.getBodyAsString());
+      assertEquals(path, request.getUrl(), sql);
+      assertEquals(body, request.getBodyAsString(), sql);
     }
   }
+
 
   @Test void returningNamesTheResponsesFieldsInEitherSpelling() throws SQLException {
     assertEquals(List.of("alpha 32"), rows("UPDATE spellco.servers.servers SET administrator_login_password = 'x'"
@@ -215,18 +221,16 @@ class BothSpellingsOfANameTest {
   }
 
   @Test void execParametersTakeBothSpellings() throws SQLException {
-    for (String sql : List.of(
+    assertEachSends("/subscriptions/sub-1/servers/alpha/restart",
+        "{\"restartWithFailover\":true,\"failoverMode\":\"Planned\"}",
         "EXEC spellco.servers.servers.restart @subscriptionId = 'sub-1', @serverName = 'alpha',"
             + " @restartWithFailover = true, @failoverMode = 'Planned'",
         "EXEC spellco.servers.servers.restart @subscription_id = 'sub-1', @server_name = 'alpha',"
-            + " @restart_with_failover = true, @failover_mode = 'Planned'")) {
-      api.resetRequests();
-      assertEquals(List.of("op-7 2026-01-01T00:00:00Z"), rows(sql));
-      final LoggedRequest request = lastRequest();
-      assertEquals("/subscriptions/sub-1/servers/alpha/restart", request.getUrl());
-      assertEquals("{\"restartWithFailover\":true,\"failoverMode\":\"Planned\"}", request.getBodyAsString());
-    }
+            + " @restart_with_failover = true, @failover_mode = 'Planned'");
+    assertEquals(List.of("op-7 2026-01-01T00:00:00Z"), rows("EXEC spellco.servers.servers.restart"
+        + " @subscription_id = 'sub-1', @serverName = 'alpha', @restartWithFailover = true"));
   }
+
 
   @Test void theSameParameterGivenUnderBothSpellingsIsRefused() {
     final SQLException e = assertThrows(SQLException.class, () -> rows("EXEC spellco.servers.servers.restart"
@@ -235,21 +239,14 @@ class BothSpellingsOfANameTest {
   }
 
   @Test void insertColumnListsTakeBothSpellings() throws SQLException {
-    for (String sql : List.of(
+    assertEachSends("/subscriptions/sub-1/servers",
+        "{\"serverName\":\"gamma\",\"storageSizeGB\":16,\"administratorLogin\":\"admin\"}",
         "INSERT INTO spellco.servers.servers (subscriptionId, serverName, storageSizeGB, administratorLogin)"
             + " VALUES ('sub-1', 'gamma', 16, 'admin')",
         "INSERT INTO spellco.servers.servers (subscription_id, server_name, storage_size_gb, administrator_login)"
-            + " SELECT 'sub-1', 'gamma', 16, 'admin'")) {
-      api.resetRequests();
-      try (Connection c = connect(); Statement s = c.createStatement()) {
-        s.executeUpdate(sql);
-      }
-      final LoggedRequest request = lastRequest();
-      assertEquals("/subscriptions/sub-1/servers", request.getUrl());
-      assertEquals("{\"serverName\":\"gamma\",\"storageSizeGB\":16,\"administratorLogin\":\"admin\"}",
-          request.getBodyAsString());
-    }
+            + " SELECT 'sub-1', 'gamma', 16, 'admin'");
   }
+
 
   @Test void aParameterNameThatSpellsTwoInputsIsAnErrorNamingBoth() {
     final SQLException e = assertThrows(SQLException.class, () -> rows("EXEC spellco.servers.servers.restart"
