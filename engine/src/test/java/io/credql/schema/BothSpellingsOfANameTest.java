@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -55,6 +56,8 @@ class BothSpellingsOfANameTest {
             .withTransformers("response-template")));
     api.stubFor(post(urlPathEqualTo("/subscriptions/sub-1/servers")).willReturn(
         json("{\"serverName\": \"gamma\", \"storageSizeGB\": 16}").withStatus(201)));
+    api.stubFor(put(urlPathMatching("/subscriptions/sub-1/servers/[a-z]+")).willReturn(
+        json("{\"serverName\": \"alpha\", \"storageSizeGB\": 128}")));
     api.stubFor(patch(urlPathMatching("/subscriptions/sub-1/servers/[a-z]+")).willReturn(
         json("{\"serverName\": \"alpha\", \"storageSizeGB\": 32}")));
     api.stubFor(post(urlPathMatching("/subscriptions/sub-1/servers/[a-z]+/restart")).willReturn(
@@ -214,6 +217,16 @@ class BothSpellingsOfANameTest {
     }
   }
 
+
+  @Test void replaceSetAndWhereTakeBothSpellings() throws SQLException {
+    assertEachSends("/subscriptions/sub-1/servers/alpha", "{\"storageSizeGB\":128}",
+        "REPLACE spellco.servers.servers SET storageSizeGB = 128 WHERE subscriptionId = 'sub-1'"
+            + " AND serverName = 'alpha'",
+        "REPLACE spellco.servers.servers SET storage_size_gb = 128 WHERE subscription_id = 'sub-1'"
+            + " AND server_name = 'alpha'");
+    assertEquals(List.of("alpha 128"), rows("REPLACE spellco.servers.servers SET storage_size_gb = 128"
+        + " WHERE subscription_id = 'sub-1' AND serverName = 'alpha' RETURNING serverName, storage_size_gb"));
+  }
 
   @Test void returningNamesTheResponsesFieldsInEitherSpelling() throws SQLException {
     assertEquals(List.of("alpha 32"), rows("UPDATE spellco.servers.servers SET administrator_login_password = 'x'"
