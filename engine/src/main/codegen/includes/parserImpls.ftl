@@ -276,7 +276,18 @@ SqlNode StackqlUpdate(Span s) :
 {
     table = CompoundTableIdentifier()
     [ [ <AS> ] alias = SimpleIdentifier() ]
-    <SET> id = CompoundIdentifier() { targets.add(id); }
+    <SET>
+    (
+        // StackQL's reference pages write "SET -- No updatable properties" for a method without
+        // body fields; StackQL's parser (stackql-parser, update_list) refuses it as well
+        <WHERE> {
+            throw new ParseException("SET needs at least one 'column = value'; for a method"
+                + " without body fields (StackQL's pages show '-- No updatable properties'), call"
+                + " the method with EXEC and its parameters instead");
+        }
+    |
+        id = CompoundIdentifier() { targets.add(id); }
+    )
     <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
     (
         <COMMA> id = CompoundIdentifier() { targets.add(id); }

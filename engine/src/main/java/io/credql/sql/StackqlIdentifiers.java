@@ -3,17 +3,28 @@ package io.credql.sql;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Rewrites the identifiers of StackQL's lexer that Calcite's lexer reads differently, before the
  * statement is parsed: a back-quoted identifier ({@code `my name`}, back-ticks doubled inside)
  * becomes a double-quoted one, since one Calcite lexer cannot read both quote styles; and the
- * words StackQL's documents use as plain column names but Calcite reserves so that they cannot
- * be made non-reserved in its grammar ({@code default}, {@code user}, and {@code table} where it
- * is not Calcite's {@code TABLE(...)}, {@code CREATE TABLE} and the like) become quoted
- * identifiers. String literals, quoted identifiers, comments and {@code @name} arguments are kept
- * as written.
+ * words StackQL's documents use as plain column or parameter names but Calcite reserves, where
+ * they cannot be made non-reserved in its grammar without hiding Calcite's own use of them,
+ * become quoted identifiers where they stand as names. String literals, quoted identifiers,
+ * comments and {@code @name} arguments are kept as written.
+ *
+ * <p>Three kinds of words: {@code default} and {@code user} are always names (SQLite has no
+ * DEFAULT expression nor USER); {@code table} is a name except where Calcite's {@code TABLE(...)},
+ * {@code CREATE TABLE} and the like use it; and the words of {@link #NAMES_WHERE_AN_OPERAND_STARTS}
+ * ({@code limit}, {@code offset}, {@code like}, {@code filter}, {@code cursor}, ...) are names
+ * only where an operand starts: after {@code SELECT}, {@code WHERE}, {@code AND}, {@code SET},
+ * {@code RETURNING}, a comma, an opening parenthesis, a comparison, {@code AS} or a dot. There
+ * Calcite's keyword cannot stand ({@code LIMIT n}, {@code LIKE}, {@code FILTER (WHERE ...)}
+ * follow an operand), except where the keyword opens an expression of its own ({@code CURSOR
+ * (...)}, {@code VALUES (...)}, {@code max(...)}, {@code ROWS BETWEEN}, {@code GROUP BY}),
+ * which the next token tells.
  */
 public final class StackqlIdentifiers {
   /** Words that are always names in StackQL's dialect (SQLite has no DEFAULT expression nor USER). */
@@ -21,6 +32,32 @@ public final class StackqlIdentifiers {
   /** Words after which TABLE is Calcite's keyword. */
   private static final Set<String> TABLE_KEYWORD_AFTER =
       Set.of("CREATE", "DROP", "TRUNCATE", "ALTER", "LATERAL");
+  /**
+   * Calcite's reserved words that StackQL's documents use as field or parameter names (found by
+   * comparing Calcite's reserved list with every name in StackQL's registry documents and the
+   * bundled ones), each with the next words that make it Calcite's keyword even where an operand
+   * starts. A next token that opens a value ({@code (}, a number, a string, {@code ?}) always does.
+   */
+  private static final Map<String, Set<String>> NAMES_WHERE_AN_OPERAND_STARTS = Map.ofEntries(
+      Map.entry("LIMIT", Set.of()),
+      Map.entry("OFFSET", Set.of()),
+      Map.entry("LIKE", Set.of()),
+      Map.entry("FILTER", Set.of()),
+      Map.entry("CURSOR", Set.of()),
+      Map.entry("METHOD", Set.of()),
+      Map.entry("PATTERN", Set.of()),
+      Map.entry("MAX", Set.of()),
+      Map.entry("MIN", Set.of()),
+      Map.entry("VALUES", Set.of("ROW", "TRUE", "FALSE", "NULL")),
+      Map.entry("GROUP", Set.of("BY")),
+      Map.entry("ROWS", Set.of("BETWEEN", "UNBOUNDED", "CURRENT")));
+  /** The words after which an operand starts. */
+  private static final Set<String> OPERAND_AFTER_WORDS = Set.of("SELECT", "DISTINCT", "WHERE", "AND",
+      "OR", "SET", "RETURNING", "BY", "ON", "HAVING", "WHEN", "THEN", "ELSE", "AS");
+  /** The symbols after which an operand starts (the last character of {@code <=}, {@code ||}, ...). */
+  private static final String OPERAND_AFTER_SYMBOLS = ",(=<>+*/|.";
+  /** What a previous token that is a literal or a quoted name is recorded as. */
+  private static final String VALUE = "value";
 
   private StackqlIdentifiers() {
   }
@@ -28,8 +65,8 @@ public final class StackqlIdentifiers {
   /** The statement text with StackQL's identifiers written as Calcite reads them. */
   public static String toCalcite(String sql) {
     final StringBuilder out = new StringBuilder(sql.length() + 8);
-    String previousWord = null;
-    boolean statementStart = true;
+    // the previous token: an upper-case word, a symbol, VALUE, or null at a statement's start
+    String previous = null;
     int i = 0;
     final int n = sql.length();
     while (i < n) {
@@ -38,15 +75,13 @@ public final class StackqlIdentifiers {
         final int end = quotedEnd(sql, i, c);
         out.append(sql, i, end);
         i = end;
-        previousWord = null;
-        statementStart = false;
+        previous = VALUE;
       } else if (c == '`') {
         final int end = quotedEnd(sql, i, '`');
         final String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("``", "`");
         out.append('"').append(name.replace("\"", "\"\"")).append('"');
         i = end;
-        previousWord = null;
-        statementStart = false;
+        previous = VALUE;
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
         final int end = lineEnd(sql, i);
         out.append(sql, i, end);
@@ -56,15 +91,14 @@ public final class StackqlIdentifiers {
         final int end = close < 0 ? n : close + 2;
         out.append(sql, i, end);
         i = end;
-      } else if (c == '@') {
+      } else if (c == '@' || Character.isDigit(c)) {
         int end = i + 1;
-        while (end < n && (sql.charAt(end) == '@' || isWordPart(sql.charAt(end)))) {
+        while (end < n && (sql.charAt(end) == '@' || sql.charAt(end) == '.' || isWordPart(sql.charAt(end)))) {
           end++;
         }
         out.append(sql, i, end);
         i = end;
-        previousWord = null;
-        statementStart = false;
+        previous = VALUE;
       } else if (Character.isLetter(c) || c == '_') {
         int end = i + 1;
         while (end < n && isWordPart(sql.charAt(end))) {
@@ -72,23 +106,19 @@ public final class StackqlIdentifiers {
         }
         final String word = sql.substring(i, end);
         final String upper = word.toUpperCase(Locale.ROOT);
-        final boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
-        if (!qualified && isName(upper, previousWord, statementStart, nextSignificant(sql, end))) {
+        if (isName(upper, previous, sql, end)) {
           out.append('"').append(word).append('"');
         } else {
           out.append(word);
         }
-        previousWord = upper;
-        statementStart = false;
+        previous = upper;
         i = end;
       } else {
         out.append(c);
         if (c == ';') {
-          statementStart = true;
-          previousWord = null;
+          previous = null;
         } else if (!Character.isWhitespace(c)) {
-          previousWord = null;
-          statementStart = false;
+          previous = String.valueOf(c);
         }
         i++;
       }
@@ -96,16 +126,30 @@ public final class StackqlIdentifiers {
     return out.toString();
   }
 
-  private static boolean isName(String upper, @Nullable String previousWord, boolean statementStart,
-      char next) {
+  private static boolean isName(String upper, @Nullable String previous, String sql, int end) {
+    final boolean qualified = ".".equals(previous);
     if (ALWAYS_NAMES.contains(upper)) {
-      return true;
+      return !qualified;
     }
+    final char next = nextSignificant(sql, end);
     if (upper.equals("TABLE")) {
-      return !statementStart && next != '('
-          && (previousWord == null || !TABLE_KEYWORD_AFTER.contains(previousWord));
+      return previous != null && !qualified && next != '('
+          && !TABLE_KEYWORD_AFTER.contains(previous);
     }
-    return false;
+    final Set<String> keywordBefore = NAMES_WHERE_AN_OPERAND_STARTS.get(upper);
+    if (keywordBefore == null || previous == null || !startsOperand(previous) || opensValue(next)) {
+      return false;
+    }
+    return !keywordBefore.contains(nextWord(sql, end));
+  }
+
+  private static boolean startsOperand(String previous) {
+    return OPERAND_AFTER_WORDS.contains(previous)
+        || previous.length() == 1 && OPERAND_AFTER_SYMBOLS.indexOf(previous.charAt(0)) >= 0;
+  }
+
+  private static boolean opensValue(char next) {
+    return next == '(' || next == '\'' || next == '?' || Character.isDigit(next);
   }
 
   private static boolean isWordPart(char c) {
@@ -133,12 +177,35 @@ public final class StackqlIdentifiers {
     return newline < 0 ? sql.length() : newline;
   }
 
-  private static char nextSignificant(String sql, int from) {
-    for (int i = from; i < sql.length(); i++) {
-      if (!Character.isWhitespace(sql.charAt(i))) {
-        return sql.charAt(i);
+  private static int significantFrom(String sql, int from) {
+    int i = from;
+    while (i < sql.length()) {
+      if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        i = lineEnd(sql, i);
+      } else if (sql.startsWith("/*", i)) {
+        final int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? sql.length() : close + 2;
+      } else {
+        return i;
       }
     }
-    return 0;
+    return i;
+  }
+
+  private static char nextSignificant(String sql, int from) {
+    final int i = significantFrom(sql, from);
+    return i < sql.length() ? sql.charAt(i) : 0;
+  }
+
+  /** The next word in upper case, or "" when the next token is not a word. */
+  private static String nextWord(String sql, int from) {
+    final int start = significantFrom(sql, from);
+    int end = start;
+    while (end < sql.length() && isWordPart(sql.charAt(end))) {
+      end++;
+    }
+    return sql.substring(start, end).toUpperCase(Locale.ROOT);
   }
 }
