@@ -7,7 +7,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * SQLite's text functions whose meaning differs from Calcite's ({@code substr} with negative
- * positions, {@code length} of any value, {@code ltrim}/{@code rtrim} with a character set,
+ * positions, {@code length} of any value, {@code trim}/{@code ltrim}/{@code rtrim} with a character set,
  * {@code replace} of an empty pattern, {@code printf}, {@code hex}) and StackQL's
  * {@code split_part} and {@code regexp_replace}. Positions and lengths count characters.
  */
@@ -69,6 +69,11 @@ public final class StringFunctions {
     final int nul = text.indexOf('\0');
     return (long) (nul >= 0 ? text.substring(0, nul) : text).codePointCount(0,
         nul >= 0 ? nul : text.length());
+  }
+
+  /** {@code trim(x[, characters])}: removes the characters (default: spaces) from both ends. */
+  public static Object trim(Object[] args) {
+    return trim(args, true, true);
   }
 
   /** {@code ltrim(x[, characters])}: removes the characters (default: spaces) from the start. */

@@ -24,7 +24,8 @@ import java.util.Set;
  * Calcite's keyword cannot stand ({@code LIMIT n}, {@code LIKE}, {@code FILTER (WHERE ...)}
  * follow an operand), except where the keyword opens an expression of its own ({@code CURSOR
  * (...)}, {@code VALUES (...)}, {@code max(...)}, {@code ROWS BETWEEN}, {@code GROUP BY}),
- * which the next token tells.
+ * which the next token tells. SQLite's {@code trim(x, characters)} is quoted too (see
+ * {@link #isSqliteTrim}).
  */
 public final class StackqlIdentifiers {
   /** Words that are always names in StackQL's dialect (SQLite has no DEFAULT expression nor USER). */
@@ -106,7 +107,7 @@ public final class StackqlIdentifiers {
         }
         final String word = sql.substring(i, end);
         final String upper = word.toUpperCase(Locale.ROOT);
-        if (isName(upper, previous, sql, end)) {
+        if (isName(upper, previous, sql, end) || isSqliteTrim(upper, sql, end)) {
           out.append('"').append(word).append('"');
         } else {
           out.append(word);
@@ -141,6 +142,40 @@ public final class StackqlIdentifiers {
       return false;
     }
     return !keywordBefore.contains(nextWord(sql, end));
+  }
+
+  /**
+   * Whether the word is SQLite's {@code trim(x, characters)}: Calcite's grammar reads every
+   * {@code trim(} as the standard's {@code TRIM([BOTH ...] [characters FROM] x)}, which takes no
+   * comma; quoted, the name is an ordinary function call that finds SQLite's trim. The one-argument
+   * form means the same in both and stays Calcite's.
+   */
+  private static boolean isSqliteTrim(String upper, String sql, int end) {
+    if (!upper.equals("TRIM")) {
+      return false;
+    }
+    final int open = significantFrom(sql, end);
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return false;
+    }
+    int depth = 0;
+    int i = open;
+    while (i < sql.length()) {
+      final char c = sql.charAt(i);
+      if (c == '\'' || c == '"' || c == '`') {
+        i = quotedEnd(sql, i, c);
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return false;
+      } else if (c == ',' && depth == 1) {
+        return true;
+      }
+      i++;
+    }
+    return false;
   }
 
   private static boolean startsOperand(String previous) {
