@@ -306,7 +306,7 @@ SqlNode StackqlUpdate(Span s) :
     (
         // StackQL's reference pages write "SET -- No updatable properties" for a method without
         // body fields; StackQL's parser (stackql-parser, update_list) refuses it as well
-        <WHERE> {
+        ( <WHERE> | <EOF> ) {
             throw new ParseException("SET needs at least one 'column = value'; for a method"
                 + " without body fields (StackQL's pages show '-- No updatable properties'), call"
                 + " the method with EXEC and its parameters instead");

@@ -1,7 +1,11 @@
 package io.credql.sql;
 
+import io.credql.sql.parser.impl.CredqlSqlParserImpl;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.io.StringReader;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +16,8 @@ import java.util.Set;
  * becomes a double-quoted one, since one Calcite lexer cannot read both quote styles; and the
  * words StackQL's documents use as plain column or parameter names but Calcite reserves, where
  * they cannot be made non-reserved in its grammar without hiding Calcite's own use of them,
- * become quoted identifiers where they stand as names. String literals, quoted identifiers,
+ * become quoted identifiers where they stand as names, as does every reserved word that is a part
+ * of a dotted name ({@code google.sqladmin.connect}). String literals, quoted identifiers,
  * comments and {@code @name} arguments are kept as written.
  *
  * <p>Three kinds of words: {@code default} and {@code user} are always names (SQLite has no
@@ -57,6 +62,8 @@ public final class StackqlIdentifiers {
       "OR", "SET", "RETURNING", "BY", "ON", "HAVING", "WHEN", "THEN", "ELSE", "AS");
   /** The symbols after which an operand starts (the last character of {@code <=}, {@code ||}, ...). */
   private static final String OPERAND_AFTER_SYMBOLS = ",(=<>+*/|.";
+  /** The words credql's grammar reserves, which Calcite reads as a name only when quoted. */
+  private static final Set<String> RESERVED = reservedWords();
   /** What a previous token that is a literal or a quoted name is recorded as. */
   private static final String VALUE = "value";
 
@@ -129,13 +136,16 @@ public final class StackqlIdentifiers {
 
   private static boolean isName(String upper, @Nullable String previous, String sql, int end) {
     final boolean qualified = ".".equals(previous);
+    if (qualified) {
+      // every part of a dotted name is a name: google.sqladmin.connect, t.limit
+      return RESERVED.contains(upper);
+    }
     if (ALWAYS_NAMES.contains(upper)) {
-      return !qualified;
+      return true;
     }
     final char next = nextSignificant(sql, end);
     if (upper.equals("TABLE")) {
-      return previous != null && !qualified && next != '('
-          && !TABLE_KEYWORD_AFTER.contains(previous);
+      return previous != null && next != '(' && !TABLE_KEYWORD_AFTER.contains(previous);
     }
     final Set<String> keywordBefore = NAMES_WHERE_AN_OPERAND_STARTS.get(upper);
     if (keywordBefore == null || previous == null || !startsOperand(previous) || opensValue(next)) {
@@ -176,6 +186,18 @@ public final class StackqlIdentifiers {
       i++;
     }
     return false;
+  }
+
+  private static Set<String> reservedWords() {
+    final SqlAbstractParserImpl.Metadata metadata =
+        CredqlSqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
+    final Set<String> reserved = new HashSet<>();
+    for (String token : metadata.getTokens()) {
+      if (metadata.isReservedWord(token)) {
+        reserved.add(token);
+      }
+    }
+    return Set.copyOf(reserved);
   }
 
   private static boolean startsOperand(String previous) {

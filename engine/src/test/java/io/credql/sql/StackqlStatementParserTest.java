@@ -156,6 +156,16 @@ class StackqlStatementParserTest {
     }
   }
 
+  @Test void aResourceNamedByAReservedWordIsFoundInEveryDottedName() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT c.dnsName, c.user FROM google.sqladmin.connect AS c"
+        + " WHERE project = 'p' AND instance = 'i'");
+    assertEquals(List.of("google", "sqladmin", "connect"),
+        ((SqlIdentifier) ((SqlCall) select.getFrom()).operand(0)).names);
+    assertEquals(List.of("c", "user"), ((SqlIdentifier) select.getSelectList().get(1)).names);
+    assertEquals(List.of("google", "sqladmin", "connect", "get"),
+        ((SqlExec) parse("EXEC google.sqladmin.connect.get @project = 'p'")).method().names);
+  }
+
   @Test void theSqlMeaningsOfThoseWordsStay() throws SqlParseException {
     final SqlOrderBy limited = (SqlOrderBy) parse(
         "SELECT a FROM t WHERE b LIKE 'x%' AND c NOT LIKE 'y' ORDER BY a LIMIT 5 OFFSET 2");
