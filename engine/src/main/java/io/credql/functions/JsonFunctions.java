@@ -1,13 +1,15 @@
 package io.credql.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 
 /**
  * SQLite's JSON scalar functions: {@code json}, {@code json_extract}, {@code json_type},
  * {@code json_valid}, {@code json_array_length}, {@code json_object}, {@code json_array},
- * {@code json_quote}, and the operators {@code ->} and {@code ->>}. Each takes its SQL arguments
+ * {@code json_quote}, {@code json_patch}, and the operators {@code ->} and {@code ->>}. Each takes its SQL arguments
  * as an array, as generated code passes them.
  */
 public final class JsonFunctions {
@@ -49,6 +51,31 @@ public final class JsonFunctions {
       b.append(found == null ? "null" : SqliteJson.render(found));
     }
     return b.append(']').toString();
+  }
+
+  /** {@code json_patch(target, patch)}: RFC 7396's merge patch, as SQLite applies it. */
+  public static Object jsonPatch(Object[] args) {
+    final JsonNode target = SqliteJson.parse("json_patch", args[0]);
+    final JsonNode patch = SqliteJson.parse("json_patch", args[1]);
+    return target == null || patch == null ? null : SqliteJson.render(mergePatch(target, patch));
+  }
+
+  private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    final ObjectNode result = target.isObject() ? ((ObjectNode) target).deepCopy()
+        : JsonNodeFactory.instance.objectNode();
+    patch.fields().forEachRemaining(member -> {
+      if (member.getValue().isNull()) {
+        result.remove(member.getKey());
+      } else {
+        final JsonNode current = result.get(member.getKey());
+        result.set(member.getKey(), mergePatch(current == null ? JsonNodeFactory.instance.nullNode() : current,
+            member.getValue()));
+      }
+    });
+    return result;
   }
 
   /** {@code json -> path}: the part at path as JSON text (a string keeps its quotes); NULL when missing. */

@@ -36,7 +36,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
   private static final Map<String, List<SqlOperator>> FUNCTIONS = functions();
   /** Functions (and the {@code ->} operator) whose result SQLite marks as JSON, so that JSON functions embed it unquoted. */
   private static final Set<String> MAKES_JSON =
-      Set.of("json", "json_object", "json_array", "json_quote", "->");
+      Set.of("json", "json_object", "json_array", "json_quote", "json_patch", "->");
 
   /** Our functions whose name is also a function of the SQL standard's own syntax. */
   private static final Set<String> STANDARD_SYNTAX = Set.of("trim");
@@ -127,6 +127,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.scalar("json_quote", SqlTypeName.VARCHAR, 1, 1, JsonFunctions.class, "jsonQuote");
     r.scalar("json_object", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonObject");
     r.scalar("json_array", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonArray");
+    r.scalar("json_patch", SqlTypeName.VARCHAR, 2, 2, JsonFunctions.class, "jsonPatch");
     r.scalar("json_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "jsonEqual");
     r.scalar("aws_policy_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "awsPolicyEqual");
     r.scalar("->", SqlTypeName.VARCHAR, 2, 2, JsonFunctions.class, "arrowJson");
@@ -152,6 +153,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.scalar("printf", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
     r.scalar("format", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
     r.scalar("hex", SqlTypeName.VARCHAR, 1, 1, StringFunctions.class, "hex");
+    r.scalar("char", SqlTypeName.VARCHAR, 0, -1, StringFunctions.class, "charOf");
     r.scalar("split_part", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "splitPart");
     r.scalar("regexp_replace", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "regexpReplace");
     r.add("instr", SqlLibraryOperators.INSTR);

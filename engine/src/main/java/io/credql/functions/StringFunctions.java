@@ -8,7 +8,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * SQLite's text functions whose meaning differs from Calcite's ({@code substr} with negative
  * positions, {@code length} of any value, {@code trim}/{@code ltrim}/{@code rtrim} with a character set,
- * {@code replace} of an empty pattern, {@code printf}, {@code hex}) and StackQL's
+ * {@code replace} of an empty pattern, {@code printf}, {@code hex}, {@code char}) and StackQL's
  * {@code split_part} and {@code regexp_replace}. Positions and lengths count characters.
  */
 public final class StringFunctions {
@@ -101,6 +101,16 @@ public final class StringFunctions {
       to--;
     }
     return new String(chars, from, to - from);
+  }
+
+  /** {@code char(x, ...)}: the text of the Unicode code points; one out of range is U+FFFD. */
+  public static Object charOf(Object[] args) {
+    final StringBuilder text = new StringBuilder();
+    for (Object arg : args) {
+      final Long code = arg == null ? Long.valueOf(0) : SqliteValues.integer(arg);
+      text.appendCodePoint(code < 0 || code > Character.MAX_CODE_POINT ? 0xFFFD : code.intValue());
+    }
+    return text.toString();
   }
 
   /** {@code replace(x, pattern, replacement)}: every occurrence; an empty pattern changes nothing. */

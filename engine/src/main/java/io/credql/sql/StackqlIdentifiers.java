@@ -29,7 +29,10 @@ import java.util.Set;
  * Calcite's keyword cannot stand ({@code LIMIT n}, {@code LIKE}, {@code FILTER (WHERE ...)}
  * follow an operand), except where the keyword opens an expression of its own ({@code CURSOR
  * (...)}, {@code VALUES (...)}, {@code max(...)}, {@code ROWS BETWEEN}, {@code GROUP BY}),
- * which the next token tells. SQLite's {@code trim(x, characters)} is quoted too (see
+ * which the next token tells. Any other reserved word is a name after {@code AS} (an alias, unless
+ * it is a type or a query) and where an operand starts when it is the whole operand ({@code SELECT
+ * language, ...}, {@code ORDER BY rank DESC}), except the words that are operands or special
+ * syntax themselves ({@code NULL}, {@code CURRENT_DATE}, {@code EXTRACT(DAY FROM x)}). SQLite's {@code trim(x, characters)} is quoted too (see
  * {@link #isSqliteTrim}).
  */
 public final class StackqlIdentifiers {
@@ -57,6 +60,26 @@ public final class StackqlIdentifiers {
       Map.entry("VALUES", Set.of("ROW", "TRUE", "FALSE", "NULL")),
       Map.entry("GROUP", Set.of("BY")),
       Map.entry("ROWS", Set.of("BETWEEN", "UNBOUNDED", "CURRENT")));
+  /**
+   * Reserved words that are whole operands or parts of Calcite's special syntax before a comma,
+   * FROM or a parenthesis (NULL, CURRENT_DATE, EXTRACT(DAY FROM x), TRIM(BOTH FROM x)): never names.
+   */
+  private static final Set<String> KEYWORDS_THAT_END_AN_OPERAND = Set.of("NULL", "TRUE", "FALSE",
+      "UNKNOWN", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP",
+      "CURRENT_USER", "SESSION_USER", "SYSTEM_USER", "CURRENT_ROLE", "CURRENT_PATH",
+      "CURRENT_CATALOG", "CURRENT_SCHEMA", "CURRENT_DEFAULT_TRANSFORM_GROUP", "YEAR", "MONTH", "DAY",
+      "HOUR", "MINUTE", "SECOND", "BOTH", "LEADING", "TRAILING", "ALL", "DISTINCT", "NOT", "EXISTS",
+      "CASE", "CAST", "SELECT", "VALUES", "WITH", "INTERVAL", "ARRAY", "MAP", "ROW", "MULTISET",
+      "NEW", "UNIQUE", "ANY", "SOME");
+  /** Reserved words that follow AS as Calcite's keywords: CAST's types, a view's query, AS OF. */
+  private static final Set<String> KEYWORDS_AFTER_AS = Set.of("SELECT", "VALUES", "WITH", "TABLE", "OF",
+      "BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "REAL", "DOUBLE", "FLOAT",
+      "DECIMAL", "DEC", "NUMERIC", "CHAR", "CHARACTER", "VARCHAR", "BINARY", "VARBINARY", "DATE",
+      "TIME", "TIMESTAMP", "INTERVAL", "ANY", "ROW", "MULTISET", "ARRAY", "MAP", "NATIONAL", "NCHAR",
+      "NCLOB", "CLOB", "BLOB", "VARIANT", "UUID", "NULL");
+  /** Words after which a reserved word where an operand starts is a name: it was the whole operand. */
+  private static final Set<String> NAME_FOLLOWERS = Set.of("FROM", "AS", "AND", "OR", "IS", "IN",
+      "LIKE", "NOT", "ASC", "DESC", "THEN", "ELSE", "END");
   /** The words after which an operand starts. */
   private static final Set<String> OPERAND_AFTER_WORDS = Set.of("SELECT", "DISTINCT", "WHERE", "AND",
       "OR", "SET", "RETURNING", "BY", "ON", "HAVING", "WHEN", "THEN", "ELSE", "AS");
@@ -147,11 +170,22 @@ public final class StackqlIdentifiers {
     if (upper.equals("TABLE")) {
       return previous != null && next != '(' && !TABLE_KEYWORD_AFTER.contains(previous);
     }
-    final Set<String> keywordBefore = NAMES_WHERE_AN_OPERAND_STARTS.get(upper);
-    if (keywordBefore == null || previous == null || !startsOperand(previous) || opensValue(next)) {
+    if (previous == null || !startsOperand(previous) || opensValue(next)) {
       return false;
     }
-    return !keywordBefore.contains(nextWord(sql, end));
+    final Set<String> keywordBefore = NAMES_WHERE_AN_OPERAND_STARTS.get(upper);
+    if (keywordBefore != null) {
+      return !keywordBefore.contains(nextWord(sql, end));
+    }
+    if (!RESERVED.contains(upper) || KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
+      return false;
+    }
+    if (previous.equals("AS")) {
+      // an alias (AS rank, AS member), but not CAST's type nor a view's query
+      return !KEYWORDS_AFTER_AS.contains(upper);
+    }
+    // any other reserved word that stands alone as an operand (SELECT language, ...): a name
+    return ",)=<>!;".indexOf(next) >= 0 || next == 0 || NAME_FOLLOWERS.contains(nextWord(sql, end));
   }
 
   /**

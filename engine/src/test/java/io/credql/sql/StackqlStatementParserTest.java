@@ -166,6 +166,21 @@ class StackqlStatementParserTest {
         ((SqlExec) parse("EXEC google.sqladmin.connect.get @project = 'p'")).method().names);
   }
 
+  @Test void anyOtherReservedWordIsANameAsAnAliasOrAsAWholeOperand() throws SqlParseException {
+    final SqlOrderBy ordered = (SqlOrderBy) parse("SELECT language, rank() OVER (ORDER BY n) AS rank,"
+        + " member AS authorization FROM t WHERE language = 'go' AND member IN (1) ORDER BY rank DESC");
+    final SqlSelect select = (SqlSelect) ordered.query;
+    assertEquals(List.of("language", "rank", "authorization"), aliasesOrNames(select.getSelectList()));
+    assertEquals("`language` = 'go' AND `member` IN (1)", select.getWhere().toString());
+    assertEquals("`rank` DESC", ordered.orderList.get(0).toString());
+    final SqlSelect keywords = (SqlSelect) parse("SELECT EXTRACT(DAY FROM d), TRIM(BOTH FROM s), CAST(n AS DOUBLE),"
+        + " CURRENT_DATE, NULL, count(DISTINCT n), sum(n) OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+        + " FROM t WHERE NOT EXISTS (SELECT 1) AND CASE WHEN n = 1 THEN TRUE ELSE FALSE END");
+    assertEquals(List.of(SqlKind.EXTRACT, SqlKind.TRIM, SqlKind.CAST, SqlKind.IDENTIFIER, SqlKind.LITERAL,
+        SqlKind.OTHER_FUNCTION, SqlKind.OVER), keywords.getSelectList().stream().map(SqlNode::getKind).toList());
+    assertEquals("CURRENT_DATE", keywords.getSelectList().get(3).toString());
+  }
+
   @Test void theSqlMeaningsOfThoseWordsStay() throws SqlParseException {
     final SqlOrderBy limited = (SqlOrderBy) parse(
         "SELECT a FROM t WHERE b LIKE 'x%' AND c NOT LIKE 'y' ORDER BY a LIMIT 5 OFFSET 2");
