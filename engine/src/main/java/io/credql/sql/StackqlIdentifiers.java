@@ -130,7 +130,7 @@ public final class StackqlIdentifiers {
         out.append(sql, i, end);
         i = end;
         previous = VALUE;
-      } else if (Character.isLetter(c) || c == '_') {
+      } else if (Character.isLetter(c) || c == '_' || c == '$' && ".".equals(previous)) {
         int end = i + 1;
         while (end < n && isWordPart(sql.charAt(end))) {
           end++;
@@ -160,8 +160,9 @@ public final class StackqlIdentifiers {
   private static boolean isName(String upper, @Nullable String previous, String sql, int end) {
     final boolean qualified = ".".equals(previous);
     if (qualified) {
-      // every part of a dotted name is a name: google.sqladmin.connect, t.limit
-      return RESERVED.contains(upper);
+      // every part of a dotted name is a name: google.sqladmin.connect, t.limit, l.$filter (which
+      // Calcite's lexer would read as a collation)
+      return RESERVED.contains(upper) || upper.startsWith("$");
     }
     if (ALWAYS_NAMES.contains(upper)) {
       return true;

@@ -162,6 +162,9 @@ class StackqlStatementParserTest {
     assertEquals(List.of("google", "sqladmin", "connect"),
         ((SqlIdentifier) ((SqlCall) select.getFrom()).operand(0)).names);
     assertEquals(List.of("c", "user"), ((SqlIdentifier) select.getSelectList().get(1)).names);
+    final SqlSelect odata = (SqlSelect) parse("SELECT l.level FROM azure.monitor.activity_logs l"
+        + " WHERE l.$filter = 'eventTimestamp ge ''2024-01-01''' AND $top = 5");
+    assertEquals("`l`.`$filter` = 'eventTimestamp ge ''2024-01-01''' AND `$top` = 5", odata.getWhere().toString());
     assertEquals(List.of("google", "sqladmin", "connect", "get"),
         ((SqlExec) parse("EXEC google.sqladmin.connect.get @project = 'p'")).method().names);
   }
