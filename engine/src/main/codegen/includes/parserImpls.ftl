@@ -195,6 +195,32 @@ void RegexpOperator(List<Object> list, ExprContext exprContext, Span s) :
 }
 
 /**
+ * SQLite's JSON operators: x -> path gives the part as JSON text, x ->> path as an SQL value.
+ * "->" is Calcite's lambda token, which it reads only at the start of a function argument
+ * ("f(x -> ...)" stays a lambda there; "f(t.x -> ...)" is the operator).
+ */
+void JsonArrow(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final List<Object> list2;
+    final SqlOperator op;
+}
+{
+    (
+        <LAMBDA> { op = JsonArrowOperator.JSON; }
+    |
+        <JSON_VALUE_ARROW> { op = JsonArrowOperator.VALUE; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    list2 = Expression2(ExprContext.ACCEPT_SUB_QUERY) {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+        list.addAll(list2);
+    }
+}
+
+/**
  * Parses StackQL's mutations: INSERT, UPDATE, REPLACE and DELETE, each with optional hints after its
  * first word (/*+ AWAIT *&#47;) and an optional RETURNING clause. INTO is optional after INSERT, as in
  * StackQL. REPLACE has UPDATE's shape and maps to the resource's sqlVerbs.replace.
@@ -276,7 +302,18 @@ SqlNode StackqlUpdate(Span s) :
 {
     table = CompoundTableIdentifier()
     [ [ <AS> ] alias = SimpleIdentifier() ]
-    <SET> id = CompoundIdentifier() { targets.add(id); }
+    <SET>
+    (
+        // StackQL's reference pages write "SET -- No updatable properties" for a method without
+        // body fields; StackQL's parser (stackql-parser, update_list) refuses it as well
+        ( <WHERE> | <EOF> ) {
+            throw new ParseException("SET needs at least one 'column = value'; for a method"
+                + " without body fields (StackQL's pages show '-- No updatable properties'), call"
+                + " the method with EXEC and its parameters instead");
+        }
+    |
+        id = CompoundIdentifier() { targets.add(id); }
+    )
     <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
     (
         <COMMA> id = CompoundIdentifier() { targets.add(id); }

@@ -1,12 +1,16 @@
 package io.credql.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
 
 /**
  * SQLite's JSON scalar functions: {@code json}, {@code json_extract}, {@code json_type},
  * {@code json_valid}, {@code json_array_length}, {@code json_object}, {@code json_array},
- * {@code json_quote}. Each takes its SQL arguments as an array, as generated code passes them.
+ * {@code json_quote}, {@code json_patch}, and the operators {@code ->} and {@code ->>}. Each takes its SQL arguments
+ * as an array, as generated code passes them.
  */
 public final class JsonFunctions {
   private JsonFunctions() {
@@ -47,6 +51,70 @@ public final class JsonFunctions {
       b.append(found == null ? "null" : SqliteJson.render(found));
     }
     return b.append(']').toString();
+  }
+
+  /** {@code json_patch(target, patch)}: RFC 7396's merge patch, as SQLite applies it. */
+  public static Object jsonPatch(Object[] args) {
+    final JsonNode target = SqliteJson.parse("json_patch", args[0]);
+    final JsonNode patch = SqliteJson.parse("json_patch", args[1]);
+    return target == null || patch == null ? null : SqliteJson.render(mergePatch(target, patch));
+  }
+
+  private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    final ObjectNode result = target.isObject() ? ((ObjectNode) target).deepCopy()
+        : JsonNodeFactory.instance.objectNode();
+    patch.fields().forEachRemaining(member -> {
+      if (member.getValue().isNull()) {
+        result.remove(member.getKey());
+      } else {
+        final JsonNode current = result.get(member.getKey());
+        result.set(member.getKey(), mergePatch(current == null ? JsonNodeFactory.instance.nullNode() : current,
+            member.getValue()));
+      }
+    });
+    return result;
+  }
+
+  /** {@code json -> path}: the part at path as JSON text (a string keeps its quotes); NULL when missing. */
+  public static Object arrowJson(Object[] args) {
+    final JsonNode found = arrowPart("->", args);
+    return found == null ? null : SqliteJson.render(found);
+  }
+
+  /** {@code json ->> path}: the part at path as an SQL value, as json_extract gives it. */
+  public static Object arrowValue(Object[] args) {
+    return SqliteJson.sqlValue(arrowPart("->>", args));
+  }
+
+  /** The part a JSON operator's right operand points at: a path, an object label or an array index. */
+  private static JsonNode arrowPart(String operator, Object[] args) {
+    final JsonNode root = SqliteJson.parse(operator, args[0]);
+    if (root == null || args[1] == null) {
+      return null;
+    }
+    final Object right = args[1];
+    final String path;
+    if (right instanceof Integer || right instanceof Long || right instanceof Short
+        || right instanceof BigDecimal && ((BigDecimal) right).scale() <= 0) {
+      final long index = ((Number) right).longValue();
+      path = index < 0 ? "$[#" + index + "]" : "$[" + index + "]";
+    } else {
+      // as SQLite's json.c reads the right operand: a path, a plain label, [index], or a quoted label
+      final String text = SqliteValues.text(right);
+      if (text.isEmpty() || text.startsWith("$")) {
+        path = text;
+      } else if (!text.isEmpty() && text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+        path = "$." + text;
+      } else if (text.length() >= 3 && text.startsWith("[") && text.endsWith("]")) {
+        path = "$" + text;
+      } else {
+        path = "$.\"" + text + "\"";
+      }
+    }
+    return JsonPath.parse(operator, path).find(root);
   }
 
   /** {@code json_type(json[, path])}: null, true, false, integer, real, text, array or object. */

@@ -34,9 +34,12 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SqliteOperatorTable implements SqlOperatorTable {
   private static final Map<String, List<SqlOperator>> FUNCTIONS = functions();
-  /** Functions whose result SQLite marks as JSON, so that JSON functions embed it unquoted. */
+  /** Functions (and the {@code ->} operator) whose result SQLite marks as JSON, so that JSON functions embed it unquoted. */
   private static final Set<String> MAKES_JSON =
-      Set.of("json", "json_object", "json_array", "json_quote");
+      Set.of("json", "json_object", "json_array", "json_quote", "json_patch", "->");
+
+  /** Our functions whose name is also a function of the SQL standard's own syntax. */
+  private static final Set<String> STANDARD_SYNTAX = Set.of("trim");
 
   private final SqlOperatorTable fallback;
 
@@ -49,9 +52,11 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     return new SqliteOperatorTable(fallback);
   }
 
-  /** The names of StackQL's functions, as the user guide lists them. */
+  /** The names of StackQL's functions, as the user guide lists them (the operators -> and ->> aside). */
   public static SortedSet<String> functionNames() {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(FUNCTIONS.keySet()));
+    final SortedSet<String> names = new TreeSet<>();
+    FUNCTIONS.keySet().stream().filter(name -> Character.isLetter(name.charAt(0))).forEach(names::add);
+    return Collections.unmodifiableSortedSet(names);
   }
 
   /** Whether a function's arity is known and what it is, for the error naming a wrong call. */
@@ -82,8 +87,12 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
       @Nullable SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList,
       SqlNameMatcher nameMatcher) {
     if (opName.isSimple() && (syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_ID)) {
-      final List<SqlOperator> ours = FUNCTIONS.get(opName.getSimple().toLowerCase(Locale.ROOT));
-      if (ours != null) {
+      final String name = opName.getSimple().toLowerCase(Locale.ROOT);
+      final List<SqlOperator> ours = FUNCTIONS.get(name);
+      // Calcite's TRIM(... FROM x) looks itself up again when typed; only a call written as a
+      // function (the pre-lexer quotes SQLite's trim(x, characters)) finds ours
+      if (ours != null && (!STANDARD_SYNTAX.contains(name)
+          || category == SqlFunctionCategory.USER_DEFINED_FUNCTION)) {
         final boolean wantsTable = category != null && category.isTableFunction();
         boolean found = false;
         for (SqlOperator operator : ours) {
@@ -118,8 +127,11 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.scalar("json_quote", SqlTypeName.VARCHAR, 1, 1, JsonFunctions.class, "jsonQuote");
     r.scalar("json_object", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonObject");
     r.scalar("json_array", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonArray");
+    r.scalar("json_patch", SqlTypeName.VARCHAR, 2, 2, JsonFunctions.class, "jsonPatch");
     r.scalar("json_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "jsonEqual");
     r.scalar("aws_policy_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "awsPolicyEqual");
+    r.scalar("->", SqlTypeName.VARCHAR, 2, 2, JsonFunctions.class, "arrowJson");
+    r.scalar("->>", SqlTypeName.ANY, 2, 2, JsonFunctions.class, "arrowValue");
     r.add("json_group_array", JsonAggregates.groupArray());
     r.add("json_group_object", JsonAggregates.groupObject());
     r.add("json_each", JsonEachFunction.each(1), JsonEachFunction.each(2));
@@ -134,12 +146,14 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     // strings
     r.scalar("substr", SqlTypeName.VARCHAR, 2, 3, StringFunctions.class, "substr");
     r.scalar("length", SqlTypeName.BIGINT, 1, 1, StringFunctions.class, "length");
+    r.scalar("trim", SqlTypeName.VARCHAR, 1, 2, StringFunctions.class, "trim");
     r.scalar("ltrim", SqlTypeName.VARCHAR, 1, 2, StringFunctions.class, "ltrim");
     r.scalar("rtrim", SqlTypeName.VARCHAR, 1, 2, StringFunctions.class, "rtrim");
     r.scalar("replace", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "replace");
     r.scalar("printf", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
     r.scalar("format", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
     r.scalar("hex", SqlTypeName.VARCHAR, 1, 1, StringFunctions.class, "hex");
+    r.scalar("char", SqlTypeName.VARCHAR, 0, -1, StringFunctions.class, "charOf");
     r.scalar("split_part", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "splitPart");
     r.scalar("regexp_replace", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "regexpReplace");
     r.add("instr", SqlLibraryOperators.INSTR);
@@ -148,6 +162,19 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.add("regexp_like", SqlLibraryOperators.REGEXP_LIKE);
     r.add("regexp_substr", SqlLibraryOperators.REGEXP_SUBSTR);
     r.add("group_concat", GroupConcat.withDefaultSeparator(), GroupConcat.withSeparator());
+    // math, as SQLite's math functions (ceil and floor are Calcite's: its grammar reads them)
+    for (String name : new String[] {"acos", "acosh", "asin", "asinh", "atan", "atanh", "cos", "cosh",
+        "sin", "sinh", "tan", "tanh", "degrees", "radians", "exp", "sqrt", "ln", "log2", "log10"}) {
+      r.scalar(name, SqlTypeName.DOUBLE, 1, 1, MathFunctions.class, name);
+    }
+    r.scalar("log", SqlTypeName.DOUBLE, 1, 2, MathFunctions.class, "log");
+    r.scalar("atan2", SqlTypeName.DOUBLE, 2, 2, MathFunctions.class, "atan2");
+    r.scalar("pow", SqlTypeName.DOUBLE, 2, 2, MathFunctions.class, "pow");
+    r.scalar("power", SqlTypeName.DOUBLE, 2, 2, MathFunctions.class, "pow");
+    r.scalar("mod", SqlTypeName.DOUBLE, 2, 2, MathFunctions.class, "mod");
+    r.scalar("pi", SqlTypeName.DOUBLE, 0, 0, MathFunctions.class, "pi");
+    r.scalar("trunc", SqlTypeName.ANY, 1, 1, MathFunctions.class, "trunc");
+    r.scalar("sign", SqlTypeName.BIGINT, 1, 1, MathFunctions.class, "sign");
     // everything else
     r.scalar("typeof", SqlTypeName.VARCHAR, 1, 1, MiscFunctions.class, "typeOf");
     r.scalar("abs", SqlTypeName.ANY, 1, 1, MiscFunctions.class, "abs");

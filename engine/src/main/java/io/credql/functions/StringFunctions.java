@@ -7,8 +7,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * SQLite's text functions whose meaning differs from Calcite's ({@code substr} with negative
- * positions, {@code length} of any value, {@code ltrim}/{@code rtrim} with a character set,
- * {@code replace} of an empty pattern, {@code printf}, {@code hex}) and StackQL's
+ * positions, {@code length} of any value, {@code trim}/{@code ltrim}/{@code rtrim} with a character set,
+ * {@code replace} of an empty pattern, {@code printf}, {@code hex}, {@code char}) and StackQL's
  * {@code split_part} and {@code regexp_replace}. Positions and lengths count characters.
  */
 public final class StringFunctions {
@@ -71,6 +71,11 @@ public final class StringFunctions {
         nul >= 0 ? nul : text.length());
   }
 
+  /** {@code trim(x[, characters])}: removes the characters (default: spaces) from both ends. */
+  public static Object trim(Object[] args) {
+    return trim(args, true, true);
+  }
+
   /** {@code ltrim(x[, characters])}: removes the characters (default: spaces) from the start. */
   public static Object ltrim(Object[] args) {
     return trim(args, true, false);
@@ -96,6 +101,16 @@ public final class StringFunctions {
       to--;
     }
     return new String(chars, from, to - from);
+  }
+
+  /** {@code char(x, ...)}: the text of the Unicode code points; one out of range is U+FFFD. */
+  public static Object charOf(Object[] args) {
+    final StringBuilder text = new StringBuilder();
+    for (Object arg : args) {
+      final Long code = arg == null ? Long.valueOf(0) : SqliteValues.integer(arg);
+      text.appendCodePoint(code < 0 || code > Character.MAX_CODE_POINT ? 0xFFFD : code.intValue());
+    }
+    return text.toString();
   }
 
   /** {@code replace(x, pattern, replacement)}: every occurrence; an empty pattern changes nothing. */

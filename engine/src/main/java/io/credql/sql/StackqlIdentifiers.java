@@ -1,19 +1,39 @@
 package io.credql.sql;
 
+import io.credql.sql.parser.impl.CredqlSqlParserImpl;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.io.StringReader;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Rewrites the identifiers of StackQL's lexer that Calcite's lexer reads differently, before the
  * statement is parsed: a back-quoted identifier ({@code `my name`}, back-ticks doubled inside)
  * becomes a double-quoted one, since one Calcite lexer cannot read both quote styles; and the
- * words StackQL's documents use as plain column names but Calcite reserves so that they cannot
- * be made non-reserved in its grammar ({@code default}, {@code user}, and {@code table} where it
- * is not Calcite's {@code TABLE(...)}, {@code CREATE TABLE} and the like) become quoted
- * identifiers. String literals, quoted identifiers, comments and {@code @name} arguments are kept
- * as written.
+ * words StackQL's documents use as plain column or parameter names but Calcite reserves, where
+ * they cannot be made non-reserved in its grammar without hiding Calcite's own use of them,
+ * become quoted identifiers where they stand as names, as does every reserved word that is a part
+ * of a dotted name ({@code google.sqladmin.connect}). String literals, quoted identifiers,
+ * comments and {@code @name} arguments are kept as written.
+ *
+ * <p>Three kinds of words: {@code default} and {@code user} are always names (SQLite has no
+ * DEFAULT expression nor USER); {@code table} is a name except where Calcite's {@code TABLE(...)},
+ * {@code CREATE TABLE} and the like use it; and the words of {@link #NAMES_WHERE_AN_OPERAND_STARTS}
+ * ({@code limit}, {@code offset}, {@code like}, {@code filter}, {@code cursor}, ...) are names
+ * only where an operand starts: after {@code SELECT}, {@code WHERE}, {@code AND}, {@code SET},
+ * {@code RETURNING}, a comma, an opening parenthesis, a comparison, {@code AS} or a dot. There
+ * Calcite's keyword cannot stand ({@code LIMIT n}, {@code LIKE}, {@code FILTER (WHERE ...)}
+ * follow an operand), except where the keyword opens an expression of its own ({@code CURSOR
+ * (...)}, {@code VALUES (...)}, {@code max(...)}, {@code ROWS BETWEEN}, {@code GROUP BY}),
+ * which the next token tells. Any other reserved word is a name after {@code AS} (an alias, unless
+ * it is a type or a query) and where an operand starts when it is the whole operand ({@code SELECT
+ * language, ...}, {@code ORDER BY rank DESC}), except the words that are operands or special
+ * syntax themselves ({@code NULL}, {@code CURRENT_DATE}, {@code EXTRACT(DAY FROM x)}). SQLite's {@code trim(x, characters)} is quoted too (see
+ * {@link #isSqliteTrim}).
  */
 public final class StackqlIdentifiers {
   /** Words that are always names in StackQL's dialect (SQLite has no DEFAULT expression nor USER). */
@@ -21,6 +41,54 @@ public final class StackqlIdentifiers {
   /** Words after which TABLE is Calcite's keyword. */
   private static final Set<String> TABLE_KEYWORD_AFTER =
       Set.of("CREATE", "DROP", "TRUNCATE", "ALTER", "LATERAL");
+  /**
+   * Calcite's reserved words that StackQL's documents use as field or parameter names (found by
+   * comparing Calcite's reserved list with every name in StackQL's registry documents and the
+   * bundled ones), each with the next words that make it Calcite's keyword even where an operand
+   * starts. A next token that opens a value ({@code (}, a number, a string, {@code ?}) always does.
+   */
+  private static final Map<String, Set<String>> NAMES_WHERE_AN_OPERAND_STARTS = Map.ofEntries(
+      Map.entry("LIMIT", Set.of()),
+      Map.entry("OFFSET", Set.of()),
+      Map.entry("LIKE", Set.of()),
+      Map.entry("FILTER", Set.of()),
+      Map.entry("CURSOR", Set.of()),
+      Map.entry("METHOD", Set.of()),
+      Map.entry("PATTERN", Set.of()),
+      Map.entry("MAX", Set.of()),
+      Map.entry("MIN", Set.of()),
+      Map.entry("VALUES", Set.of("ROW", "TRUE", "FALSE", "NULL")),
+      Map.entry("GROUP", Set.of("BY")),
+      Map.entry("ROWS", Set.of("BETWEEN", "UNBOUNDED", "CURRENT")));
+  /**
+   * Reserved words that are whole operands or parts of Calcite's special syntax before a comma,
+   * FROM or a parenthesis (NULL, CURRENT_DATE, EXTRACT(DAY FROM x), TRIM(BOTH FROM x)): never names.
+   */
+  private static final Set<String> KEYWORDS_THAT_END_AN_OPERAND = Set.of("NULL", "TRUE", "FALSE",
+      "UNKNOWN", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP",
+      "CURRENT_USER", "SESSION_USER", "SYSTEM_USER", "CURRENT_ROLE", "CURRENT_PATH",
+      "CURRENT_CATALOG", "CURRENT_SCHEMA", "CURRENT_DEFAULT_TRANSFORM_GROUP", "YEAR", "MONTH", "DAY",
+      "HOUR", "MINUTE", "SECOND", "BOTH", "LEADING", "TRAILING", "ALL", "DISTINCT", "NOT", "EXISTS",
+      "CASE", "CAST", "SELECT", "VALUES", "WITH", "INTERVAL", "ARRAY", "MAP", "ROW", "MULTISET",
+      "NEW", "UNIQUE", "ANY", "SOME");
+  /** Reserved words that follow AS as Calcite's keywords: CAST's types, a view's query, AS OF. */
+  private static final Set<String> KEYWORDS_AFTER_AS = Set.of("SELECT", "VALUES", "WITH", "TABLE", "OF",
+      "BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "REAL", "DOUBLE", "FLOAT",
+      "DECIMAL", "DEC", "NUMERIC", "CHAR", "CHARACTER", "VARCHAR", "BINARY", "VARBINARY", "DATE",
+      "TIME", "TIMESTAMP", "INTERVAL", "ANY", "ROW", "MULTISET", "ARRAY", "MAP", "NATIONAL", "NCHAR",
+      "NCLOB", "CLOB", "BLOB", "VARIANT", "UUID", "NULL");
+  /** Words after which a reserved word where an operand starts is a name: it was the whole operand. */
+  private static final Set<String> NAME_FOLLOWERS = Set.of("FROM", "AS", "AND", "OR", "IS", "IN",
+      "LIKE", "NOT", "ASC", "DESC", "THEN", "ELSE", "END");
+  /** The words after which an operand starts. */
+  private static final Set<String> OPERAND_AFTER_WORDS = Set.of("SELECT", "DISTINCT", "WHERE", "AND",
+      "OR", "SET", "RETURNING", "BY", "ON", "HAVING", "WHEN", "THEN", "ELSE", "AS");
+  /** The symbols after which an operand starts (the last character of {@code <=}, {@code ||}, ...). */
+  private static final String OPERAND_AFTER_SYMBOLS = ",(=<>+*/|.";
+  /** The words credql's grammar reserves, which Calcite reads as a name only when quoted. */
+  private static final Set<String> RESERVED = reservedWords();
+  /** What a previous token that is a literal or a quoted name is recorded as. */
+  private static final String VALUE = "value";
 
   private StackqlIdentifiers() {
   }
@@ -28,8 +96,8 @@ public final class StackqlIdentifiers {
   /** The statement text with StackQL's identifiers written as Calcite reads them. */
   public static String toCalcite(String sql) {
     final StringBuilder out = new StringBuilder(sql.length() + 8);
-    String previousWord = null;
-    boolean statementStart = true;
+    // the previous token: an upper-case word, a symbol, VALUE, or null at a statement's start
+    String previous = null;
     int i = 0;
     final int n = sql.length();
     while (i < n) {
@@ -38,15 +106,13 @@ public final class StackqlIdentifiers {
         final int end = quotedEnd(sql, i, c);
         out.append(sql, i, end);
         i = end;
-        previousWord = null;
-        statementStart = false;
+        previous = VALUE;
       } else if (c == '`') {
         final int end = quotedEnd(sql, i, '`');
         final String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("``", "`");
         out.append('"').append(name.replace("\"", "\"\"")).append('"');
         i = end;
-        previousWord = null;
-        statementStart = false;
+        previous = VALUE;
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
         final int end = lineEnd(sql, i);
         out.append(sql, i, end);
@@ -56,39 +122,34 @@ public final class StackqlIdentifiers {
         final int end = close < 0 ? n : close + 2;
         out.append(sql, i, end);
         i = end;
-      } else if (c == '@') {
+      } else if (c == '@' || Character.isDigit(c)) {
         int end = i + 1;
-        while (end < n && (sql.charAt(end) == '@' || isWordPart(sql.charAt(end)))) {
+        while (end < n && (sql.charAt(end) == '@' || sql.charAt(end) == '.' || isWordPart(sql.charAt(end)))) {
           end++;
         }
         out.append(sql, i, end);
         i = end;
-        previousWord = null;
-        statementStart = false;
-      } else if (Character.isLetter(c) || c == '_') {
+        previous = VALUE;
+      } else if (Character.isLetter(c) || c == '_' || c == '$' && ".".equals(previous)) {
         int end = i + 1;
         while (end < n && isWordPart(sql.charAt(end))) {
           end++;
         }
         final String word = sql.substring(i, end);
         final String upper = word.toUpperCase(Locale.ROOT);
-        final boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
-        if (!qualified && isName(upper, previousWord, statementStart, nextSignificant(sql, end))) {
+        if (isName(upper, previous, sql, end) || isSqliteTrim(upper, sql, end)) {
           out.append('"').append(word).append('"');
         } else {
           out.append(word);
         }
-        previousWord = upper;
-        statementStart = false;
+        previous = upper;
         i = end;
       } else {
         out.append(c);
         if (c == ';') {
-          statementStart = true;
-          previousWord = null;
+          previous = null;
         } else if (!Character.isWhitespace(c)) {
-          previousWord = null;
-          statementStart = false;
+          previous = String.valueOf(c);
         }
         i++;
       }
@@ -96,16 +157,91 @@ public final class StackqlIdentifiers {
     return out.toString();
   }
 
-  private static boolean isName(String upper, @Nullable String previousWord, boolean statementStart,
-      char next) {
+  private static boolean isName(String upper, @Nullable String previous, String sql, int end) {
+    final boolean qualified = ".".equals(previous);
+    if (qualified) {
+      // every part of a dotted name is a name: google.sqladmin.connect, t.limit, l.$filter (which
+      // Calcite's lexer would read as a collation)
+      return RESERVED.contains(upper) || upper.startsWith("$");
+    }
     if (ALWAYS_NAMES.contains(upper)) {
       return true;
     }
+    final char next = nextSignificant(sql, end);
     if (upper.equals("TABLE")) {
-      return !statementStart && next != '('
-          && (previousWord == null || !TABLE_KEYWORD_AFTER.contains(previousWord));
+      return previous != null && next != '(' && !TABLE_KEYWORD_AFTER.contains(previous);
+    }
+    if (previous == null || !startsOperand(previous) || opensValue(next)) {
+      return false;
+    }
+    final Set<String> keywordBefore = NAMES_WHERE_AN_OPERAND_STARTS.get(upper);
+    if (keywordBefore != null) {
+      return !keywordBefore.contains(nextWord(sql, end));
+    }
+    if (!RESERVED.contains(upper) || KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
+      return false;
+    }
+    if (previous.equals("AS")) {
+      // an alias (AS rank, AS member), but not CAST's type nor a view's query
+      return !KEYWORDS_AFTER_AS.contains(upper);
+    }
+    // any other reserved word that stands alone as an operand (SELECT language, ...): a name
+    return ",)=<>!;".indexOf(next) >= 0 || next == 0 || NAME_FOLLOWERS.contains(nextWord(sql, end));
+  }
+
+  /**
+   * Whether the word is SQLite's {@code trim(x, characters)}: Calcite's grammar reads every
+   * {@code trim(} as the standard's {@code TRIM([BOTH ...] [characters FROM] x)}, which takes no
+   * comma; quoted, the name is an ordinary function call that finds SQLite's trim. The one-argument
+   * form means the same in both and stays Calcite's.
+   */
+  private static boolean isSqliteTrim(String upper, String sql, int end) {
+    if (!upper.equals("TRIM")) {
+      return false;
+    }
+    final int open = significantFrom(sql, end);
+    if (open >= sql.length() || sql.charAt(open) != '(') {
+      return false;
+    }
+    int depth = 0;
+    int i = open;
+    while (i < sql.length()) {
+      final char c = sql.charAt(i);
+      if (c == '\'' || c == '"' || c == '`') {
+        i = quotedEnd(sql, i, c);
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return false;
+      } else if (c == ',' && depth == 1) {
+        return true;
+      }
+      i++;
     }
     return false;
+  }
+
+  private static Set<String> reservedWords() {
+    final SqlAbstractParserImpl.Metadata metadata =
+        CredqlSqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
+    final Set<String> reserved = new HashSet<>();
+    for (String token : metadata.getTokens()) {
+      if (metadata.isReservedWord(token)) {
+        reserved.add(token);
+      }
+    }
+    return Set.copyOf(reserved);
+  }
+
+  private static boolean startsOperand(String previous) {
+    return OPERAND_AFTER_WORDS.contains(previous)
+        || previous.length() == 1 && OPERAND_AFTER_SYMBOLS.indexOf(previous.charAt(0)) >= 0;
+  }
+
+  private static boolean opensValue(char next) {
+    return next == '(' || next == '\'' || next == '?' || Character.isDigit(next);
   }
 
   private static boolean isWordPart(char c) {
@@ -133,12 +269,35 @@ public final class StackqlIdentifiers {
     return newline < 0 ? sql.length() : newline;
   }
 
-  private static char nextSignificant(String sql, int from) {
-    for (int i = from; i < sql.length(); i++) {
-      if (!Character.isWhitespace(sql.charAt(i))) {
-        return sql.charAt(i);
+  private static int significantFrom(String sql, int from) {
+    int i = from;
+    while (i < sql.length()) {
+      if (Character.isWhitespace(sql.charAt(i))) {
+        i++;
+      } else if (sql.startsWith("--", i)) {
+        i = lineEnd(sql, i);
+      } else if (sql.startsWith("/*", i)) {
+        final int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? sql.length() : close + 2;
+      } else {
+        return i;
       }
     }
-    return 0;
+    return i;
+  }
+
+  private static char nextSignificant(String sql, int from) {
+    final int i = significantFrom(sql, from);
+    return i < sql.length() ? sql.charAt(i) : 0;
+  }
+
+  /** The next word in upper case, or "" when the next token is not a word. */
+  private static String nextWord(String sql, int from) {
+    final int start = significantFrom(sql, from);
+    int end = start;
+    while (end < sql.length() && isWordPart(sql.charAt(end))) {
+      end++;
+    }
+    return sql.substring(start, end).toUpperCase(Locale.ROOT);
   }
 }

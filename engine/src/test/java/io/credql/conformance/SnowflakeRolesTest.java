@@ -71,4 +71,13 @@ class SnowflakeRolesTest {
         + " WHERE endpoint = 'myorg-acct' AND database_name = 'TEST_DB' LIMIT 1"));
     assertEquals("1", api.getAllServeEvents().get(0).getRequest().queryParameter("showLimit").firstValue());
   }
+
+  @Test void likeIsStackqlsPlainParameterNameBesideTheLikeOperatorAndLimit() throws SQLException {
+    api.stubFor(get(urlPathEqualTo("/api/v2/roles"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ROLES)));
+    assertEquals(List.of("LOADER 0"), rows("SELECT name, granted_to_roles FROM snowflake.roles.roles"
+        + " WHERE endpoint = 'myorg-acct' AND like = '%A%' AND comment LIKE 'wr%' LIMIT 1"));
+    final LoggedRequest request = api.getAllServeEvents().get(0).getRequest();
+    assertEquals("%A%", request.queryParameter("like").firstValue());
+  }
 }

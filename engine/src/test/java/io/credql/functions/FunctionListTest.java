@@ -22,13 +22,18 @@ class FunctionListTest {
     final int start = guide.indexOf("### Functions");
     assertTrue(start >= 0, "docs/guide.md has a Functions section");
     final int end = guide.indexOf("\n#", start + 1);
-    final Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)\\(").matcher(
+    final Matcher row = Pattern.compile("(?m)^\\| `([a-z_][a-z_0-9]*)\\(").matcher(
         guide.substring(start, end < 0 ? guide.length() : end));
     final Set<String> listed = new TreeSet<>();
     while (row.find()) {
       listed.add(row.group(1));
     }
     assertEquals(SqliteOperatorTable.functionNames(), listed);
+    final String section = guide.substring(start, end < 0 ? guide.length() : end);
+    for (String operator : new String[] {"->", "->>"}) {
+      assertTrue(SqliteOperatorTable.isDefined(operator), operator);
+      assertTrue(section.contains("| `json " + operator + " path` |"), "the guide lists the operator " + operator);
+    }
   }
 
   @Test void theReadmeCountsTheFunctionsAndPointsToTheGuide() throws IOException {

@@ -30,6 +30,11 @@ final class SqliteCorpus {
       "$.users[1].id", "$.users[1].roles", "$.count", "$.Upper", "$.unicode", "$.quote", "$.big",
       "$.snake_case", "$.\"9lives\"", "$.\"9lives\"[0]", "$.\"\"", "$.\"a.b\"", "$.\"a.b\".\"c d\"",
   };
+  /** Right operands of {@code ->} and {@code ->>}: paths, labels and array indexes. */
+  static final String[] ARROW_OPERANDS = {
+      "'$.a'", "'$.a.b[1]'", "'a'", "'c'", "'n'", "'name'", "'tags'", "'size'", "'a.b'",
+      "'key with space'", "'9lives'", "'[1]'", "'[#-1]'", "0", "1", "-1", "4", "1.0", "'1'",
+  };
   static final String[] TIMES = {
       "'2024-02-29 13:45:30.123'", "'2000-01-01'", "'1999-12-31 23:59:59'", "'2023-03-12T08:00:00Z'",
       "'2024-01-31 10:00'", "'12:34:56'", "'2021-06-15 06:07:08+02:00'", "'1970-01-01 00:00:00'",
@@ -129,6 +134,31 @@ final class SqliteCorpus {
         "ltrim('xxabcxx', 'x')",
         "rtrim('xxabcxx', 'xc')",
         "ltrim('  a  ')",
+        "trim('xxabcxx', 'x')",
+        "trim('  a  ')",
+        "trim('abc', '')",
+        "trim(NULL, 'x')",
+        "trim('abc', NULL)",
+        "'{\"a\":{\"b\":[1,\"x\"]}}' -> 'a' ->> '$.b[1]'",
+        "'{\"a\":{\"b\":[1,\"x\"]}}' -> '$.a.b' -> 0",
+        "'{\"a\":2}' ->> 'a' + 1",
+        "'{\"a\":\"q\"}' ->> 'a' || 'r'",
+        "json_object('k', '{\"a\":[1]}' -> 'a')",
+        "'{\"a\":1}' -> NULL",
+        "NULL ->> 'a'",
+        "json_patch('{\"a\":1,\"b\":2}', '{\"c\":3,\"d\":4}')",
+        "json_patch('{\"a\":[1,2],\"b\":2}', '{\"a\":9}')",
+        "json_patch('{\"a\":1,\"b\":2}', '{\"a\":9,\"b\":null,\"c\":8}')",
+        "json_patch('{\"a\":{\"x\":1,\"y\":2},\"b\":3}', '{\"a\":{\"y\":9},\"c\":8}')",
+        "json_patch('[1]', '{\"a\":{\"b\":null,\"c\":1}}')",
+        "json_patch('{\"a\":1}', '[2]')",
+        "json_object('p', json_patch('{}', '{\"a\":1}'))",
+        "char(72, 105)", "char(233, 128512)", "char()",
+        "ln(2.0)", "ln(0)", "log(100)", "log(2, 8)", "log10(1000)", "log2(8)", "exp(1)",
+        "mod(7, 3)", "mod(-7.5, 2)", "pow(2, 10)", "power(2.5, 2)", "sqrt(16)", "sqrt(-1)", "sqrt('4')",
+        "sign(-3)", "sign(2.5)", "sign(0)", "sign('x')", "trunc(1.7)", "trunc(-1.7)", "trunc(5)",
+        "acos(1)", "acosh(2)", "asin(0.5)", "asinh(-2)", "atan(1)", "atan2(1, 2)", "atanh(0.5)",
+        "cos(1)", "cosh(1)", "sin(1)", "sinh(1)", "tan(1)", "tanh(1)", "degrees(pi())", "radians(180)",
         "replace('a.b.c', '.', '::')",
         "replace('abc', '', 'z')",
         "upper('mixed Case 1')",
@@ -151,7 +181,7 @@ final class SqliteCorpus {
     final Random random = new Random(seed);
     final List<String> expressions = new ArrayList<>();
     while (expressions.size() < count) {
-      switch (random.nextInt(12)) {
+      switch (random.nextInt(13)) {
       case 0:
       case 1:
         expressions.add("json_extract(" + document(random) + ", '" + pick(random, PATHS) + "')");
@@ -185,10 +215,15 @@ final class SqliteCorpus {
         final String text = pick(random, TEXTS);
         expressions.add(pick(random, new String[] {
             "length(" + text + ")", "instr(" + text + ", 'l')", "ltrim(" + text + ", ' xa')",
-            "rtrim(" + text + ", ' xc')", "replace(" + text + ", 'l', 'L')", "hex(" + text + ")",
+            "rtrim(" + text + ", ' xc')", "trim(" + text + ", ' xac')", "trim(" + text + ")",
+            "replace(" + text + ", 'l', 'L')", "hex(" + text + ")",
             "upper(" + text + ")", "typeof(" + text + ")"}));
         break;
       }
+      case 12:
+        expressions.add(document(random) + (random.nextBoolean() ? " -> " : " ->> ")
+            + pick(random, ARROW_OPERANDS));
+        break;
       case 10:
         expressions.add("printf(" + pick(random, PRINTF_FORMATS) + ", " + pick(random, NUMBERS)
             + ", " + pick(random, TEXTS) + ")");

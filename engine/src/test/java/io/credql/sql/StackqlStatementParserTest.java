@@ -3,11 +3,13 @@ package io.credql.sql;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.ddl.SqlCreateMaterializedView;
@@ -79,6 +81,14 @@ class StackqlStatementParserTest {
     assertEquals(SqlMutation.Verb.UPDATE, plain.verb());
   }
 
+  @Test void anEmptySetAsStackqlsPagesWriteItForAMethodWithoutBodyFieldsSaysToUseExec() {
+    final SqlParseException e = assertThrows(SqlParseException.class, () -> parse(
+        "UPDATE linode.databases.postgresql_instances\nSET \n-- No updatable properties\nWHERE \n"
+            + "instanceId = '1' --required"));
+    assertTrue(e.getMessage().startsWith("SET needs at least one 'column = value'"), e.getMessage());
+    assertTrue(e.getMessage().contains("call the method with EXEC"), e.getMessage());
+  }
+
   @Test void viewsAreCreatedReplacedRefreshedAndDropped() throws SqlParseException {
     final SqlCreateView view = (SqlCreateView) parse(
         "CREATE OR REPLACE VIEW big AS SELECT name FROM acme.things.widgets WHERE size > 1");
@@ -117,6 +127,93 @@ class StackqlStatementParserTest {
     assertEquals(List.of("default", "user"), names(insert.returning()));
     final SqlSelect literals = (SqlSelect) parse("SELECT DATE '2024-01-02', CAST(x AS DATE) FROM t");
     assertEquals(SqlKind.LITERAL, literals.getSelectList().get(0).getKind());
+  }
+
+  /** Calcite's reserved words that StackQL's registry documents use as field or parameter names. */
+  private static final List<String> RESERVED_NAMES = List.of("limit", "offset", "like", "filter", "cursor",
+      "identity", "primary", "timestamp", "method", "pattern", "max", "min", "values", "group", "rows");
+
+  @Test void reservedWordsStackqlsDocumentsUseAsNamesWorkUnquotedWhereverANameStands()
+      throws SqlParseException {
+    for (String word : RESERVED_NAMES) {
+      final SqlOrderBy ordered = (SqlOrderBy) parse("SELECT " + word + ", t." + word + ", x AS " + word
+          + " FROM t WHERE " + word + " = 1 AND (" + word + " > 0 OR " + word + " IN (1, 2))"
+          + " ORDER BY " + word + " LIMIT 3");
+      final SqlSelect select = (SqlSelect) ordered.query;
+      assertEquals(List.of(word, word, word), aliasesOrNames(select.getSelectList()), word);
+      assertEquals("`" + word + "` = 1 AND (`" + word + "` > 0 OR `" + word + "` IN (1, 2))",
+          select.getWhere().toString(), word);
+      assertEquals(word, ((SqlIdentifier) ordered.orderList.get(0)).getSimple(), word);
+      assertEquals("3", String.valueOf(ordered.fetch), word);
+      final SqlMutation update = (SqlMutation) parse("UPDATE p.s.r SET " + word + " = 1, other = " + word
+          + "\nWHERE " + word + " = 'a' --required\nRETURNING\nid,\n" + word);
+      assertEquals(List.of(word, "other"), names(((SqlUpdate) update.statement()).getTargetColumnList()), word);
+      assertEquals(List.of("id", word), names(update.returning()), word);
+      final SqlMutation insert = (SqlMutation) parse("INSERT INTO p.s.r (\n" + word + ",\nname\n)\nSELECT \n"
+          + "'{{ " + word + " }}',\n'n'\nRETURNING\n" + word);
+      assertEquals(List.of(word, "name"), names(((SqlInsert) insert.statement()).getTargetColumnList()), word);
+      assertEquals(List.of(word), names(insert.returning()), word);
+    }
+  }
+
+  @Test void aResourceNamedByAReservedWordIsFoundInEveryDottedName() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT c.dnsName, c.user FROM google.sqladmin.connect AS c"
+        + " WHERE project = 'p' AND instance = 'i'");
+    assertEquals(List.of("google", "sqladmin", "connect"),
+        ((SqlIdentifier) ((SqlCall) select.getFrom()).operand(0)).names);
+    assertEquals(List.of("c", "user"), ((SqlIdentifier) select.getSelectList().get(1)).names);
+    final SqlSelect odata = (SqlSelect) parse("SELECT l.level FROM azure.monitor.activity_logs l"
+        + " WHERE l.$filter = 'eventTimestamp ge ''2024-01-01''' AND $top = 5");
+    assertEquals("`l`.`$filter` = 'eventTimestamp ge ''2024-01-01''' AND `$top` = 5", odata.getWhere().toString());
+    assertEquals(List.of("google", "sqladmin", "connect", "get"),
+        ((SqlExec) parse("EXEC google.sqladmin.connect.get @project = 'p'")).method().names);
+  }
+
+  @Test void anyOtherReservedWordIsANameAsAnAliasOrAsAWholeOperand() throws SqlParseException {
+    final SqlOrderBy ordered = (SqlOrderBy) parse("SELECT language, rank() OVER (ORDER BY n) AS rank,"
+        + " member AS authorization FROM t WHERE language = 'go' AND member IN (1) ORDER BY rank DESC");
+    final SqlSelect select = (SqlSelect) ordered.query;
+    assertEquals(List.of("language", "rank", "authorization"), aliasesOrNames(select.getSelectList()));
+    assertEquals("`language` = 'go' AND `member` IN (1)", select.getWhere().toString());
+    assertEquals("`rank` DESC", ordered.orderList.get(0).toString());
+    final SqlSelect keywords = (SqlSelect) parse("SELECT EXTRACT(DAY FROM d), TRIM(BOTH FROM s), CAST(n AS DOUBLE),"
+        + " CURRENT_DATE, NULL, count(DISTINCT n), sum(n) OVER (RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+        + " FROM t WHERE NOT EXISTS (SELECT 1) AND CASE WHEN n = 1 THEN TRUE ELSE FALSE END");
+    assertEquals(List.of(SqlKind.EXTRACT, SqlKind.TRIM, SqlKind.CAST, SqlKind.IDENTIFIER, SqlKind.LITERAL,
+        SqlKind.OTHER_FUNCTION, SqlKind.OVER), keywords.getSelectList().stream().map(SqlNode::getKind).toList());
+    assertEquals("CURRENT_DATE", keywords.getSelectList().get(3).toString());
+  }
+
+  @Test void theSqlMeaningsOfThoseWordsStay() throws SqlParseException {
+    final SqlOrderBy limited = (SqlOrderBy) parse(
+        "SELECT a FROM t WHERE b LIKE 'x%' AND c NOT LIKE 'y' ORDER BY a LIMIT 5 OFFSET 2");
+    assertEquals("`b` LIKE 'x%' AND `c` NOT LIKE 'y'", ((SqlSelect) limited.query).getWhere().toString());
+    assertEquals("5", String.valueOf(limited.fetch));
+    assertEquals("2", String.valueOf(limited.offset));
+    final SqlSelect calls = (SqlSelect) parse("SELECT count(*) FILTER (WHERE a > 1), max(a), min (a),"
+        + " sum(a) OVER (ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), TIMESTAMP '2024-01-02 03:04:05',"
+        + " CAST(a AS TIMESTAMP) FROM (VALUES (1), (2)) AS v(a) GROUP BY a");
+    assertEquals(SqlKind.FILTER, calls.getSelectList().get(0).getKind());
+    assertEquals("max", ((SqlCall) calls.getSelectList().get(1)).getOperator().getName());
+    assertEquals("min", ((SqlCall) calls.getSelectList().get(2)).getOperator().getName());
+    assertEquals(SqlKind.OVER, calls.getSelectList().get(3).getKind());
+    assertEquals(SqlKind.LITERAL, calls.getSelectList().get(4).getKind());
+    assertEquals(SqlKind.CAST, calls.getSelectList().get(5).getKind());
+    assertEquals(SqlKind.VALUES, ((SqlCall) ((SqlCall)
+        calls.getFrom()).operand(0)).getKind());
+    assertEquals(1, calls.getGroup().size());
+    assertEquals("SELECT * FROM TABLE(f(CURSOR (SELECT 1)))",
+        StackqlIdentifiers.toCalcite("SELECT * FROM TABLE(f(CURSOR (SELECT 1)))"));
+    assertEquals("SELECT a FROM t LIMIT 1, 2", StackqlIdentifiers.toCalcite("SELECT a FROM t LIMIT 1, 2"));
+  }
+
+  private static List<String> aliasesOrNames(Iterable<SqlNode> nodes) {
+    final List<String> names = new ArrayList<>();
+    for (SqlNode node : nodes) {
+      names.add(node instanceof SqlIdentifier ? ((SqlIdentifier) node).names.get(((SqlIdentifier) node).names.size() - 1)
+          : ((SqlIdentifier) ((SqlCall) node).operand(1)).getSimple());
+    }
+    return names;
   }
 
   @Test void backQuotedIdentifiersWorkBesideDoubleQuotedOnes() throws SqlParseException {

@@ -1,0 +1,162 @@
+package io.credql.functions;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * SQLite's math functions ({@code ln}, {@code log}, {@code pow}, {@code sqrt}, the trigonometric
+ * ones, {@code trunc}, {@code sign}, {@code pi}, ...), with its rules:
+ * an argument that is not a number (nor text that is entirely one) gives NULL, as does a result
+ * that is not a number ({@code sqrt(-1)}, {@code ln(0)}); {@code trunc} keeps an integer an
+ * integer; {@code sign} is an integer; the rest are reals.
+ */
+public final class MathFunctions {
+  private MathFunctions() {
+  }
+
+  public static Object acos(Object[] args) {
+    return real(args[0], Math::acos);
+  }
+
+  public static Object acosh(Object[] args) {
+    return real(args[0], x -> Math.log(x + Math.sqrt(x * x - 1)));
+  }
+
+  public static Object asin(Object[] args) {
+    return real(args[0], Math::asin);
+  }
+
+  public static Object asinh(Object[] args) {
+    return real(args[0], x -> x < 0 ? -Math.log(-x + Math.sqrt(x * x + 1)) : Math.log(x + Math.sqrt(x * x + 1)));
+  }
+
+  public static Object atan(Object[] args) {
+    return real(args[0], Math::atan);
+  }
+
+  public static Object atanh(Object[] args) {
+    return real(args[0], x -> 0.5 * Math.log((1 + x) / (1 - x)));
+  }
+
+  public static Object cos(Object[] args) {
+    return real(args[0], Math::cos);
+  }
+
+  public static Object cosh(Object[] args) {
+    return real(args[0], Math::cosh);
+  }
+
+  public static Object sin(Object[] args) {
+    return real(args[0], Math::sin);
+  }
+
+  public static Object sinh(Object[] args) {
+    return real(args[0], Math::sinh);
+  }
+
+  public static Object tan(Object[] args) {
+    return real(args[0], Math::tan);
+  }
+
+  public static Object tanh(Object[] args) {
+    return real(args[0], Math::tanh);
+  }
+
+  public static Object degrees(Object[] args) {
+    return real(args[0], Math::toDegrees);
+  }
+
+  public static Object radians(Object[] args) {
+    return real(args[0], Math::toRadians);
+  }
+
+  public static Object exp(Object[] args) {
+    return real(args[0], Math::exp);
+  }
+
+  public static Object sqrt(Object[] args) {
+    return real(args[0], Math::sqrt);
+  }
+
+  public static Object ln(Object[] args) {
+    return real(args[0], x -> x > 0 ? Math.log(x) : Double.NaN);
+  }
+
+  public static Object log2(Object[] args) {
+    return real(args[0], x -> x > 0 ? Math.log(x) / Math.log(2) : Double.NaN);
+  }
+
+  public static Object log10(Object[] args) {
+    return real(args[0], x -> x > 0 ? Math.log10(x) : Double.NaN);
+  }
+
+  /** {@code log(x)} is the base-10 logarithm; {@code log(b, x)} the base-b one. */
+  public static Object log(Object[] args) {
+    if (args.length == 1) {
+      return log10(args);
+    }
+    return real(args[0], args[1], (b, x) -> b > 0 && b != 1 && x > 0 ? Math.log(x) / Math.log(b) : Double.NaN);
+  }
+
+  public static Object atan2(Object[] args) {
+    return real(args[0], args[1], Math::atan2);
+  }
+
+  public static Object pow(Object[] args) {
+    return real(args[0], args[1], Math::pow);
+  }
+
+  public static Object mod(Object[] args) {
+    return real(args[0], args[1], (x, y) -> x % y);
+  }
+
+  public static Object pi(Object[] args) {
+    return Math.PI;
+  }
+
+  public static Object trunc(Object[] args) {
+    return integral(args[0], x -> x < 0 ? Math.ceil(x) : Math.floor(x));
+  }
+
+  /** {@code sign(x)}: -1, 0 or +1, as an integer. */
+  public static Object sign(Object[] args) {
+    final Number x = numeric(args[0]);
+    return x == null ? null : (Object) (long) Math.signum(x.doubleValue());
+  }
+
+  private static Object real(Object arg, DoubleUnaryOperator f) {
+    final Number x = numeric(arg);
+    return x == null ? null : finite(f.applyAsDouble(x.doubleValue()));
+  }
+
+  private static Object real(Object first, Object second, DoubleBinaryOperator f) {
+    final Number x = numeric(first);
+    final Number y = numeric(second);
+    return x == null || y == null ? null : finite(f.applyAsDouble(x.doubleValue(), y.doubleValue()));
+  }
+
+  /** An integer stays itself; a real is cut by {@code f} and stays a real. */
+  private static Object integral(Object arg, DoubleUnaryOperator f) {
+    final Number x = numeric(arg);
+    if (x == null) {
+      return null;
+    }
+    return x instanceof Long ? x : (Object) f.applyAsDouble(x.doubleValue());
+  }
+
+  /** SQLite stores a NaN result as NULL. */
+  private static Object finite(double value) {
+    return Double.isNaN(value) ? null : (Object) value;
+  }
+
+  /** The number an argument is, as SQLite's numeric affinity reads it; NULL for anything else. */
+  private static Number numeric(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof CharSequence && !SqliteValues.isNumericText(value.toString())) {
+      return null;
+    }
+    return SqliteValues.number(value);
+  }
+}
