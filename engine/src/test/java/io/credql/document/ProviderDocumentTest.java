@@ -68,6 +68,14 @@ class ProviderDocumentTest {
     assertTrue(e.getMessage().contains("service document 'bad/v1/services/svc.yaml' not found"), e.getMessage());
   }
 
+  @Test void aServiceFileNamedInAnotherCaseThanItsReferenceIsRead(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
+        + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/list'\n"));
+    Files.move(root.resolve("bad/v1/services/svc.yaml"), root.resolve("bad/v1/services/Svc.yaml"));
+    assertEquals(List.of("things"), List.copyOf(catalog(root).provider("bad").service("svc").resources().keySet()));
+  }
+
   @Test void anOperationRefThatPointsNowhereIsReportedWithItsPointer(@TempDir Path root) throws IOException {
     write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
         + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1nothing/get'\n"

@@ -118,6 +118,12 @@ class HostileInputTest {
     assertOneClearLine(message);
   }
 
+  @Test void textComparedWithANumericColumnIsRefusedClearly() {
+    final String message = error("SELECT label FROM acme.things.things WHERE id = 'abc'");
+    assertTrue(message.startsWith("'abc' is not a number, but it is compared with a numeric column"), message);
+    assertOneClearLine(message);
+  }
+
   @Test void aNumberTooLargeForItsColumnIsRefusedClearly() {
     final String message = error("SELECT label FROM acme.things.things WHERE thingId = 123456789012345678901");
     assertTrue(message.contains("123456789012345678901"), message);
