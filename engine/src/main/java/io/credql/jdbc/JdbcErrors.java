@@ -18,6 +18,8 @@ final class JdbcErrors {
 
   private static final Pattern NOT_A_NUMBER = Pattern.compile("For input string: \"(.*)\"(?: under radix \\d+)?");
 
+  private static final Pattern INVALID_CAST = Pattern.compile("Invalid character for cast: (.*)");
+
   private JdbcErrors() {
   }
 
@@ -55,6 +57,13 @@ final class JdbcErrors {
       // Calcite casts a text literal compared with a numeric column when the row is read
       return new SQLException(redactor.redact("'" + notANumber.group(1) + "' is not a number, but it is compared"
           + " with a numeric column: write a number, or CAST the column to VARCHAR"), "22018");
+    }
+    final Matcher invalidCast = INVALID_CAST.matcher(String.valueOf(cause.getMessage()));
+    if (invalidCast.matches()) {
+      // Calcite's cast of a text literal compared with a BOOLEAN (or date/time) column
+      return new SQLException(redactor.redact("'" + invalidCast.group(1) + "' cannot be converted to the type of the"
+          + " column it is compared with: compare a BOOLEAN column with TRUE or FALSE, or CAST the column to VARCHAR"),
+          "22018");
     }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {

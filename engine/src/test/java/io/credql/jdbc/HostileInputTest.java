@@ -124,6 +124,12 @@ class HostileInputTest {
     assertOneClearLine(message);
   }
 
+  @Test void textComparedWithABooleanColumnIsRefusedClearly() {
+    final String message = error("SELECT label FROM acme.things.things WHERE CAST(id > 1 AS BOOLEAN) = 'maybe'");
+    assertTrue(message.startsWith("'maybe' cannot be converted to the type of the column it is compared with"), message);
+    assertOneClearLine(message);
+  }
+
   @Test void aNumberTooLargeForItsColumnIsRefusedClearly() {
     final String message = error("SELECT label FROM acme.things.things WHERE thingId = 123456789012345678901");
     assertTrue(message.contains("123456789012345678901"), message);
