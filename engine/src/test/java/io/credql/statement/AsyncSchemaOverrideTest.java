@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -52,22 +53,26 @@ class AsyncSchemaOverrideTest {
         + ";baseUrl.jobs=http://127.0.0.1:" + api.getPort() + "/v1");
   }
 
-  @Test void anAwaitedExecShowsTheFinishedOperationTheOverrideDescribes() throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("EXEC /*+ AWAIT */ jobs.core.exports.run @exportName = 'e1'")) {
-      assertEquals(List.of("rowCount", "location"), labels(rs));
-      assertEquals(List.of(List.of("42", "exports/e1.csv")), rows(rs));
+  /** The statement's column labels, then its rows. */
+  private static List<List<String>> table(String sql) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      final List<List<String>> table = new ArrayList<>();
+      table.add(labels(rs));
+      table.addAll(rows(rs));
+      return table;
     }
+  }
+
+  @Test void anAwaitedExecShowsTheFinishedOperationTheOverrideDescribes() throws SQLException {
+    assertEquals(List.of(List.of("rowCount", "location"), List.of("42", "exports/e1.csv")),
+        table("EXEC /*+ AWAIT */ jobs.core.exports.run @exportName = 'e1'"));
     api.verify(1, postRequestedFor(urlPathEqualTo("/v1/exports/e1/run")));
     api.verify(2, getRequestedFor(urlPathEqualTo("/v1/operations/op-1")));
   }
 
   @Test void withoutAwaitTheExecShowsTheOperationItStarted() throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("EXEC jobs.core.exports.run @exportName = 'e1'")) {
-      assertEquals(List.of("name", "done"), labels(rs));
-      assertEquals(List.of(List.of("operations/op-1", "false")), rows(rs));
-    }
+    assertEquals(List.of(List.of("name", "done"), List.of("operations/op-1", "false")),
+        table("EXEC jobs.core.exports.run @exportName = 'e1'"));
     api.verify(0, getRequestedFor(urlPathEqualTo("/v1/operations/op-1")));
   }
 }
