@@ -64,6 +64,8 @@ final class RequestSender {
   HttpExchange send(OkHttpClient client, PreparedRequest request) throws CredqlException {
     final MethodDefinition method = request.call().method();
     final boolean read = isRead(request);
+    final RetryPolicy policy = RetryPolicy.of(method.config().path("retry"));
+    final boolean retried = read && policy.retriesMethod(request.method());
     PreparedRequest current = request;
     int redirects = 0;
     int attempt = 0;
@@ -85,8 +87,8 @@ final class RequestSender {
         if (Thread.currentThread().isInterrupted()) {
           throw new ProviderUnreachableException(method.id() + ": interrupted", e);
         }
-        if (attempt < RetryPolicy.READ_ATTEMPTS && !(e instanceof SSLException)) {
-          pause(RetryPolicy.backoff(attempt));
+        if (retried && attempt < policy.attempts() && !(e instanceof SSLException)) {
+          pause(policy.delay(attempt));
           continue;
         }
         throw failures.unreachable(current, e, attempt);
@@ -96,18 +98,18 @@ final class RequestSender {
       final int status = exchange.status();
       if (status == 429) {
         final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
-        gate.pause(wait != null ? wait : RetryPolicy.backoff(attempt));
-        if (read && attempt < RetryPolicy.THROTTLED_ATTEMPTS) {
+        gate.pause(wait != null ? wait : policy.delay(attempt));
+        if (retried && attempt < policy.throttledAttempts()) {
           if (wait == null) {
-            pause(RetryPolicy.backoff(attempt));
+            pause(policy.delay(attempt));
           }
           continue;
         }
         return exchange;
       }
-      if (read && RetryPolicy.isRetryableStatus(status) && attempt < RetryPolicy.READ_ATTEMPTS) {
+      if (retried && policy.retriesStatus(status) && attempt < policy.attempts()) {
         final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
-        pause(wait != null ? wait : RetryPolicy.backoff(attempt));
+        pause(wait != null ? wait : policy.delay(attempt));
         continue;
       }
       if (isRedirect(status)) {

@@ -1,12 +1,18 @@
 package io.credql.document;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads a provider document (YAML, or JSON which YAML also accepts) into a tree. */
 final class DocumentReader {
@@ -34,7 +40,7 @@ final class DocumentReader {
       if (in == null) {
         return null;
       }
-      final JsonNode tree = (relativePath.endsWith(".json") ? JSON : YAML).readTree(in);
+      final JsonNode tree = relativePath.endsWith(".json") ? JSON.readTree(in) : readYaml(in);
       if (tree == null || !tree.isObject()) {
         throw new InvalidDocumentException(name, "", "expected a mapping at the top level");
       }
@@ -42,6 +48,52 @@ final class DocumentReader {
     } catch (IOException e) {
       throw new InvalidDocumentException(name, "", "cannot parse: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The YAML document in {@code in} as a tree, with each alias ({@code *ref_0}) replaced by a copy
+   * of the node its anchor ({@code &ref_0}) marks. Jackson's own tree reader gives an alias as the
+   * string {@code "ref_0"}, which loses the parameters of every operation that shares its list by
+   * anchor, as Netlify's and others' documents in StackQL's registry do.
+   */
+  private static JsonNode readYaml(InputStream in) throws IOException {
+    try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(in)) {
+      return parser.nextToken() == null ? null : yamlValue(parser, new HashMap<>());
+    }
+  }
+
+  private static JsonNode yamlValue(YAMLParser parser, Map<String, JsonNode> anchors) throws IOException {
+    if (parser.isCurrentAlias()) {
+      final JsonNode anchored = anchors.get(parser.getText());
+      if (anchored == null) {
+        throw new IOException("alias *" + parser.getText() + " names no anchor before it, at "
+            + parser.currentLocation().offsetDescription());
+      }
+      return anchored.deepCopy();
+    }
+    final Object anchor = parser.getObjectId();
+    final JsonNode node;
+    if (parser.currentToken() == JsonToken.START_OBJECT) {
+      final ObjectNode object = YAML.createObjectNode();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        final String field = parser.currentName();
+        parser.nextToken();
+        object.set(field, yamlValue(parser, anchors));
+      }
+      node = object;
+    } else if (parser.currentToken() == JsonToken.START_ARRAY) {
+      final ArrayNode array = YAML.createArrayNode();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        array.add(yamlValue(parser, anchors));
+      }
+      node = array;
+    } else {
+      node = YAML.readTree(parser);
+    }
+    if (anchor != null) {
+      anchors.put(anchor.toString(), node);
+    }
+    return node;
   }
 
   /** StackQL's registry documents exceed SnakeYAML's default 3 MB code-point limit when expanded. */

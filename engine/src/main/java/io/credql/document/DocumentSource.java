@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,16 +27,35 @@ public abstract class DocumentSource {
     return new DocumentSource() {
       @Override public InputStream open(String relativePath) throws IOException {
         final Path file = root.resolve(relativePath).normalize();
-        if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(root.normalize())) {
           return null;
         }
-        return Files.newInputStream(file);
+        final Path found = Files.isRegularFile(file) ? file : differentlyCased(file);
+        return found == null ? null : Files.newInputStream(found);
       }
 
       @Override public String describe(String relativePath) {
         return root.resolve(relativePath).normalize().toString();
       }
     };
+  }
+
+  /**
+   * The one file beside {@code file} whose name differs from it only in case, or null: StackQL's
+   * registry references {@code okta/.../services/org.yaml} but ships {@code Org.yaml}, which StackQL
+   * reads on the case-insensitive file systems its authors use.
+   */
+  private static Path differentlyCased(Path file) throws IOException {
+    final Path dir = file.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return null;
+    }
+    final String name = file.getFileName().toString();
+    try (Stream<Path> siblings = Files.list(dir)) {
+      final List<Path> matches = siblings
+          .filter(p -> p.getFileName().toString().equalsIgnoreCase(name) && Files.isRegularFile(p)).toList();
+      return matches.size() == 1 ? matches.get(0) : null;
+    }
   }
 
   /** Documents on the class path under a resource prefix, e.g. {@code io/credql/providers}. */

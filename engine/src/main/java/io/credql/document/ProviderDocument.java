@@ -1,7 +1,9 @@
 package io.credql.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.Collections;
@@ -92,11 +94,24 @@ public final class ProviderDocument {
       final String serviceName = entry.path("name").asText(field.getKey());
       entries.put(serviceName, new ServiceEntry(serviceName, text(entry, "title"),
           text(entry, "description"), ref.asText(), pointer + "/service/$ref",
-          entry.path("config")));
+          configOf(entry)));
     }
-    final JsonNode config = root.path("config");
-    return new ProviderDocument(name, version, source, path, config.isObject() ? config
-        : MissingNode.getInstance(), Collections.unmodifiableMap(entries));
+    return new ProviderDocument(name, version, source, path, configOf(root), Collections.unmodifiableMap(entries));
+  }
+
+  /**
+   * The configuration {@code owner} declares: its {@code config}, over its {@code x-stackQL-config}
+   * (the spelling StackQL's any-sdk reads for the retry policy at every level), key by key; a
+   * missing node when it declares neither.
+   */
+  static JsonNode configOf(JsonNode owner) {
+    final ObjectNode config = JsonNodeFactory.instance.objectNode();
+    for (String key : new String[] {"x-stackQL-config", "config"}) {
+      if (owner.path(key).isObject()) {
+        config.setAll((ObjectNode) owner.path(key));
+      }
+    }
+    return config.isEmpty() ? MissingNode.getInstance() : config;
   }
 
   private static String requiredText(JsonNode node, String field, String file) {

@@ -161,7 +161,7 @@ final class ResourceReader {
     final JsonNode pathItem = service.resolveRef("#" + pathItemPointer, pointer + "/operation/$ref");
     final String pathTemplate = unescape(pathItemPointer.substring("/paths/".length()));
 
-    final JsonNode config = mergedConfig(node, resourceNode);
+    final JsonNode config = mergedConfig(node, resourceNode, operation);
     final PaginationConfig pagination = readPagination(config.path("pagination"), pointer);
 
     final List<ParameterDefinition> parameters = readParameters(pathItem, operation,
@@ -248,16 +248,17 @@ final class ResourceReader {
 
   /**
    * A method's {@code config}, falling back key by key (each key a whole block, as the spec says)
-   * to the resource's, the service document's ({@code x-stackQL-config}), the providerService entry's
-   * in {@code provider.yaml}, and the provider's.
+   * to its operation's {@code x-stackQL-config}, the resource's, the service document's
+   * ({@code x-stackQL-config}), the providerService entry's in {@code provider.yaml}, and the
+   * provider's.
    */
-  private JsonNode mergedConfig(JsonNode method, JsonNode resource) {
+  private JsonNode mergedConfig(JsonNode method, JsonNode resource, JsonNode operation) {
     final com.fasterxml.jackson.databind.node.ObjectNode merged =
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     final JsonNode[] levels = {
         service.provider().config(), service.entryConfig(), root.path("x-stackQL-config"),
-        root.path("components").path("x-stackQL-config"), resource.path("config"),
-        method.path("config")};
+        root.path("components").path("x-stackQL-config"), ProviderDocument.configOf(resource),
+        operation.path("x-stackQL-config"), method.path("config")};
     for (JsonNode level : levels) {
       if (level.isObject()) {
         level.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));

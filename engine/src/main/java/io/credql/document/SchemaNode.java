@@ -93,7 +93,11 @@ public final class SchemaNode {
     return new SchemaNode(document, node.get(combiner).get(i), pointer + "/" + combiner + "/" + i);
   }
 
-  /** Properties, in document order, merged over {@code allOf}, {@code oneOf} and {@code anyOf}. */
+  /**
+   * Properties, in document order, merged over {@code allOf}, {@code oneOf} and {@code anyOf}. A
+   * property with an empty name (PagerDuty's {@code Notification} has one) is left out: no SQL
+   * column can be called that, and Calcite cannot expand {@code *} over it.
+   */
   public Map<String, SchemaNode> properties() {
     final Map<String, SchemaNode> properties = new LinkedHashMap<>();
     final JsonNode own = node.get("properties");
@@ -101,6 +105,9 @@ public final class SchemaNode {
       final Iterator<Map.Entry<String, JsonNode>> fields = own.fields();
       while (fields.hasNext()) {
         final Map.Entry<String, JsonNode> field = fields.next();
+        if (field.getKey().isEmpty()) {
+          continue;
+        }
         properties.put(field.getKey(), new SchemaNode(document, field.getValue(),
             pointer + "/properties/" + escape(field.getKey())));
       }

@@ -104,23 +104,10 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("typeSystem", SqliteTypeSystem.class.getName() + "#INSTANCE");
     calcite.putAll(given);
 
-    Map<String, String> sandboxUrls = Map.of();
-    Environment environment = Environment.system();
-    if (properties.sandbox()) {
-      final Sandbox sandbox = Sandbox.acquire();
-      sandboxUrls = sandbox.baseUrls();
-      environment = environment.withOverlay(sandbox.credentials());
-    }
-    final ProviderCatalog catalog;
-    final CredqlSession session;
+    final CredqlSession session = newSession(properties);
+    final ProviderCatalog catalog = session.catalog();
     final Connection connection;
     try {
-      try {
-        catalog = ProviderCatalog.create(CredqlSession.bundles(), providerDirectories(properties));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("property providers: " + e.getMessage());
-      }
-      session = new CredqlSession(properties, catalog, environment, sandboxUrls);
       connection = super.connect(CONNECT_STRING_PREFIX, calcite);
     } catch (SQLException | RuntimeException e) {
       if (properties.sandbox()) {
@@ -136,6 +123,35 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     ViewStore.mount(root, session);
     Sessions.register(CalciteSchema.from(root), session);
     return JdbcProxies.connection(connection, session);
+  }
+
+  /**
+   * A session for {@code properties}: the bundled, pulled and {@code providers=} documents, the
+   * environment's credentials, and with {@code sandbox=true} the simulators (acquired here, and
+   * released again if the session cannot be made).
+   */
+  static CredqlSession newSession(ConnectionProperties properties) throws InvalidInputException {
+    Map<String, String> sandboxUrls = Map.of();
+    Environment environment = Environment.system();
+    if (properties.sandbox()) {
+      final Sandbox sandbox = Sandbox.acquire();
+      sandboxUrls = sandbox.baseUrls();
+      environment = environment.withOverlay(sandbox.credentials());
+    }
+    try {
+      final ProviderCatalog catalog;
+      try {
+        catalog = ProviderCatalog.create(CredqlSession.bundles(), providerDirectories(properties));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("property providers: " + e.getMessage());
+      }
+      return new CredqlSession(properties, catalog, environment, sandboxUrls);
+    } catch (InvalidInputException | RuntimeException e) {
+      if (properties.sandbox()) {
+        Sandbox.release();
+      }
+      throw e;
+    }
   }
 
   /** Pulled providers ({@code REGISTRY PULL}), then {@code providers=} directories, which replace them. */

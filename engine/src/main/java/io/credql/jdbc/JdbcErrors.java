@@ -4,6 +4,7 @@ import io.credql.error.CredqlException;
 import io.credql.redact.Redactor;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,10 @@ import java.util.regex.Pattern;
 final class JdbcErrors {
   private static final Pattern SQL_PREFIX =
       Pattern.compile("(?s)^Error while (executing SQL|preparing statement) \\\\?[\"\\[].*?[\"\\]]: ?");
+
+  private static final Pattern NOT_A_NUMBER = Pattern.compile("For input string: \"(.*)\"(?: under radix \\d+)?");
+
+  private static final Pattern INVALID_CAST = Pattern.compile("Invalid character for cast: (.*)");
 
   private JdbcErrors() {
   }
@@ -46,6 +51,19 @@ final class JdbcErrors {
     if (String.valueOf(cause.getMessage()).startsWith("Code grows beyond 64 KB")) {
       return new SQLException("the statement's expressions are too large to compile (an IN list or"
           + " OR of thousands of values): split it into several statements", "54001");
+    }
+    final Matcher notANumber = NOT_A_NUMBER.matcher(String.valueOf(cause.getMessage()));
+    if (cause instanceof NumberFormatException && notANumber.matches()) {
+      // Calcite casts a text literal compared with a numeric column when the row is read
+      return new SQLException(redactor.redact("'" + notANumber.group(1) + "' is not a number, but it is compared"
+          + " with a numeric column: write a number, or CAST the column to VARCHAR"), "22018");
+    }
+    final Matcher invalidCast = INVALID_CAST.matcher(String.valueOf(cause.getMessage()));
+    if (invalidCast.matches()) {
+      // Calcite's cast of a text literal compared with a BOOLEAN (or date/time) column
+      return new SQLException(redactor.redact("'" + invalidCast.group(1) + "' cannot be converted to the type of the"
+          + " column it is compared with: compare a BOOLEAN column with TRUE or FALSE, or CAST the column to VARCHAR"),
+          "22018");
     }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {

@@ -10,6 +10,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class ParameterBindingExtractor {
       int column = -1;
       final List<RexNode> values = new ArrayList<>();
       for (RexNode disjunct : disjuncts) {
-        final Equality equality = equality(disjunct);
+        final Equality equality = equality(disjunct, rexBuilder);
         if (equality == null || (column >= 0 && equality.column != column)) {
           column = -1;
           break;
@@ -88,7 +89,17 @@ final class ParameterBindingExtractor {
     }
   }
 
-  private static @Nullable Equality equality(RexNode node) {
+  private static @Nullable Equality equality(RexNode node, RexBuilder rexBuilder) {
+    // Calcite simplifies "flag = TRUE" to "flag" and "flag = FALSE" to "NOT flag"
+    if (node instanceof RexInputRef && node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN) {
+      return new Equality(((RexInputRef) node).getIndex(), rexBuilder.makeLiteral(true));
+    }
+    if ((node.getKind() == SqlKind.NOT || node.getKind() == SqlKind.IS_FALSE)
+        && ((RexCall) node).getOperands().get(0) instanceof RexInputRef) {
+      final RexInputRef flag = (RexInputRef) ((RexCall) node).getOperands().get(0);
+      return flag.getType().getSqlTypeName() == SqlTypeName.BOOLEAN
+          ? new Equality(flag.getIndex(), rexBuilder.makeLiteral(false)) : null;
+    }
     if (node.getKind() != SqlKind.EQUALS) {
       return null;
     }

@@ -114,7 +114,7 @@ final class ExecHandler implements StatementHandler {
       throw new InvalidInputException("EXEC " + method.id() + ": " + String.join("; ", problems));
     }
     final List<ResultColumn> columns = runner.isDryRun(method) ? CallRunner.DRY_RUN_COLUMNS
-        : resultColumns(method);
+        : resultColumns(method, await);
     final ValueSource body = payload;
     return Signatures.query(context, sql, columns, parameters(sources), dataContext -> {
       try {
@@ -157,7 +157,13 @@ final class ExecHandler implements StatementHandler {
     }
     if (await && method.isMutation() && !pages.isEmpty()) {
       final JsonNode outcome = runner.await(call, pages.get(0));
-      if (outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
+      if (method.asyncResponseSchema() != null) {
+        // the columns are the finished operation's (async_schema_override), not the first answer's
+        rows.clear();
+        if (describesColumns(outcome, columns)) {
+          rows.add(row(method, columns, outcome));
+        }
+      } else if (outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
         // The operation's final state replaces the first answer (Google's Operation, for one).
         rows.clear();
         rows.add(row(method, columns, outcome));
@@ -210,7 +216,20 @@ final class ExecHandler implements StatementHandler {
 
   /** The response's fields as columns, or a single {@code message} column when it declares none. */
   static List<ResultColumn> resultColumns(MethodDefinition method) {
-    final SchemaNode schema = method.isRaw() ? method.responseSchema() : method.rowSchema();
+    return columnsOf(method.isRaw() ? method.responseSchema() : method.rowSchema());
+  }
+
+  /**
+   * With {@code /*+ AWAIT *}{@code /}, the fields of the finished operation's response when the
+   * method declares them ({@code async_schema_override}, which StackQL's any-sdk prefers for the
+   * final response); else {@link #resultColumns(MethodDefinition)}.
+   */
+  static List<ResultColumn> resultColumns(MethodDefinition method, boolean await) {
+    final SchemaNode finished = await ? method.asyncResponseSchema() : null;
+    return finished != null ? columnsOf(finished) : resultColumns(method);
+  }
+
+  private static List<ResultColumn> columnsOf(@Nullable SchemaNode schema) {
     final List<ResultColumn> columns = new ArrayList<>();
     if (schema != null) {
       for (Map.Entry<String, SchemaNode> field : schema.properties().entrySet()) {

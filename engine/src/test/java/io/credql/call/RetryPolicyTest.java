@@ -1,11 +1,14 @@
 package io.credql.call;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,5 +51,30 @@ class RetryPolicyTest {
     for (int status : new int[] {200, 400, 401, 403, 404, 409, 500, 501}) {
       assertFalse(RetryPolicy.isRetryableStatus(status), Integer.toString(status));
     }
+  }
+
+  @Test void aDeclaredPolicyReplacesTheDefaultAsStackqlsRetryPolicyDescribes() throws Exception {
+    final RetryPolicy declared = RetryPolicy.of(new ObjectMapper().readTree(
+        "{\"max_attempts\": 5, \"initial_delay_ms\": 5, \"max_delay_ms\": 25, \"multiplier\": 2,"
+            + " \"retryable_methods\": [\"GET\"], \"retryable_conditions\": {\"status_codes\": [503]}}"));
+    assertEquals(5, declared.attempts());
+    assertEquals(List.of(5L, 10L, 20L, 25L), List.of(declared.delay(1).toMillis(), declared.delay(2).toMillis(),
+        declared.delay(3).toMillis(), declared.delay(4).toMillis()));
+    assertTrue(declared.retriesStatus(503));
+    assertFalse(declared.retriesStatus(502));
+    assertEquals(1, declared.throttledAttempts(), "429 is not among its statuses");
+    assertTrue(declared.retriesMethod("get"));
+    assertFalse(declared.retriesMethod("HEAD"));
+  }
+
+  @Test void missingOrOutOfRangeFieldsOfADeclaredPolicySnapToStackqlsDefaults() throws Exception {
+    final RetryPolicy snapped = RetryPolicy.of(new ObjectMapper().readTree(
+        "{\"max_attempts\": 0, \"multiplier\": 0.5, \"initial_delay_ms\": -1}"));
+    assertEquals(3, snapped.attempts());
+    assertEquals(List.of(500L, 1000L), List.of(snapped.delay(1).toMillis(), snapped.delay(2).toMillis()));
+    assertTrue(snapped.retriesStatus(429) && snapped.retriesStatus(504));
+    assertEquals(3, snapped.throttledAttempts());
+    assertTrue(snapped.retriesMethod("GET") && snapped.retriesMethod("HEAD"));
+    assertEquals(RetryPolicy.DEFAULT, RetryPolicy.of(MissingNode.getInstance()));
   }
 }

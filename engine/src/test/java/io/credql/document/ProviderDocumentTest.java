@@ -68,6 +68,40 @@ class ProviderDocumentTest {
     assertTrue(e.getMessage().contains("service document 'bad/v1/services/svc.yaml' not found"), e.getMessage());
   }
 
+  @Test void aServiceFileNamedInAnotherCaseThanItsReferenceIsRead(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
+        + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/list'\n"));
+    Files.move(root.resolve("bad/v1/services/svc.yaml"), root.resolve("bad/v1/services/Svc.yaml"));
+    assertEquals(List.of("things"), List.copyOf(catalog(root).provider("bad").service("svc").resources().keySet()));
+  }
+
+  @Test void operationsSharingTheirParametersThroughAYamlAnchorEachHaveThem(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://x.test'}]\n"
+        + "paths:\n  /things/{thing_id}:\n"
+        + "    delete:\n      parameters: &ref_0\n      - {in: path, name: thing_id, required: true, schema: {type: string}}\n"
+        + "      responses: {'204': {description: gone}}\n"
+        + "    get:\n      parameters: *ref_0\n      responses:\n        '200':\n          content:\n"
+        + "            application/json:\n              schema: {type: object, properties: {a: {type: string}}}\n"
+        + "components:\n  x-stackQL-resources:\n    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        get:\n          operation:\n            $ref: '#/paths/~1things~1{thing_id}/get'\n"
+        + "        delete:\n          operation:\n            $ref: '#/paths/~1things~1{thing_id}/delete'\n"
+        + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/get'\n"
+        + "        delete:\n        - $ref: '#/components/x-stackQL-resources/things/methods/delete'\n");
+    final ResourceDefinition things = catalog(root).provider("bad").service("svc").resources().get("things");
+    assertEquals(List.of("thing_id"), things.method("get").requiredInputNames());
+    assertEquals(List.of("thing_id"), things.method("delete").requiredInputNames());
+  }
+
+  @Test void aPropertyWithAnEmptyNameIsNoColumn(@TempDir Path root) throws IOException {
+    write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
+        + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
+        + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/list'\n")
+        .replace("properties: {a: {type: string}}", "properties: {a: {type: string}, '': {type: string}}"));
+    final ResourceDefinition things = catalog(root).provider("bad").service("svc").resources().get("things");
+    assertEquals(List.of("a"), List.copyOf(things.method("list").rowSchema().properties().keySet()));
+  }
+
   @Test void anOperationRefThatPointsNowhereIsReportedWithItsPointer(@TempDir Path root) throws IOException {
     write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
         + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1nothing/get'\n"

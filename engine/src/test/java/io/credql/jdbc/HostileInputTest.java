@@ -118,6 +118,18 @@ class HostileInputTest {
     assertOneClearLine(message);
   }
 
+  @Test void textComparedWithANumericColumnIsRefusedClearly() {
+    final String message = error("SELECT label FROM acme.things.things WHERE id = 'abc'");
+    assertTrue(message.startsWith("'abc' is not a number, but it is compared with a numeric column"), message);
+    assertOneClearLine(message);
+  }
+
+  @Test void textComparedWithABooleanColumnIsRefusedClearly() {
+    final String message = error("SELECT label FROM acme.things.things WHERE CAST(id > 1 AS BOOLEAN) = 'maybe'");
+    assertTrue(message.startsWith("'maybe' cannot be converted to the type of the column it is compared with"), message);
+    assertOneClearLine(message);
+  }
+
   @Test void aNumberTooLargeForItsColumnIsRefusedClearly() {
     final String message = error("SELECT label FROM acme.things.things WHERE thingId = 123456789012345678901");
     assertTrue(message.contains("123456789012345678901"), message);

@@ -26,12 +26,14 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
   private final String accessKey;
   private final String secretKey;
   private final AwsState state;
+  private final @Nullable String sessionToken;
 
   private AwsSimulator(Builder b) {
     super(b.journalLimit);
     this.accessKey = requireNonNull(b.accessKey, "accessKey: a simulator needs the access key it accepts");
     this.secretKey = requireNonNull(b.secretKey, "secretKey: a simulator needs the secret key it verifies with");
     this.state = new AwsState(b.dataset, b.clock);
+    this.sessionToken = b.sessionToken;
   }
 
   public static Builder builder() {
@@ -40,7 +42,7 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
 
   @Override protected ResponseDefinitionTransformerV2 api() {
     final SecretsManagerApi secretsManager = new SecretsManagerApi(state);
-    return new AwsApiTransformer(new SigV4Verifier(accessKey, secretKey, state.regions, state.clock), secretsManager,
+    return new AwsApiTransformer(new SigV4Verifier(accessKey, secretKey, state.regions, state.clock, sessionToken), secretsManager,
         new RdsQueryApi(state, secretsManager));
   }
 
@@ -126,6 +128,7 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
     private AwsDataset dataset = AwsDataset.demo();
     private Clock clock = Clock.systemUTC();
     private @Nullable Integer journalLimit;
+    private @Nullable String sessionToken;
 
     private Builder() {
     }
@@ -139,6 +142,15 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
     /** The secret key belonging to the access key, with which signatures are verified. */
     public Builder secretKey(String secretKey) {
       this.secretKey = requireNonNull(secretKey, "secretKey");
+      return this;
+    }
+
+    /**
+     * Makes the keys temporary ones, as STS issues: every request must carry this token in a signed
+     * {@code X-Amz-Security-Token} header (without this option a request carrying any token is refused).
+     */
+    public Builder sessionToken(String sessionToken) {
+      this.sessionToken = requireNonNull(sessionToken, "sessionToken");
       return this;
     }
 

@@ -41,6 +41,7 @@ final class SigV4Verifier {
   static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
   static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
+  static final String SECURITY_TOKEN = "X-Amz-Security-Token";
   private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
 
   /** What a verified request was signed for. */
@@ -58,16 +59,42 @@ final class SigV4Verifier {
   private final String secretKey;
   private final Set<String> regions;
   private final Clock clock;
+  private final @Nullable String sessionToken;
 
   /**
    * Accepts requests signed by {@code accessKey} with {@code secretKey}, scoped to one of
    * {@code regions}, dated near {@code clock}'s time.
    */
   SigV4Verifier(String accessKey, String secretKey, Set<String> regions, Clock clock) {
+    this(accessKey, secretKey, regions, clock, null);
+  }
+
+  /**
+   * Accepts requests signed with temporary credentials: as above, and each must carry
+   * {@code sessionToken} in a signed {@code X-Amz-Security-Token} header (none when it is null).
+   */
+  SigV4Verifier(String accessKey, String secretKey, Set<String> regions, Clock clock, @Nullable String sessionToken) {
     this.accessKey = requireNonNull(accessKey, "accessKey");
     this.secretKey = requireNonNull(secretKey, "secretKey");
     this.regions = Set.copyOf(regions);
     this.clock = requireNonNull(clock, "clock");
+    this.sessionToken = sessionToken;
+  }
+
+  /** Null when the request's session token is the one expected (or none is, and none is sent), else the refusal. */
+  private @Nullable Verdict checkSessionToken(@Nullable String given, List<String> signedHeaders) {
+    if (sessionToken == null && given == null) {
+      return null;
+    }
+    if (sessionToken == null || given == null || !MessageDigest.isEqual(sessionToken.getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8))) {
+      return Verdict.refused(AuthFailure.Kind.UNKNOWN_ACCESS_KEY, "The security token included in the request is invalid.");
+    }
+    if (!signedHeaders.contains("x-amz-security-token")) {
+      return Verdict.refused(AuthFailure.Kind.SIGNATURE_DOES_NOT_MATCH,
+          "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+    return null;
   }
 
   /** Checks {@code request}, addressed to {@code service}. */
@@ -118,10 +145,6 @@ final class SigV4Verifier {
       return Verdict.refused(AuthFailure.Kind.SIGNATURE_DOES_NOT_MATCH,
           "Credential should be scoped to a valid region, not '" + credential[2] + "'. ");
     }
-    if (request.header("X-Amz-Security-Token") != null) {
-      // the simulator hands out long-term keys only
-      return Verdict.refused(AuthFailure.Kind.UNKNOWN_ACCESS_KEY, "The security token included in the request is invalid.");
-    }
     final String amzDate = request.header("X-Amz-Date");
     if (amzDate == null) {
       return Verdict.refused(AuthFailure.Kind.INCOMPLETE_SIGNATURE,
@@ -158,6 +181,10 @@ final class SigV4Verifier {
     if (!signedHeaders.contains("x-amz-date")) {
       return Verdict.refused(AuthFailure.Kind.SIGNATURE_DOES_NOT_MATCH,
           "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+    final Verdict token = checkSessionToken(request.header(SECURITY_TOKEN), signedHeaders);
+    if (token != null) {
+      return token;
     }
     final String scope = credential[1] + "/" + credential[2] + "/" + credential[3] + "/aws4_request";
     final String expected = signature(secretKey, scope, stringToSign(amzDate, scope,

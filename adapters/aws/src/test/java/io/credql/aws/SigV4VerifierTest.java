@@ -130,6 +130,22 @@ class SigV4VerifierTest {
         otherKey.verify(received(vanilla, signedHeaders(vanilla)), "service").failure().queryCode());
   }
 
+  @Test
+  void aSuiteRequestSignedWithASessionTokenIsAcceptedOnlyWithTheTokenTheKeysWereIssuedWith() {
+    final SigV4TestCase sts = SigV4TestCase.all().filter(c -> c.name().equals("post-sts-header-before"))
+        .findFirst().orElseThrow();
+    final ReceivedRequest request = received(sts, signedHeaders(sts));
+    final SigV4Verifier temporary = new SigV4Verifier(SigV4TestCase.ACCESS_KEY, SigV4TestCase.SECRET_KEY,
+        Set.of("us-east-1"), SigV4TestCase.CLOCK, SigV4TestCase.STS_TOKEN);
+    assertNull(temporary.verify(request, "service").failure());
+    final SigV4Verifier otherToken = new SigV4Verifier(SigV4TestCase.ACCESS_KEY, SigV4TestCase.SECRET_KEY,
+        Set.of("us-east-1"), SigV4TestCase.CLOCK, "another-token");
+    assertEquals("The security token included in the request is invalid.",
+        otherToken.verify(request, "service").failure().message());
+    assertEquals("The security token included in the request is invalid.",
+        VERIFIER.verify(request, "service").failure().message());
+  }
+
   private static SigV4TestCase vanilla() {
     return SigV4TestCase.all().filter(c -> c.name().equals("get-vanilla")).findFirst().orElseThrow();
   }
