@@ -1,7 +1,9 @@
 package io.credql.jdbc;
 
 import io.credql.call.LoopbackHost;
+import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
+import io.credql.error.ProviderUnreachableException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,7 +41,26 @@ final class RemoteConnection {
       avatica.setProperty("truststore_password", given.getProperty(TRUST_STORE_PASSWORD, ""));
     }
     final String url = "jdbc:avatica:remote:url=" + checked(remote) + ";serialization=PROTOBUF";
-    return new org.apache.calcite.avatica.remote.Driver().connect(url, avatica);
+    try {
+      return new org.apache.calcite.avatica.remote.Driver().connect(url, avatica);
+    } catch (RuntimeException e) {
+      throw refusal(remote, e);
+    }
+  }
+
+  /** Avatica's client reports an HTTP failure as a bare RuntimeException: say what it means. */
+  private static SQLException refusal(String remote, RuntimeException e) {
+    final String message = String.valueOf(e.getMessage());
+    if (message.contains("HTTP/401")) {
+      return new CredqlException("the credql server at " + remote + " refused the login (HTTP 401):"
+          + " check the user and password properties", "28000");
+    }
+    if (message.contains("HTTP/")) {
+      return new CredqlException("the credql server at " + remote + " answered "
+          + message.substring(message.indexOf("HTTP/")) + "; is it a credql serve server?", "08001");
+    }
+    return new ProviderUnreachableException("cannot reach the credql server at " + remote + ": "
+        + (e.getCause() != null ? e.getCause().getMessage() : message), e);
   }
 
   /** {@code remote} if it is an https URL, or http on a loopback host (credentials never cross a network in clear). */

@@ -29,9 +29,16 @@ public final class UsersFile {
   static final int COST = 12;
 
   private final Path file;
+  private final int cost;
 
   public UsersFile(Path file) {
+    this(file, COST);
+  }
+
+  /** A users file whose new hashes take 2^{@code cost} rounds (tests use a low cost to stay fast). */
+  UsersFile(Path file, int cost) {
     this.file = requireNonNull(file, "file");
+    this.cost = cost;
   }
 
   public Path path() {
@@ -74,7 +81,7 @@ public final class UsersFile {
     if (password.length == 0) {
       throw new IllegalArgumentException("the password is empty; type it on standard input");
     }
-    final String hash = BCrypt.withDefaults().hashToString(COST, password);
+    final String hash = BCrypt.withDefaults().hashToString(cost, password);
     final ServerUser user = new ServerUser(name, role, providers, hash);
     final Map<String, ServerUser> users = Files.exists(file) ? read() : new LinkedHashMap<>();
     users.put(user.name(), user);

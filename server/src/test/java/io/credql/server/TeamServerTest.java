@@ -1,0 +1,183 @@
+package io.credql.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.audit.AuditRecords;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A team shares one credql server over TLS: analysts connect with Avatica's thin driver or
+ * credql's own, see secrets only as their role allows, and every change and every read of a
+ * secret is recorded with the user's name and address.
+ */
+class TeamServerTest {
+  @TempDir static Path directory;
+  static SelfSignedCertificate tls;
+  static Path users;
+  static Path audit;
+  static CredqlServer server;
+  static long instanceId;
+
+  @BeforeAll static void startServer() throws Exception {
+    tls = SelfSignedCertificate.in(directory);
+    users = directory.resolve("users");
+    addUser("ann", "reader", "ann-password");
+    addUser("aud", "auditor", "aud-password");
+    addUser("op", "operator", "op-password");
+    audit = directory.resolve("audit.jsonl");
+    final Properties connection = new Properties();
+    connection.setProperty("sandbox", "true");
+    connection.setProperty("auditLog", audit.toString());
+    server = CredqlServer.start(ServerSettings.of(users, connection).withTls(tls.certificate, tls.key)
+        .withMaxRequestBytes(64 * 1024));
+    try (Connection c = thin("ann", "ann-password"); Statement s = c.createStatement();
+         ResultSet rows = s.executeQuery("SELECT id FROM linode.databases.postgresql_instances LIMIT 1")) {
+      assertTrue(rows.next());
+      instanceId = rows.getLong(1);
+    }
+  }
+
+  @AfterAll static void stopServer() {
+    server.close();
+  }
+
+  /** Adds a user with a cheap hash (the command's own cost is tested in {@link UserAddCommandTest}). */
+  static void addUser(String name, String role, String password) throws Exception {
+    new UsersFile(users, 4).add(name, Role.of(role), Set.of(), password.toCharArray());
+  }
+
+  static Properties login(String user, String password) {
+    final Properties login = new Properties();
+    login.setProperty("user", user);
+    login.setProperty("password", password);
+    login.setProperty("trustStore", tls.trustStore.toString());
+    login.setProperty("trustStorePassword", SelfSignedCertificate.TRUST_STORE_PASSWORD);
+    return login;
+  }
+
+  static Connection thin(String user, String password) throws SQLException {
+    return DriverManager.getConnection("jdbc:avatica:remote:url=" + server.url()
+        + ";serialization=PROTOBUF;authentication=BASIC;avatica_user=" + user + ";avatica_password=" + password
+        + ";truststore=" + tls.trustStore + ";truststore_password=" + SelfSignedCertificate.TRUST_STORE_PASSWORD);
+  }
+
+  static List<JsonNode> auditRecords() throws Exception {
+    return Files.exists(audit) ? AuditRecords.read(audit).records() : List.of();
+  }
+
+  private static String credentialsQuery(String columns) {
+    return "SELECT " + columns + " FROM linode.databases.postgresql_instances_credentials WHERE instanceId = "
+        + instanceId;
+  }
+
+  @Test void aWrongPasswordIsRefusedWithoutSayingWhatWasWrong() {
+    final Exception thinWrong = assertThrows(Exception.class, () -> thin("ann", "not-her-password").close());
+    assertTrue(thinWrong.getMessage().contains("401"), thinWrong.getMessage());
+    final String remote = "jdbc:credql:remote=" + server.url();
+    final SQLException wrong = assertThrows(SQLException.class,
+        () -> DriverManager.getConnection(remote, login("ann", "not-her-password")).close());
+    final SQLException unknown = assertThrows(SQLException.class,
+        () -> DriverManager.getConnection(remote, login("nobody", "whatever")).close());
+    assertEquals("the credql server at " + server.url() + " refused the login (HTTP 401): check the user and"
+        + " password properties", wrong.getMessage());
+    assertEquals(wrong.getMessage(), unknown.getMessage(), "an unknown user and a wrong password look alike");
+  }
+
+  @Test void aReaderSeesSecretsMaskedEvenThroughExpressions() throws Exception {
+    try (Connection c = thin("ann", "ann-password"); Statement s = c.createStatement();
+         ResultSet rows = s.executeQuery(credentialsQuery("username, password, upper(password) AS shouted"))) {
+      assertTrue(rows.next());
+      assertFalse(rows.getString("username").isEmpty());
+      assertEquals("********", rows.getString("password"));
+      assertEquals("********", rows.getString("shouted"));
+    }
+  }
+
+  @Test void anAuditorSeesSecretsAndTheReadIsRecordedWithoutTheValue() throws Exception {
+    final String password;
+    try (Connection c = thin("aud", "aud-password"); Statement s = c.createStatement();
+         ResultSet rows = s.executeQuery(credentialsQuery("username, password"))) {
+      assertTrue(rows.next());
+      password = rows.getString("password");
+    }
+    assertNotEquals("********", password);
+    final List<JsonNode> reads = auditRecords().stream()
+        .filter(r -> r.path("event").asText().equals("secret_read") && r.path("user").asText().equals("aud"))
+        .collect(Collectors.toList());
+    assertEquals(1, reads.size(), reads.toString());
+    assertEquals("127.0.0.1", reads.get(0).path("client").asText());
+    assertTrue(reads.get(0).path("resources").toString().contains("postgresql_instances_credentials"));
+    assertTrue(reads.get(0).path("columns").toString().contains("password"));
+    assertFalse(Files.readString(audit).contains(password), "the audit log holds no secret value");
+  }
+
+  @Test void aReaderCannotResetAndNothingIsSent() throws Exception {
+    final int recordsBefore = auditRecords().size();
+    try (Connection c = thin("ann", "ann-password"); Statement s = c.createStatement()) {
+      final SQLException refused = assertThrows(SQLException.class, () -> s.execute(
+          "EXEC linode.databases.postgresql_instances_credentials.postDatabasesPostgreSQLInstanceCredentialsReset"
+          + " @instanceId = " + instanceId));
+      assertTrue(refused.getMessage().contains("user 'ann' has the role reader; EXEC needs the role operator"),
+          refused.getMessage());
+      assertThrows(SQLException.class, () -> s.execute(
+          "DELETE FROM linode.databases.postgresql_instances WHERE instanceId = " + instanceId));
+    }
+    assertEquals(recordsBefore, auditRecords().size(), "no intent was recorded: nothing was sent");
+  }
+
+  @Test void anOperatorsResetIsAuditedWithTheUsersNameAndAddress() throws Exception {
+    try (Connection c = thin("op", "op-password"); Statement s = c.createStatement()) {
+      s.execute("EXEC linode.databases.postgresql_instances_credentials.postDatabasesPostgreSQLInstanceCredentialsReset"
+          + " @instanceId = " + instanceId);
+    }
+    final List<JsonNode> resets = auditRecords().stream()
+        .filter(r -> r.path("method").asText().equals("postDatabasesPostgreSQLInstanceCredentialsReset"))
+        .collect(Collectors.toList());
+    assertEquals(List.of("intent", "outcome"), resets.stream().map(r -> r.path("event").asText())
+        .collect(Collectors.toList()));
+    for (JsonNode record : resets) {
+      assertEquals("op", record.path("user").asText());
+      assertEquals("127.0.0.1", record.path("client").asText());
+    }
+  }
+
+  @Test void credqlsOwnDriverReachesTheServerWithATrustStore() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), login("ann", "ann-password"));
+         Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SHOW PROVIDERS")) {
+      assertTrue(rows.next());
+    }
+  }
+
+  @Test void aClientCannotChooseTheServersConnectionProperties() throws Exception {
+    final Properties sneaky = new Properties();
+    sneaky.setProperty("maskSecrets", "false");
+    sneaky.setProperty("auditLog", directory.resolve("elsewhere.jsonl").toString());
+    try (Connection c = DriverManager.getConnection("jdbc:avatica:remote:url=" + server.url()
+        + ";serialization=PROTOBUF;authentication=BASIC;avatica_user=ann;avatica_password=ann-password;truststore="
+        + tls.trustStore + ";truststore_password=" + SelfSignedCertificate.TRUST_STORE_PASSWORD, sneaky);
+         Statement s = c.createStatement(); ResultSet rows = s.executeQuery(credentialsQuery("password"))) {
+      assertTrue(rows.next());
+      assertEquals("********", rows.getString(1));
+    }
+  }
+}
