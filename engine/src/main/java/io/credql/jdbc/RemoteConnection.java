@@ -16,7 +16,8 @@ import java.util.Properties;
  * A connection to a {@code credql serve} server ({@code jdbc:credql:remote=https://host:port}),
  * made by Avatica's thin driver: the JDBC {@code user} and {@code password} go as HTTP Basic
  * credentials, {@code trustStore} (and {@code trustStorePassword}) name a key store holding a
- * private CA. No other property is sent: the server decides what its connections see.
+ * private CA. No other property is sent: the server decides what its connections see. A
+ * connection survives a restart of the server.
  */
 final class RemoteConnection {
   static final String REMOTE = "remote";
@@ -29,6 +30,9 @@ final class RemoteConnection {
   static Connection open(Properties given) throws SQLException {
     final String remote = given.getProperty(REMOTE).trim();
     final Properties avatica = new Properties();
+    // after a server restart the server no longer knows the connection: Avatica opens it again
+    // and repeats the request the server refused unseen (nothing of it ran)
+    avatica.setProperty("transparent_reconnection", "true");
     final String user = given.getProperty("user");
     if (user != null && !user.isEmpty()) {
       avatica.setProperty("authentication", "BASIC");

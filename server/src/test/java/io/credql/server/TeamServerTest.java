@@ -6,8 +6,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import schemacrawler.crawl.SchemaCrawler;
+import schemacrawler.schema.Catalog;
+import schemacrawler.schema.Table;
+import schemacrawler.schemacrawler.InfoLevel;
+import schemacrawler.schemacrawler.LoadOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
+import us.fatehi.utility.datasource.DatabaseConnectionSource;
+import us.fatehi.utility.datasource.DatabaseConnectionSources;
+import us.fatehi.utility.datasource.MultiUseUserCredentials;
 
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -179,5 +198,55 @@ class TeamServerTest {
       assertTrue(rows.next());
       assertEquals("********", rows.getString(1));
     }
+  }
+
+  @Test void anOversizedRequestIsRefusedAndTheServerStaysUp() throws Exception {
+    final HttpResponse<String> response = post("ann", "ann-password", new byte[100 * 1024]);
+    assertEquals(413, response.statusCode());
+    aReaderSeesSecretsMaskedEvenThroughExpressions();
+  }
+
+  @Test void aMalformedRequestGetsAnErrorAndTheServerStaysUp() throws Exception {
+    final HttpResponse<String> response = post("ann", "ann-password",
+        "this is not protobuf".getBytes(StandardCharsets.UTF_8));
+    assertTrue(response.statusCode() >= 400, response::toString);
+    assertFalse(response.body().contains("ann-password"));
+    aReaderSeesSecretsMaskedEvenThroughExpressions();
+  }
+
+  @Test void schemaCrawlerCrawlsTheCatalogThroughTheRemoteDriver() throws Exception {
+    final DatabaseConnectionSource connections = DatabaseConnectionSources.newDatabaseConnectionSource(
+        "jdbc:credql:remote=" + server.url() + ";trustStore=" + tls.trustStore + ";trustStorePassword="
+            + SelfSignedCertificate.TRUST_STORE_PASSWORD, new MultiUseUserCredentials("ann", "ann-password"));
+    final Catalog catalog;
+    try {
+      catalog = new SchemaCrawler(connections, SchemaRetrievalOptionsBuilder.newSchemaRetrievalOptions(),
+          SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions().withLoadOptions(
+              LoadOptionsBuilder.builder().withInfoLevel(InfoLevel.standard).toOptions())).crawl();
+    } finally {
+      connections.close();
+    }
+    final Table credentials = catalog.getTables().stream()
+        .filter(t -> t.getName().equals("postgresql_instances_credentials")).findFirst()
+        .orElseThrow(() -> new AssertionError("no credentials table in " + catalog.getTables()));
+    assertEquals("linode", credentials.getSchema().getCatalogName());
+    assertEquals("databases", credentials.getSchema().getName());
+    assertTrue(credentials.getColumns().stream().anyMatch(c -> c.getName().equals("password")));
+  }
+
+  /** A raw request to the server, as a broken or hostile client would send it. */
+  private static HttpResponse<String> post(String user, String password, byte[] body) throws Exception {
+    final KeyStore trust = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(tls.trustStore)) {
+      trust.load(in, SelfSignedCertificate.TRUST_STORE_PASSWORD.toCharArray());
+    }
+    final TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trust);
+    final SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, trustManagers.getTrustManagers(), null);
+    final HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
+    return client.send(HttpRequest.newBuilder(server.url()).header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }
