@@ -76,6 +76,7 @@ final class ServerMeta extends JdbcMeta {
 
   @Override public void openConnection(ConnectionHandle ch, Map<String, String> info) {
     final Caller caller = Caller.current();
+    forgetExpired();
     final Properties properties = new Properties();
     properties.putAll(serverProperties);
     properties.setProperty(io.credql.session.ConnectionProperties.SHARED_BUDGET, "true");
@@ -103,6 +104,12 @@ final class ServerMeta extends JdbcMeta {
     super.closeConnection(ch);
     owners.remove(ch.id);
     statements.values().removeIf(p -> p.connectionId().equals(ch.id));
+  }
+
+  /** Forgets the owners of connections and statements Avatica's caches have closed for sitting idle. */
+  private void forgetExpired() {
+    owners.keySet().removeIf(id -> !getConnectionCache().asMap().containsKey(id));
+    statements.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
   }
 
   /** Every use of a connection (metadata, statements, sync) comes here first: only its owner may. */

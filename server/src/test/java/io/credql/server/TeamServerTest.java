@@ -63,6 +63,7 @@ class TeamServerTest {
     addUser("ann", "reader", "ann-password");
     addUser("aud", "auditor", "aud-password");
     addUser("op", "operator", "op-password");
+    new UsersFile(users, 4).add("renderonly", Role.OPERATOR, Set.of("render"), "ro-password".toCharArray());
     audit = directory.resolve("audit.jsonl");
     final Properties connection = new Properties();
     connection.setProperty("sandbox", "true");
@@ -232,6 +233,25 @@ class TeamServerTest {
     assertEquals("linode", credentials.getSchema().getCatalogName());
     assertEquals("databases", credentials.getSchema().getName());
     assertTrue(credentials.getColumns().stream().anyMatch(c -> c.getName().equals("password")));
+  }
+
+  @Test void aReaderMayShowAndDescribe() throws Exception {
+    try (Connection c = thin("ann", "ann-password"); Statement s = c.createStatement()) {
+      try (ResultSet rows = s.executeQuery("SHOW RESOURCES IN linode.databases")) {
+        assertTrue(rows.next());
+      }
+      try (ResultSet rows = s.executeQuery("DESCRIBE linode.databases.postgresql_instances_credentials")) {
+        assertTrue(rows.next());
+      }
+    }
+  }
+
+  @Test void aUserLimitedToSomeProvidersCannotReachOthers() throws Exception {
+    try (Connection c = thin("renderonly", "ro-password"); Statement s = c.createStatement()) {
+      final SQLException refused = assertThrows(SQLException.class, () -> s.executeQuery(credentialsQuery("username")));
+      assertTrue(refused.getMessage().contains("user 'renderonly' may use only the providers render, not linode"),
+          refused.getMessage());
+    }
   }
 
   /** A raw request to the server, as a broken or hostile client would send it. */
