@@ -275,12 +275,13 @@ final class ServerMeta extends JdbcMeta {
   }
 
   /**
-   * Records who read secret columns (by name in the result, or named in the statement), and of
-   * which resources; readers' secrets are masked, so only roles that see secrets are recorded.
+   * Records who read secret columns (by name in the result, or named in a query), and of which
+   * resources, whatever the statement (an EXEC that resets a password returns the new one);
+   * readers' secrets are masked, so only roles that see secrets are recorded.
    */
   private void auditSecretReads(String connectionId, StatementShape shape, ExecuteResult result) {
     final Owner owner = owners.get(connectionId);
-    if (owner == null || !owner.role().seesSecrets() || shape.kind().changes()) {
+    if (owner == null || !owner.role().seesSecrets()) {
       return;
     }
     final Set<String> columns = new LinkedHashSet<>();
@@ -293,9 +294,12 @@ final class ServerMeta extends JdbcMeta {
         }
       }
     }
-    for (List<String> name : shape.names()) {
-      if (!name.isEmpty() && Redactor.isSensitiveName(name.get(name.size() - 1))) {
-        columns.add(name.get(name.size() - 1));
+    if (shape.kind() == StatementKind.QUERY) {
+      // an expression over a secret column (upper(password)) has no secret name of its own
+      for (List<String> name : shape.names()) {
+        if (!name.isEmpty() && Redactor.isSensitiveName(name.get(name.size() - 1))) {
+          columns.add(name.get(name.size() - 1));
+        }
       }
     }
     if (columns.isEmpty()) {
