@@ -34,7 +34,10 @@ import static java.util.Objects.requireNonNull;
  * {@code auditLog=} file): an {@code intent} before a mutating call is sent and its outcome
  * ({@code ok}, {@code failed}, {@code unknown}) after. Each line is written whole and forced to
  * disk before the call goes on, or the write fails loudly and leaves no part of the line behind.
- * Parameters are recorded by name with secrets masked; bodies are masked.
+ * Parameters are recorded by name with secrets masked; bodies are masked. On a
+ * {@code credql serve} server each record also names the authenticated user and the client's
+ * address, and a read of secret columns is recorded too ({@code secret_read}: who read which
+ * columns of which resources, never a value).
  */
 public final class AuditLog {
   /** What happened to a call. */
@@ -51,6 +54,16 @@ public final class AuditLog {
 
   private final @Nullable Path file;
   private final Redactor redactor;
+  /** Who the connection acts for, on a server; null in a connection of one's own. */
+  private volatile @Nullable Actor actor;
+
+  /** The authenticated user a server's connection acts for, and the address the user came from. */
+  public record Actor(String user, String clientAddress) {
+    public Actor {
+      requireNonNull(user, "user");
+      requireNonNull(clientAddress, "clientAddress");
+    }
+  }
 
   /** A call between its intent and its outcome. */
   private static final class InFlight {
@@ -79,6 +92,32 @@ public final class AuditLog {
 
   public @Nullable Path file() {
     return file;
+  }
+
+  /** Names {@code actor} in every record written from now on (a server does this as it opens a client's connection). */
+  public void actFor(Actor actor) {
+    this.actor = requireNonNull(actor, "actor");
+  }
+
+  /** Records that the user read the secret {@code columns} of {@code resources}; the values are not recorded. */
+  public void secretsRead(List<String> resources, List<String> columns)
+      throws AuditWriteException {
+    final ObjectNode record = JSON.createObjectNode();
+    record.put("time", Instant.now().toString());
+    record.put("event", "secret_read");
+    record.put("id", UUID.randomUUID().toString());
+    resources.forEach(record.putArray("resources")::add);
+    columns.forEach(record.putArray("columns")::add);
+    identify(record);
+    append(record, "the values were not returned");
+  }
+
+  private void identify(ObjectNode record) {
+    final Actor acting = actor;
+    if (acting != null) {
+      record.put("user", acting.user());
+      record.put("client", acting.clientAddress());
+    }
   }
 
   /** Records that {@code call} is about to be sent; returns the id that links its outcome. */
@@ -159,7 +198,7 @@ public final class AuditLog {
     }
   }
 
-  private static ObjectNode base(String event, String id, BoundCall call) {
+  private ObjectNode base(String event, String id, BoundCall call) {
     final ObjectNode record = JSON.createObjectNode();
     record.put("time", Instant.now().toString());
     record.put("event", event);
@@ -167,6 +206,7 @@ public final class AuditLog {
     record.put("provider", call.method().resource().service().provider().name());
     record.put("resource", call.method().resource().id());
     record.put("method", call.method().name());
+    identify(record);
     return record;
   }
 

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,11 +51,21 @@ public final class ProviderClient {
   ProviderClient(CredqlSession session, ProviderDocument provider, CallClock clock, long bodyLimit) {
     this.session = requireNonNull(session, "session");
     this.provider = requireNonNull(provider, "provider");
-    this.limit = new ConcurrencyLimit(session.properties().concurrency());
     final int timeout = session.properties().timeoutSeconds();
+    final ProviderBudget budget = session.properties().sharedBudget()
+        ? ProviderBudget.shared(account(session, provider), session.properties().concurrency(),
+            Duration.ofSeconds(timeout), clock)
+        : ProviderBudget.own(session.properties().concurrency(), clock);
+    this.limit = budget.limit;
     this.failures = new TransportFailures(provider.name(), timeout);
-    this.sender = new RequestSender(new RateGate(clock), limit, clock, Duration.ofSeconds(timeout),
+    this.sender = new RequestSender(budget.gate, limit, clock, Duration.ofSeconds(timeout),
         new ResponseBodyReader(bodyLimit), failures, session.redactor());
+  }
+
+  /** The provider account a shared budget is kept for: the provider and where its requests go. */
+  private static String account(CredqlSession session, ProviderDocument provider) {
+    final String name = provider.name().toLowerCase(Locale.ROOT);
+    return name + " " + session.baseUrl(name, "");
   }
 
   public ProviderDocument provider() {
@@ -128,11 +139,15 @@ public final class ProviderClient {
     }
   }
 
-  /** The rows of a decoded response, whose secret values the redactor learns first. */
+  /**
+   * The rows of a decoded response, whose secret values the redactor learns first; masked if the
+   * connection may not see secrets ({@code maskSecrets=true}).
+   */
   private List<JsonNode> rowsOf(MethodDefinition method, ResponseDecoder.Decoded decoded) {
     session.redactor().registerSensitiveValues(decoded.body());
     final List<JsonNode> rows = decoded.rows();
-    for (String field : method.secretFields()) {
+    final List<String> secretFields = method.secretFields();
+    for (String field : secretFields) {
       for (JsonNode row : rows) {
         final JsonNode value = row.get(field);
         if (value != null && value.isValueNode()) {
@@ -140,7 +155,12 @@ public final class ProviderClient {
         }
       }
     }
-    return rows;
+    if (!session.properties().maskSecrets()) {
+      return rows;
+    }
+    final List<JsonNode> masked = new ArrayList<>(rows.size());
+    rows.forEach(row -> masked.add(session.redactor().maskRow(row, secretFields)));
+    return masked;
   }
 
   private ProviderErrorException error(HttpExchange exchange) {

@@ -155,9 +155,9 @@ final class RequestSender {
 
   /** One attempt: wait for the gate and a place, send, read the answer whole within the deadline. */
   private HttpExchange once(OkHttpClient client, PreparedRequest request)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, CredqlException {
     gate.awaitOpen();
-    limit.acquire();
+    limit.acquire(request.call().method().id());
     try {
       final Call call = client.newCall(toOkHttp(request));
       call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);

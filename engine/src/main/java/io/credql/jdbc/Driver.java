@@ -96,6 +96,9 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     }
     final Properties given = ConnectStringParser.parse(url.substring(CONNECT_STRING_PREFIX.length()),
         info == null ? new Properties() : info);
+    if (given.getProperty(RemoteConnection.REMOTE) != null) {
+      return RemoteConnection.open(given);
+    }
     final ConnectionProperties properties = ConnectionProperties.parse(given);
     final Properties calcite = new Properties();
     calcite.setProperty("lex", "MYSQL_ANSI");

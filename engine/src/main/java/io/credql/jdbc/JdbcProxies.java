@@ -1,5 +1,6 @@
 package io.credql.jdbc;
 
+import io.credql.audit.AuditLog;
 import io.credql.document.ProviderCatalog;
 import io.credql.redact.Redactor;
 import io.credql.session.CallProgress;
@@ -56,7 +57,8 @@ final class JdbcProxies {
     /**
      * The parts of the session a credql-aware caller may unwrap: the {@link Redactor} the shell
      * masks its history with, the {@link CallProgress} its progress line reads, the
-     * {@link ProviderCatalog} (which documents have been read).
+     * {@link ProviderCatalog} (which documents have been read), the {@link AuditLog} a server names
+     * its user in.
      */
     private @Nullable Object part(Object type) {
       if (type == Redactor.class) {
@@ -67,6 +69,9 @@ final class JdbcProxies {
       }
       if (type == ProviderCatalog.class) {
         return session.catalog();
+      }
+      if (type == AuditLog.class) {
+        return session.auditLog();
       }
       return null;
     }

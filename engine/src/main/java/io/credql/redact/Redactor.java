@@ -2,6 +2,7 @@ package io.credql.redact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -9,6 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +92,27 @@ public final class Redactor {
     final String json = TextNode.valueOf(secret).toString();
     return new java.util.LinkedHashSet<>(List.of(secret, urlEncoded,
         urlEncoded.replace("+", "%20"), json.substring(1, json.length() - 1)));
+  }
+
+  /**
+   * A copy of the response item {@code row} as a reader may see it: values under sensitive names
+   * and the {@code secretFields} the document marks are masked (a secret that is not text becomes
+   * null, so it keeps its column's type), and registered secrets are redacted in all other text.
+   */
+  public JsonNode maskRow(JsonNode row, Collection<String> secretFields) {
+    if (!row.isObject()) {
+      return mask(row);
+    }
+    final ObjectNode copy = ((ObjectNode) row).objectNode();
+    row.fields().forEachRemaining(field -> {
+      final JsonNode value = field.getValue();
+      if ((isSensitiveName(field.getKey()) || secretFields.contains(field.getKey())) && !value.isNull()) {
+        copy.set(field.getKey(), value.isTextual() ? TextNode.valueOf(MASK) : NullNode.getInstance());
+      } else {
+        copy.set(field.getKey(), mask(value));
+      }
+    });
+    return copy;
   }
 
   /** A copy of {@code node} with values under sensitive names masked and registered secrets redacted. */

@@ -43,6 +43,17 @@ public final class ConnectionProperties {
   public static final String REGISTRY = "registry";
   /** A PEM file of the Ed25519 certificates or public keys REGISTRY PULL trusts. */
   public static final String REGISTRY_TRUST = "registryTrust";
+  /**
+   * {@code sharedBudget=true}: the connection shares each provider account's concurrency limit and
+   * 429 pause with every other such connection of the JVM (a {@code credql serve} server's clients),
+   * and a call waits at most {@code timeout=} seconds for its place.
+   */
+  public static final String SHARED_BUDGET = "sharedBudget";
+  /**
+   * {@code maskSecrets=true}: secret values are masked as responses are read, before any SQL sees
+   * them (a {@code credql serve} reader's connection), so no expression or filter can reveal one.
+   */
+  public static final String MASK_SECRETS = "maskSecrets";
   public static final int DEFAULT_CONCURRENCY = 16;
   /** Seconds a provider may take to answer one request, by default. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -66,12 +77,14 @@ public final class ConnectionProperties {
   private final boolean viewsInMemory;
   private final @Nullable String registry;
   private final @Nullable Path registryTrust;
+  private final boolean sharedBudget;
+  private final boolean maskSecrets;
 
   private ConnectionProperties(boolean sandbox, Map<String, String> baseUrls,
       List<Path> providerDirectories, ObjectNode auth, int concurrency, boolean dryRun,
       @Nullable Path auditLog, int timeoutSeconds, int pageLimit, boolean callErrorsAsRows,
       int awaitTimeoutSeconds, @Nullable String views, @Nullable String registry,
-      @Nullable Path registryTrust) {
+      @Nullable Path registryTrust, boolean sharedBudget, boolean maskSecrets) {
     this.sandbox = sandbox;
     this.baseUrls = Map.copyOf(baseUrls);
     this.providerDirectories = List.copyOf(providerDirectories);
@@ -87,6 +100,8 @@ public final class ConnectionProperties {
     this.viewsDirectory = views == null || viewsInMemory ? null : Paths.get(views);
     this.registry = registry;
     this.registryTrust = registryTrust;
+    this.sharedBudget = sharedBudget;
+    this.maskSecrets = maskSecrets;
   }
 
   public static ConnectionProperties parse(Properties properties) throws InvalidInputException {
@@ -123,7 +138,8 @@ public final class ConnectionProperties {
         views(properties.getProperty(VIEWS)),
         blankToNull(properties.getProperty(REGISTRY)),
         blankToNull(properties.getProperty(REGISTRY_TRUST)) == null ? null
-            : Paths.get(properties.getProperty(REGISTRY_TRUST).trim()));
+            : Paths.get(properties.getProperty(REGISTRY_TRUST).trim()),
+        bool(properties, SHARED_BUDGET), bool(properties, MASK_SECRETS));
   }
 
   private static boolean callErrorsAsRows(@Nullable String value) throws InvalidInputException {
@@ -240,6 +256,16 @@ public final class ConnectionProperties {
   /** Per-provider auth settings; empty when none were given. */
   public ObjectNode auth() {
     return auth;
+  }
+
+  /** {@code sharedBudget=true}: see {@link #SHARED_BUDGET}. */
+  public boolean sharedBudget() {
+    return sharedBudget;
+  }
+
+  /** {@code maskSecrets=true}: see {@link #MASK_SECRETS}. */
+  public boolean maskSecrets() {
+    return maskSecrets;
   }
 
   public int concurrency() {

@@ -1,6 +1,7 @@
 package io.credql.shell;
 
 import io.credql.audit.AuditLog;
+import io.credql.server.ServerCommand;
 import io.credql.audit.CredqlDirectory;
 import io.credql.sandbox.Sandbox;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -104,6 +105,9 @@ public final class CredqlCli {
     requireNonNull(in, "in");
     requireNonNull(out, "out");
     requireNonNull(err, "err");
+    if (args.length > 0 && ServerCommand.handles(args[0])) {
+      return ServerCommand.run(Arrays.asList(args), in, err);
+    }
     final CliOptions options;
     try {
       options = CliOptions.parse(Arrays.asList(args));

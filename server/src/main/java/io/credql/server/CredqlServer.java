@@ -1,0 +1,236 @@
+package io.credql.server;
+
+import io.credql.call.LoopbackHost;
+import io.credql.jdbc.Driver;
+import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
+import org.apache.calcite.avatica.remote.AuthenticationType;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
+import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.apache.calcite.avatica.server.AvaticaServerConfiguration;
+import org.apache.calcite.avatica.server.HttpRequestRemoteUserExtractor;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.RemoteUserDisallowedException;
+import org.apache.calcite.avatica.server.RemoteUserExtractor;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.security.ConstraintMapping;
+import org.eclipse.jetty.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.security.Constraint;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code credql serve}: Avatica's HTTP server over credql's embedded driver. Jetty listens on the
+ * settings' address (TLS from PEM files; plain HTTP only on loopback), refuses request bodies over
+ * the limit, checks HTTP Basic logins against the users file, and serves each request in Avatica's
+ * protobuf protocol for the authenticated {@link Caller}, whom {@link ServerMeta} holds to the
+ * user's role.
+ */
+public final class CredqlServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CredqlServer.class);
+
+  private final HttpServer server;
+  private final ServerConnector connector;
+  private final ServerMeta meta;
+  private final URI url;
+
+  private CredqlServer(HttpServer server, ServerConnector connector, ServerMeta meta, URI url) {
+    this.server = server;
+    this.connector = connector;
+    this.meta = meta;
+    this.url = url;
+  }
+
+  /** Starts a server; bad settings (a public address without TLS, unreadable files) are an error saying what to fix. */
+  public static CredqlServer start(ServerSettings settings) throws IOException, SQLException {
+    requireNonNull(settings, "settings");
+    if (!settings.tls() && !LoopbackHost.isLoopback(settings.bind())) {
+      throw new IllegalArgumentException("--bind " + settings.bind() + " without --tls-cert and --tls-key"
+          + " would carry passwords in clear over the network; give a certificate, or bind to 127.0.0.1");
+    }
+    final UsersLoginService logins = new UsersLoginService(new UsersFile(settings.users()), Clock.systemUTC());
+    new Driver();
+    final ServerMeta meta = new ServerMeta(Driver.CONNECT_STRING_PREFIX, settings.connection(),
+        settings.idleConnection());
+    final AvaticaServerConfiguration configuration = new UsersConfiguration(logins);
+    final AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta),
+        NoopMetricsSystem.getInstance(), configuration);
+    final ServerConnector[] listening = new ServerConnector[1];
+    final ServerCustomizer<Server> jetty = server -> {
+      listening[0] = connector(server, settings);
+      server.setConnectors(new Connector[] {listening[0]});
+      final ConstraintSecurityHandler security = security(logins);
+      security.setHandler(avatica);
+      final SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
+      limit.setHandler(security);
+      server.setHandler(limit);
+      final ErrorHandler errors = new ErrorHandler();
+      errors.setShowStacks(false);
+      errors.setShowServlet(false);
+      server.setErrorHandler(errors);
+      server.addBean(logins);
+    };
+    final HttpServer server = new HttpServer.Builder<Server>()
+        .withCustomAuthentication(configuration)
+        .withServerCustomizers(List.of(jetty), Server.class)
+        .build();
+    server.start();
+    final ServerConnector connector = listening[0];
+    final String host = connector.getHost().contains(":") ? "[" + connector.getHost() + "]" : connector.getHost();
+    final URI url = URI.create((settings.tls() ? "https" : "http") + "://" + host + ":" + connector.getLocalPort());
+    avatica.setServerRpcMetadata(new RpcMetadataResponse(host + ":" + connector.getLocalPort()));
+    LOG.info("credql server listening on {} (users from {})", url, settings.users());
+    return new CredqlServer(server, connector, meta, url);
+  }
+
+  /** Where clients connect: {@code jdbc:credql:remote=<url>}, or Avatica's {@code jdbc:avatica:remote:url=<url>}. */
+  public URI url() {
+    return url;
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Waits until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override public void close() {
+    server.stop();
+    meta.closeAll();
+  }
+
+  private static ServerConnector connector(Server server, ServerSettings settings) {
+    final HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    final ServerConnector connector;
+    if (settings.tls()) {
+      http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
+      final SslContextFactory.Server tls = new SslContextFactory.Server();
+      final char[] password = randomPassword();
+      try {
+        tls.setKeyStore(PemKeyStore.read(settings.certificate(), settings.key(), password));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      tls.setKeyStorePassword(new String(password));
+      tls.setKeyManagerPassword(new String(password));
+      Arrays.fill(password, '\0');
+      connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+          new HttpConnectionFactory(http));
+    } else {
+      connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    }
+    connector.setHost(settings.bind());
+    connector.setPort(settings.port());
+    connector.setIdleTimeout(60_000);
+    return connector;
+  }
+
+  /** Every path needs a login with one of the roles. */
+  private static ConstraintSecurityHandler security(UsersLoginService logins) {
+    final Constraint constraint = new Constraint();
+    constraint.setName(Constraint.__BASIC_AUTH);
+    constraint.setRoles(Arrays.stream(Role.values()).map(Role::toString).toArray(String[]::new));
+    constraint.setAuthenticate(true);
+    final ConstraintMapping mapping = new ConstraintMapping();
+    mapping.setConstraint(constraint);
+    mapping.setPathSpec("/*");
+    final ConstraintSecurityHandler security = new ConstraintSecurityHandler();
+    security.setAuthenticator(new BasicAuthenticator());
+    security.setLoginService(logins);
+    security.setRealmName("credql");
+    security.setConstraintMappings(new ConstraintMapping[] {mapping});
+    return security;
+  }
+
+  private static char[] randomPassword() {
+    final byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes).toCharArray();
+  }
+
+  /** Avatica's view of the server's users: HTTP Basic, and each request served as its {@link Caller}. */
+  private static final class UsersConfiguration implements AvaticaServerConfiguration {
+    private final UsersLoginService logins;
+    private final RemoteUserExtractor extractor = new HttpRequestRemoteUserExtractor();
+
+    UsersConfiguration(UsersLoginService logins) {
+      this.logins = logins;
+    }
+
+    @Override public AuthenticationType getAuthenticationType() {
+      return AuthenticationType.CUSTOM;
+    }
+
+    @Override public boolean supportsImpersonation() {
+      return true;
+    }
+
+    @Override public <T> T doAsRemoteUser(String remoteUserName, String remoteAddress, Callable<T> action)
+        throws Exception {
+      final ServerUser user = logins.user(remoteUserName);
+      if (user == null) {
+        throw new RemoteUserDisallowedException("user " + remoteUserName + " is no longer in the users file");
+      }
+      return new Caller(user, remoteAddress).serve(action);
+    }
+
+    @Override public RemoteUserExtractor getRemoteUserExtractor() {
+      return extractor;
+    }
+
+    @Override public String[] getAllowedRoles() {
+      return Arrays.stream(Role.values()).map(Role::toString).toArray(String[]::new);
+    }
+
+    @Override public String getKerberosRealm() {
+      return null;
+    }
+
+    @Override public String getKerberosServiceName() {
+      return null;
+    }
+
+    @Override public String getKerberosHostName() {
+      return null;
+    }
+
+    @Override public String getKerberosPrincipal() {
+      return null;
+    }
+
+    @Override public String getHashLoginServiceRealm() {
+      return null;
+    }
+
+    @Override public String getHashLoginServiceProperties() {
+      return null;
+    }
+  }
+}

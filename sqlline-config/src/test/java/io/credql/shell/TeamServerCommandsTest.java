@@ -1,0 +1,31 @@
+package io.credql.shell;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./credql user add} and {@code ./credql serve} are commands of the same launcher as the shell. */
+class TeamServerCommandsTest {
+  @TempDir Path home;
+
+  @Test void anAdministratorAddsAUserWithThePasswordOnStandardInput() throws Exception {
+    final Path users = home.resolve("users");
+    final CliRun run = CliRun.withInput(home, "correct horse\n", "user", "add", "ann", "--role", "reader",
+        "--users", users.toString());
+    assertEquals(0, run.status(), run::toString);
+    assertTrue(run.err().contains("user ann (reader) written to " + users), run::toString);
+    assertFalse(Files.readString(users).contains("correct horse"));
+  }
+
+  @Test void serveWithoutAUsersFileSaysHowToMakeOne() {
+    final CliRun run = CliRun.of(home, "serve", "--port", "0");
+    assertEquals(2, run.status(), run::toString);
+    assertTrue(run.err().contains("credql serve needs --users FILE (make one with credql user add)"), run::toString);
+  }
+}
