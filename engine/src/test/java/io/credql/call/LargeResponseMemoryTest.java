@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +79,10 @@ class LargeResponseMemoryTest {
           last = id;
         }
       }
-      assertEquals("rows=" + expected + " last=" + last, output.trim());
+      final String[] lines = output.trim().split("\n");
+      assertEquals("rows=" + expected + " last=" + last, lines[0], output);
+      final long peak = Long.parseLong(lines[1].replace("peakHeapBytes=", "").trim());
+      System.out.printf("50 MB listing: peak heap %d MB in -Xmx256m%n", peak / (1024 * 1024));
     } finally {
       server.stop(0);
     }
@@ -119,6 +125,13 @@ class LargeResponseMemoryTest {
         }
         System.out.println("rows=" + rows + " last=" + last);
       }
+      long peak = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      System.out.println("peakHeapBytes=" + peak);
     }
   }
 }
