@@ -243,15 +243,7 @@ public final class AsyncOperationPoller {
 
   private @Nullable JsonNode parse(MethodDefinition method, HttpExchange exchange)
       throws ProviderResponseException {
-    // a poll is a read, whose JSON body the call layer parses as it arrives: body() is then empty
-    if (exchange.isParsed()) {
-      final JsonNode parsed = exchange.json();
-      if (parsed != null) {
-        redactor.registerSensitiveValues(parsed);
-      }
-      return parsed;
-    }
-    final byte[] body = exchange.body();
+    final byte[] body = exchange.content().bytes();
     if (body.length == 0) {
       return null;
     }

@@ -1,6 +1,5 @@
 package io.credql.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.error.ProviderResponseException;
 import okhttp3.Headers;
 import okhttp3.Response;
@@ -9,45 +8,42 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A response as received: status, headers and its body, either parsed as it arrived (a
- * successful JSON body), read as bytes, or found unreadable (too large, not JSON).
+ * A response as received: status, headers and its body, kept as its bytes (see
+ * {@link ResponseContent}) or found unreadable (too large).
  */
 public final class HttpExchange {
   private final PreparedRequest request;
   private final int status;
   private final String reason;
   private final Headers headers;
-  private final byte[] body;
-  private final @Nullable JsonNode json;
+  private final ResponseContent content;
   private final @Nullable ProviderResponseException unreadable;
 
   HttpExchange(PreparedRequest request, int status, String reason, Headers headers, byte[] body) {
-    this(request, status, reason, headers, body, null, null);
+    this(request, status, reason, headers, ResponseContent.of(body), null);
   }
 
   private HttpExchange(PreparedRequest request, int status, @Nullable String reason, Headers headers,
-      byte[] body, @Nullable JsonNode json, @Nullable ProviderResponseException unreadable) {
+      ResponseContent content, @Nullable ProviderResponseException unreadable) {
     this.request = requireNonNull(request, "request");
     this.status = status;
     this.reason = reason == null ? "" : reason;
     this.headers = requireNonNull(headers, "headers");
-    this.body = requireNonNull(body, "body");
-    this.json = json;
+    this.content = requireNonNull(content, "content");
     this.unreadable = unreadable;
   }
 
   static HttpExchange bytes(PreparedRequest request, Response response, byte[] body) {
-    return new HttpExchange(request, response.code(), response.message(), response.headers(), body, null, null);
+    return read(request, response, ResponseContent.of(body));
   }
 
-  static HttpExchange json(PreparedRequest request, Response response, @Nullable JsonNode json) {
-    return new HttpExchange(request, response.code(), response.message(), response.headers(), new byte[0],
-        json, null);
+  static HttpExchange read(PreparedRequest request, Response response, ResponseContent content) {
+    return new HttpExchange(request, response.code(), response.message(), response.headers(), content, null);
   }
 
   static HttpExchange unreadable(PreparedRequest request, Response response, ProviderResponseException problem) {
-    return new HttpExchange(request, response.code(), response.message(), response.headers(), new byte[0],
-        null, problem);
+    return new HttpExchange(request, response.code(), response.message(), response.headers(),
+        ResponseContent.EMPTY, problem);
   }
 
   public PreparedRequest request() {
@@ -66,26 +62,21 @@ public final class HttpExchange {
     return headers;
   }
 
-  /** The body's bytes; empty when the body was parsed as it arrived (see {@link #json()}). */
+  /** The body's bytes as one array (for error bodies and other small ones; rows are read from {@link #content()}). */
   public byte[] body() {
-    return body;
+    return content.bytes();
   }
 
   /**
-   * The successful JSON body, parsed as it arrived; null when it was empty or not parsed here.
+   * The body as received.
    *
-   * @throws ProviderResponseException if the body was too large or not valid JSON
+   * @throws ProviderResponseException if it could not be read whole (it passed the size limit)
    */
-  public @Nullable JsonNode json() throws ProviderResponseException {
+  ResponseContent content() throws ProviderResponseException {
     if (unreadable != null) {
       throw unreadable;
     }
-    return json;
-  }
-
-  /** Whether the body was parsed as JSON as it arrived (so {@link #body()} is empty). */
-  public boolean isParsed() {
-    return json != null || unreadable != null;
+    return content;
   }
 
   public @Nullable String contentType() {

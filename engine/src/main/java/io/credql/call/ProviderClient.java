@@ -1,6 +1,8 @@
 package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Iterables;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ProviderDocument;
 import io.credql.error.CredqlException;
@@ -110,11 +112,10 @@ public final class ProviderClient {
       }
       return Page.empty(exchange.status());
     }
-    final List<JsonNode> rows = rowsOf(method, decoded);
     final PreparedRequest next = Paginator.next(request, method.pagination(),
-        new JsonTokenSource(decoded.body(), exchange.headers()), rows.size(),
+        new JsonTokenSource(decoded.body(), exchange.headers()), decoded.rowCount(),
         session.properties().pageLimit());
-    return new Page(rows, decoded.body(), next, exchange.status());
+    return new Page(rowsOf(method, decoded), decoded.whole(), next, exchange.status(), exchange.headers());
   }
 
   /** A gateway's error (502, 503, 504): the backend behind it may or may not have acted. */
@@ -130,37 +131,36 @@ public final class ProviderClient {
     final MethodDefinition method = exchange.request().call().method();
     try {
       final ResponseDecoder.Decoded decoded = ResponseDecoder.decode(exchange);
-      return decoded == null ? new Page(List.of(), null, null, exchange.status(), exchange.headers())
-          : new Page(rowsOf(method, decoded), decoded.body(), null, exchange.status(), exchange.headers());
+      return decoded == null ? new Page(List.of(), () -> null, null, exchange.status(), exchange.headers())
+          : new Page(ImmutableList.copyOf(rowsOf(method, decoded)), decoded.whole(), null, exchange.status(),
+              exchange.headers());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
           exchange.status(), session.redactor().redact(e.getMessage()));
-      return new Page(List.of(), null, null, exchange.status(), exchange.headers());
+      return new Page(List.of(), () -> null, null, exchange.status(), exchange.headers());
     }
   }
 
   /**
-   * The rows of a decoded response, whose secret values the redactor learns first; masked if the
+   * The rows of a decoded response, whose secret values the redactor learns first: those outside
+   * the rows now, each row's as it is decoded (and before anyone sees it); masked if the
    * connection may not see secrets ({@code maskSecrets=true}).
    */
-  private List<JsonNode> rowsOf(MethodDefinition method, ResponseDecoder.Decoded decoded) {
-    session.redactor().registerSensitiveValues(decoded.body());
-    final List<JsonNode> rows = decoded.rows();
+  private Iterable<JsonNode> rowsOf(MethodDefinition method, ResponseDecoder.Decoded decoded) {
+    final Redactor redactor = session.redactor();
+    redactor.registerSensitiveValues(decoded.body());
     final List<String> secretFields = method.secretFields();
-    for (String field : secretFields) {
-      for (JsonNode row : rows) {
+    final boolean mask = session.properties().maskSecrets();
+    return Iterables.transform(decoded.rows(), row -> {
+      redactor.registerSensitiveValues(row);
+      for (String field : secretFields) {
         final JsonNode value = row.get(field);
         if (value != null && value.isValueNode()) {
-          session.redactor().register(value.asText());
+          redactor.register(value.asText());
         }
       }
-    }
-    if (!session.properties().maskSecrets()) {
-      return rows;
-    }
-    final List<JsonNode> masked = new ArrayList<>(rows.size());
-    rows.forEach(row -> masked.add(session.redactor().maskRow(row, secretFields)));
-    return masked;
+      return mask ? redactor.maskRow(row, secretFields) : row;
+    });
   }
 
   private ProviderErrorException error(HttpExchange exchange) {

@@ -1,24 +1,17 @@
 package io.credql.call;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.error.ProviderResponseException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
 
 /**
- * Reads a response body once, as it arrives: a successful JSON body is parsed straight from the
- * connection (no copy of the bytes is kept), any other body is read into memory. Either stops at
- * a size limit; a body over the limit is a final answer, not a transient failure to retry.
+ * Reads a response body once, whole, within the call's deadline, into a {@link ResponseContent}
+ * that its decoder walks as rows are asked for (no tree of the whole body is built). Reading stops
+ * at a size limit; a body over the limit is a final answer, not a transient failure to retry.
  * I/O failures (a dropped connection, the call's deadline) are thrown for the caller to retry.
  */
 final class ResponseBodyReader {
@@ -26,7 +19,6 @@ final class ResponseBodyReader {
   static final long DEFAULT_LIMIT = 256L * 1024 * 1024;
   /** Enough of an error body for its message; the rest is not read. */
   private static final long ERROR_BODY_LIMIT = 1024L * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final long limit;
 
@@ -43,10 +35,6 @@ final class ResponseBodyReader {
     if (status < 200 || status >= 300) {
       return HttpExchange.bytes(request, response, prefix(body.source(), ERROR_BODY_LIMIT));
     }
-    final String contentType = response.header("Content-Type");
-    if (ResponseDecoder.streamsAsJson(request.call().method(), contentType)) {
-      return parsed(request, response, body);
-    }
     final Buffer buffer = new Buffer();
     final BufferedSource source = body.source();
     while (source.read(buffer, 64 * 1024) != -1) {
@@ -54,24 +42,7 @@ final class ResponseBodyReader {
         return HttpExchange.unreadable(request, response, tooLarge(request, status));
       }
     }
-    return HttpExchange.bytes(request, response, buffer.readByteArray());
-  }
-
-  private HttpExchange parsed(PreparedRequest request, Response response, ResponseBody body)
-      throws IOException {
-    final CountingStream counted = new CountingStream(body.byteStream(), limit);
-    try (InputStream in = counted) {
-      final JsonNode tree = JSON.readTree(in);
-      final @Nullable JsonNode json = tree == null || tree.isMissingNode() ? null : tree;
-      return HttpExchange.json(request, response, json);
-    } catch (BodyTooLargeException e) {
-      return HttpExchange.unreadable(request, response, tooLarge(request, response.code()));
-    } catch (JsonProcessingException e) {
-      return HttpExchange.unreadable(request, response, new ProviderResponseException(
-          request.call().method().id() + ": the provider's response (HTTP " + response.code() + ", "
-          + counted.count + " bytes read) is not valid JSON: " + e.getClass().getSimpleName()
-          + "; no rows were returned", e));
-    }
+    return HttpExchange.read(request, response, ResponseContent.of(buffer));
   }
 
   private ProviderResponseException tooLarge(PreparedRequest request, int status) {
@@ -87,46 +58,5 @@ final class ResponseBodyReader {
       // reading up to max
     }
     return buffer.readByteArray();
-  }
-
-  /** Signals that the body passed the limit (caught here, never reaches a caller). */
-  private static final class BodyTooLargeException extends IOException {
-    BodyTooLargeException() {
-      super("response body over the limit");
-    }
-  }
-
-  /** Counts the bytes read through it and fails once they pass the limit. */
-  private static final class CountingStream extends FilterInputStream {
-    private final long limit;
-    private long count;
-
-    CountingStream(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override public int read() throws IOException {
-      final int b = super.read();
-      if (b >= 0) {
-        counted(1);
-      }
-      return b;
-    }
-
-    @Override public int read(byte[] buffer, int offset, int length) throws IOException {
-      final int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        counted(n);
-      }
-      return n;
-    }
-
-    private void counted(int n) throws BodyTooLargeException {
-      count += n;
-      if (count > limit) {
-        throw new BodyTooLargeException();
-      }
-    }
   }
 }

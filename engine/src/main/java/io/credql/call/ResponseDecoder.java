@@ -2,6 +2,7 @@ package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Suppliers;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ObjectKey;
 import io.credql.document.ResponseConfig;
@@ -15,10 +16,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.w3c.dom.Document;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javax.xml.xpath.XPathExpressionException;
 
 /**
@@ -26,13 +28,25 @@ import javax.xml.xpath.XPathExpressionException;
  * {@code Content-Type}, or the document's {@code mediaType} when the server names none), parsed
  * as {@code overrideMediaType} when the document overrides what the server says, reshaped by a
  * supported {@code transform}, and cut into rows by the {@code objectKey} (a JSONPath, or an
- * XPath on XML). An empty body is no body.
+ * XPath on XML). An empty body is no body. A JSON body whose key is a plain field path is not
+ * built into a tree: {@link StreamedJsonRows} decodes its rows as they are read.
  */
 final class ResponseDecoder {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A body read as JSON, and the rows its {@code objectKey} selects. */
-  record Decoded(JsonNode body, List<JsonNode> rows) {
+  /**
+   * A decoded body: what page tokens and masking read (for a streamed body, its outline without
+   * the rows), its rows (decoded as they are walked when streamed), how many there are, and the
+   * whole body as one tree (built only when asked for).
+   */
+  record Decoded(JsonNode body, Iterable<JsonNode> rows, int rowCount, Supplier<JsonNode> whole) {
+    static Decoded of(JsonNode tree, List<JsonNode> rows) {
+      return new Decoded(tree, rows, rows.size(), () -> tree);
+    }
+
+    static Decoded of(StreamedJsonRows streamed) {
+      return new Decoded(streamed.outline(), streamed, streamed.count(), Suppliers.memoize(streamed::whole));
+    }
   }
 
   private ResponseDecoder() {
@@ -41,7 +55,7 @@ final class ResponseDecoder {
   /** The body as JSON, or null when it is empty. */
   static @Nullable JsonNode body(HttpExchange exchange) throws ProviderResponseException {
     final Decoded decoded = decode(exchange);
-    return decoded == null ? null : decoded.body();
+    return decoded == null ? null : decoded.whole().get();
   }
 
   /** The body and its rows, or null when the body is empty. */
@@ -52,58 +66,42 @@ final class ResponseDecoder {
     if (unsupported != null) {
       throw new ProviderResponseException(method.id() + ": " + unsupported + "; no rows were returned");
     }
-    if (exchange.isParsed()) {
-      final JsonNode parsed = exchange.json();
-      return parsed == null ? null : decoded(method, parsed);
-    }
-    final byte[] body = exchange.body();
-    if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+    final ResponseContent content = exchange.content();
+    if (content.isBlank()) {
       return null;
     }
     final String type = mediaType(exchange, response);
     if (type.contains("xml")) {
-      return xml(method, exchange, body);
+      return xml(method, exchange, content.bytes());
     }
     if (!type.contains("json")) {
       throw new ProviderResponseException(method.id() + ": the provider answered HTTP "
           + exchange.status() + " with " + type + " instead of JSON; no rows were returned");
     }
-    final JsonNode tree;
-    try {
-      tree = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
-          + exchange.status() + ", " + body.length + " bytes) is not valid JSON: "
-          + e.getClass().getSimpleName() + "; no rows were returned", e);
-    }
-    return decoded(method, tree);
-  }
-
-  /**
-   * Whether a successful body may be parsed as JSON while it arrives (so the whole body is never
-   * held twice): the server says JSON, or says nothing and the document expects nothing else, and
-   * the document neither overrides the media type nor reshapes the body first.
-   */
-  static boolean streamsAsJson(MethodDefinition method, @Nullable String contentType) {
-    final ResponseConfig response = method.response();
-    if (response.overrideMediaType() != null || response.transform() != null) {
-      return false;
-    }
-    if (contentType != null) {
-      return contentType.toLowerCase(Locale.ROOT).contains("json");
-    }
-    return response.mediaType() == null || response.mediaType().toLowerCase(Locale.ROOT).contains("json");
-  }
-
-  private static Decoded decoded(MethodDefinition method, JsonNode tree) throws ProviderResponseException {
     final ObjectKey key = method.objectKey();
     if (key != null && key.isXPath()) {
       throw new ProviderResponseException(method.id() + ": its objectKey " + key
           + " is an XPath, but the provider answered JSON; no rows were returned");
     }
-    final TransformTemplate template = method.response().template();
+    final List<String> path = StreamedJsonRows.fieldPath(key);
+    if (path != null && response.template() == null) {
+      final StreamedJsonRows streamed = StreamedJsonRows.read(method, content, path);
+      return streamed == null ? null : Decoded.of(streamed);
+    }
+    final JsonNode tree;
+    try (InputStream in = content.open()) {
+      tree = JSON.readTree(in);
+    } catch (IOException e) {
+      throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
+          + exchange.status() + ", " + content.size() + " bytes) is not valid JSON: "
+          + e.getClass().getSimpleName() + "; no rows were returned", e);
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return null;
+    }
+    final TransformTemplate template = response.template();
     final JsonNode transformed = template == null ? tree : transform(template, tree);
-    return new Decoded(transformed, rows(method, key == null ? transformed : key.select(transformed)));
+    return Decoded.of(transformed, rows(method, key == null ? transformed : key.select(transformed)));
   }
 
   /** Applies a recognised Go-template transform (see {@link TransformTemplate}) to a JSON body. */
@@ -176,18 +174,18 @@ final class ResponseDecoder {
             + " objectKey such as $.line_items naming it; no rows were returned");
       }
       final JsonNode tree = XmlRows.schemaDriven(document, list, row, method.response().protocol());
-      return new Decoded(tree, rows(method, key.select(tree)));
+      return Decoded.of(tree, rows(method, key.select(tree)));
     }
     final JsonNode tree = XmlTree.document(document);
     if (key != null && key.isXPath()) {
       try {
-        return new Decoded(tree, XmlRows.select(document, key, method.rowSchema()));
+        return Decoded.of(tree, XmlRows.select(document, key, method.rowSchema()));
       } catch (XPathExpressionException e) {
         throw new ProviderResponseException(method.id() + ": its objectKey " + key
             + " cannot be evaluated: " + e.getMessage() + "; no rows were returned", e);
       }
     }
-    return new Decoded(tree, rows(method, key == null ? tree : key.select(tree)));
+    return Decoded.of(tree, rows(method, key == null ? tree : key.select(tree)));
   }
 
   /** {@code line_items} of {@code $.line_items}: the list a schema-driven walk fills. */
@@ -227,7 +225,7 @@ final class ResponseDecoder {
     return rows;
   }
 
-  private static ProviderResponseException notRows(MethodDefinition method, String found) {
+  static ProviderResponseException notRows(MethodDefinition method, String found) {
     return new ProviderResponseException(method.id() + ": the provider's response holds " + found
         + (method.objectKey() == null ? "" : " at " + method.objectKey())
         + " where its document promises objects; no rows were returned");

@@ -222,10 +222,18 @@ public final class SchemaNode {
     return node.path("readOnly").asBoolean(false);
   }
 
-  /** Whether the document marks this value secret ({@code format: password} or {@code x-credql-secret}). */
+  /**
+   * Whether the document marks this value secret, by any marker documents in StackQL's format
+   * carry: OpenAPI's own {@code format: password} (the registry's Snowflake document) and
+   * {@code writeOnly: true}, Azure's {@code x-ms-secret: true} (kept by documents generated from
+   * Azure's specifications), {@code x-stackQL-sensitive: true} (the marker StackQL's any-sdk
+   * proposes in docs/nested_introspection_analysis.md; its code reads no secret marker yet) and
+   * our own {@code x-credql-secret: true}.
+   */
   public boolean isMarkedSecret() {
-    return "password".equals(format()) || node.path("x-credql-secret").asBoolean(false)
-        || node.path("writeOnly").asBoolean(false);
+    return "password".equals(format()) || node.path("writeOnly").asBoolean(false)
+        || node.path("x-ms-secret").asBoolean(false) || node.path("x-stackQL-sensitive").asBoolean(false)
+        || node.path("x-credql-secret").asBoolean(false);
   }
 
   /** The underlying node, with its own {@code $ref} resolved. */

@@ -28,7 +28,8 @@ public class SyntaxErrorException extends CredqlException {
     this.column = column;
   }
 
-  private static boolean isTooDeep(Throwable e) {
+  /** Whether {@code e}, or one of its causes, is a stack that ran out. */
+  public static boolean isTooDeep(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof StackOverflowError) {
         return true;

@@ -21,6 +21,12 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+import io.credql.plan.LargeInListRule;
+import org.apache.calcite.util.TryThreadLocal;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -40,8 +46,24 @@ public class CredqlPrepare extends CalcitePrepareImpl {
   /** The statement being prepared (one instance prepares one statement): its text names columns. */
   private String sql;
 
+  /**
+   * Prepares the statement; if it is too deep for this thread's stack (thousands of OR terms,
+   * deeply nested parentheses), prepares it again on a thread whose stack is deep enough.
+   */
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context,
       Query<T> query, Type elementType, long maxRowCount) {
+    try {
+      return prepareStatement(context, query, elementType, maxRowCount, false);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (!SyntaxErrorException.isTooDeep(e)) {
+        throw e;
+      }
+    }
+    return DeepStack.call(() -> prepareStatement(context, query, elementType, maxRowCount, true));
+  }
+
+  private <T> CalcitePrepare.CalciteSignature<T> prepareStatement(Context context,
+      Query<T> query, Type elementType, long maxRowCount, boolean deepStack) {
     sql = query.sql;
     if (query.sql != null) {
       final String sql = StackqlIdentifiers.toCalcite(query.sql);
@@ -51,6 +73,9 @@ public class CredqlPrepare extends CalcitePrepareImpl {
       try {
         node = parse(context.config(), sql);
       } catch (SqlParseException e) {
+        if (!deepStack && SyntaxErrorException.isTooDeep(e)) {
+          throw new IllegalStateException("the parser ran out of stack", e);
+        }
         throw SyntaxErrorException.of(e).unchecked();
       }
       final StatementHandler handler = session == null ? null : StatementHandlers.find(node, session);
@@ -61,9 +86,22 @@ public class CredqlPrepare extends CalcitePrepareImpl {
           throw e.unchecked();
         }
       }
-      return super.prepareSql(context, calciteQuery, elementType, maxRowCount);
+      return prepareQuery(context, calciteQuery, elementType, maxRowCount);
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    return prepareQuery(context, query, elementType, maxRowCount);
+  }
+
+  /**
+   * Calcite's preparation of a query, with IN lists of any length kept as filters (Calcite's
+   * default turns a list of 20 or more values into a join with a list of rows): a filter binds a
+   * parameter's values to the calls of a scan, and {@code LargeInListRule} makes a join of a long
+   * list on any other column.
+   */
+  private <T> CalcitePrepare.CalciteSignature<T> prepareQuery(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
   }
 
   /**
@@ -87,6 +125,12 @@ public class CredqlPrepare extends CalcitePrepareImpl {
 
       @Override protected List<Materialization> getMaterializations() {
         return List.of();
+      }
+
+      /** Calcite's standard program after a pass that makes long IN lists on response columns joins. */
+      @Override protected Program getProgram() {
+        return Programs.sequence(Programs.hep(List.of(LargeInListRule.INSTANCE), true,
+            DefaultRelMetadataProvider.INSTANCE), super.getProgram());
       }
 
       @Override protected SqlValidator createSqlValidator(CatalogReader catalogReader,

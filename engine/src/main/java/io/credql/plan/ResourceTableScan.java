@@ -110,6 +110,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     planner.addRule(ResourceLimitRule.INSTANCE);
     planner.addRule(ResourceLimitRule.THROUGH_PROJECT);
     planner.addRule(LOOKUP_JOIN_RULE);
+    planner.addRule(StashedValuesRule.INSTANCE);
   }
 
   /**
@@ -123,7 +124,10 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     }
     final double perCall = method.objectKey() == null ? 1
         : LISTING_ROWS / Math.pow(2, bindings.names().size());
-    final double rows = bindings.valueCount() * perCall;
+    // however many values are bound (ten thousand from an IN list), binding them stays cheaper
+    // than listing: a listing cannot answer a filter on a parameter it does not take
+    final double rows = Math.min(bindings.valueCount() * perCall,
+        LISTING_ROWS / Math.pow(2, bindings.names().size()));
     return fetch >= 0 ? Math.min(rows, fetch) : rows;
   }
 
@@ -148,14 +152,26 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     final Expression plan = implementor.stash(new ScanPlan(resourceTable, method, names), ScanPlan.class);
     final List<Expression> arrays = new ArrayList<>();
     for (String name : names) {
-      arrays.add(Expressions.newArrayInit(Object.class,
-          translate(implementor, builder, bindings.values(name))));
+      arrays.add(boundValues(implementor, builder, bindings.values(name)));
     }
     final Expression values = Expressions.newArrayInit(Object.class, arrays);
     builder.add(Expressions.return_(null,
         Expressions.call(ResourceScanner.class, "scan", DataContext.ROOT, plan, values,
             Expressions.constant(fetch))));
     return implementor.result(physType, builder.toBlock());
+  }
+
+  /**
+   * An array of the values bound to one parameter: literals are stashed in the query's context
+   * (ten thousand of them, from a long IN list, would not fit in a compiled method); other values
+   * are computed by code.
+   */
+  private Expression boundValues(EnumerableRelImplementor implementor, BlockBuilder builder, List<RexNode> nodes) {
+    final List<RelDataType> types = new ArrayList<>();
+    nodes.forEach(node -> types.add(node.getType()));
+    final Object[] literals = StashedValues.javaValues(nodes, types, implementor.getTypeFactory());
+    return literals != null ? implementor.stash(literals, Object[].class)
+        : Expressions.newArrayInit(Object.class, translate(implementor, builder, nodes));
   }
 
   /** Java expressions computing the bound values: literals, {@code ?}, constant expressions, correlation variables. */

@@ -95,7 +95,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
           progress.planned(1);
           final Page page = client.fetch(nextPage);
           finished();
-          rows = page.rows().iterator();
+          rows = page.rowsAsRead();
           nextPage = page.next();
           continue;
         }
@@ -119,7 +119,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         }
         finished();
         startCalls();
-        rows = page.rows().iterator();
+        rows = page.rowsAsRead();
         nextPage = page.next();
         echoes = head.combination.echoes;
       }

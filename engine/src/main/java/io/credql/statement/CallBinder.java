@@ -6,7 +6,6 @@ import io.credql.call.BoundCall;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.error.CredqlException;
-import io.credql.redact.Redactor;
 import io.credql.session.CredqlSession;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -75,7 +74,7 @@ final class CallBinder {
             inputNames(method)));
         continue;
       }
-      if ((argument.secret || Redactor.isSensitiveName(input.name())) && argument.value != null) {
+      if ((argument.secret || SecretSource.fitsIn(input)) && argument.value != null) {
         session.redactor().register(argument.value.toString());
       }
       if (input.location() == ParameterDefinition.Location.BODY) {

@@ -5,6 +5,7 @@ import io.credql.call.BoundCall;
 import io.credql.call.Page;
 import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
+import io.credql.document.ParameterDefinition;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;
 import io.credql.document.SqlNames;
@@ -49,7 +50,7 @@ import static java.util.Objects.requireNonNull;
  * {@code objectKey}); {@code /*+ AWAIT *}{@code /} waits for each call's asynchronous operation.
  */
 final class DmlHandler implements StatementHandler {
-  private static final Set<String> HINTS = Set.of("AWAIT");
+  private static final Set<String> HINTS = Set.of("AWAIT", SecretSource.ALLOW_HINT);
 
   private final CredqlSession session;
   private final CallRunner runner;
@@ -99,14 +100,15 @@ final class DmlHandler implements StatementHandler {
       for (String hint : mutation.hintNames()) {
         if (!HINTS.contains(hint)) {
           throw new InvalidInputException("unknown hint " + hint + ": " + verb.name()
-              + " accepts /*+ AWAIT */");
+              + " accepts /*+ AWAIT */ and /*+ " + SecretSource.ALLOW_HINT + " */");
         }
       }
     }
-    final boolean await = mutation != null && mutation.hintNames().contains("AWAIT");
+    final List<String> hints = mutation == null ? List.of() : mutation.hintNames();
+    final boolean await = hints.contains("AWAIT");
     final SqlNodeList returning = mutation == null ? null : mutation.returning();
     if (statement instanceof SqlInsert) {
-      return prepareInsert(context, sql, (SqlInsert) statement, await, returning);
+      return prepareInsert(context, sql, (SqlInsert) statement, await, returning, hints);
     }
     final SqlNode targetNode = statement instanceof SqlDelete
         ? ((SqlDelete) statement).getTargetTable() : ((SqlUpdate) statement).getTargetTable();
@@ -129,6 +131,9 @@ final class DmlHandler implements StatementHandler {
     set.forEach(a -> bound.add(a.column));
     final MethodDefinition method = new MethodChooser(resource, verb).choose(bound, "");
     final Options options = new Options(await, returningColumns(method, returning));
+    final List<Assignment> given = new ArrayList<>(set);
+    where.forEach((column, values) -> values.forEach(value -> given.add(new Assignment(column, value))));
+    refuseMisplacedSecrets(method, verb, given, hints);
     final List<ValueSource> sources = new ArrayList<>();
     where.values().forEach(sources::addAll);
     set.forEach(a -> sources.add(a.value));
@@ -144,7 +149,7 @@ final class DmlHandler implements StatementHandler {
   }
 
   private <T> CalcitePrepare.CalciteSignature<T> prepareInsert(CalcitePrepare.Context context,
-      String sql, SqlInsert insert, boolean await, @Nullable SqlNodeList returning)
+      String sql, SqlInsert insert, boolean await, @Nullable SqlNodeList returning, List<String> hints)
       throws CredqlException {
     final SqlNode targetNode = insert.getTargetTable();
     if (!(targetNode instanceof SqlIdentifier)) {
@@ -183,6 +188,7 @@ final class DmlHandler implements StatementHandler {
           row.add(new Assignment(columns.get(i), value));
         }
         rows.add(row);
+        refuseMisplacedSecrets(method, SqlVerb.INSERT, row, hints);
       }
       return signature(context, sql, method, sources, options,
           dataContext -> calls(method, rows, dataContext));
@@ -353,6 +359,24 @@ final class DmlHandler implements StatementHandler {
       }
     }
     return succeeded;
+  }
+
+  /** Refuses env() and file() given for an input not meant for a secret, as EXEC does. */
+  private static void refuseMisplacedSecrets(MethodDefinition method, SqlVerb verb, List<Assignment> values,
+      List<String> hints) throws InvalidInputException {
+    final List<String> problems = new ArrayList<>();
+    for (Assignment assignment : values) {
+      final ParameterDefinition input = method.input(assignment.column);
+      final String problem = input == null ? null : SecretSource.problem("the value of " + assignment.column,
+          assignment.value, input, verb.name(), hints);
+      if (problem != null && !problems.contains(problem)) {
+        problems.add(problem);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(verb.name() + " on " + method.resource().id() + ": "
+          + String.join("; ", problems));
+    }
   }
 
   /** Binds every row to a call and checks it, so that no call is sent if any is invalid. */

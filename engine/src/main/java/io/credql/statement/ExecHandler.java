@@ -90,9 +90,10 @@ final class ExecHandler implements StatementHandler {
         problems.add(method.unknownInput(parameter.name(), "parameter @" + parameter.name(),
             inputNames(method)));
       } else {
-        if (value.isSecret() && !exec.hintNames().contains(SecretSource.ALLOW_HINT)
-            && !SecretSource.fitsIn(input)) {
-          problems.add(SecretSource.misplaced("@" + parameter.name(), input));
+        final String misplaced = SecretSource.problem("@" + parameter.name(), value, input, "EXEC",
+            exec.hintNames());
+        if (misplaced != null) {
+          problems.add(misplaced);
         }
         arguments.add(new Argument(input, value));
       }

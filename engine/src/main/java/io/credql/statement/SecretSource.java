@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,7 +30,7 @@ import java.util.Locale;
  * {@code /*+ ALLOW_SECRET_SOURCES *}{@code /} allows it when that is what the user means.
  */
 final class SecretSource extends ValueSource {
-  /** The EXEC hint that lets env() and file() fill any parameter. */
+  /** The hint (of EXEC, INSERT, UPDATE, REPLACE and DELETE) that lets env() and file() fill any parameter. */
   static final String ALLOW_HINT = "ALLOW_SECRET_SOURCES";
   private static final long MAX_FILE_BYTES = 64 * 1024;
 
@@ -65,17 +66,29 @@ final class SecretSource extends ValueSource {
         environment);
   }
 
-  /** Whether a secret source may fill {@code input} without the user's explicit leave. */
+  /**
+   * Whether {@code input} is meant for a secret: named like one, or marked secret by its document
+   * (see {@link io.credql.document.SchemaNode#isMarkedSecret}). Its values are masked wherever
+   * credql reports a call (dry run, audit log, errors), and a secret source may fill it.
+   */
   static boolean fitsIn(ParameterDefinition input) {
     return Redactor.isSensitiveName(input.name())
         || input.schema() != null && input.schema().isMarkedSecret();
   }
 
-  /** The problem of a secret source given for {@code input}, which is not meant for a secret. */
-  static String misplaced(String what, ParameterDefinition input) {
+  /**
+   * The problem of {@code value} given for {@code input} in a statement whose verb is {@code verb},
+   * or null: a secret source fits only an input meant for a secret, unless the statement carries
+   * the hint. EXEC and the mutations check their values here, the same way.
+   */
+  static @Nullable String problem(String what, ValueSource value, ParameterDefinition input, String verb,
+      List<String> hints) {
+    if (!value.isSecret() || hints.contains(ALLOW_HINT) || fitsIn(input)) {
+      return null;
+    }
     return what + ": env() and file() fill only parameters meant for secrets, and " + input.name()
         + " goes into the request's " + input.location().name().toLowerCase(Locale.ROOT)
-        + " unmarked; give its value directly, or add /*+ " + ALLOW_HINT + " */ after EXEC"
+        + " unmarked; give its value directly, or add /*+ " + ALLOW_HINT + " */ after " + verb
         + " if the secret belongs there; nothing was sent";
   }
 

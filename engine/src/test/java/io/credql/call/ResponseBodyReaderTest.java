@@ -42,39 +42,44 @@ class ResponseBodyReaderTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  @Test void aSuccessfulJsonBodyIsParsedAndItsBytesAreNotKept() throws Exception {
+  @Test void aSuccessfulJsonBodyGivesItsRowsOneAtATime() throws Exception {
     final HttpExchange exchange = new ResponseBodyReader(1024)
-        .read(REQUEST, response(200, "application/json", utf8("{\"items\":[{\"id\":1}]}")));
-    assertTrue(exchange.isParsed());
-    assertEquals(0, exchange.body().length);
-    assertEquals(1, exchange.json().path("items").get(0).path("id").asInt());
+        .read(REQUEST, response(200, "application/json", utf8("{\"items\":[{\"id\":1},{\"id\":2}]}")));
+    final ResponseDecoder.Decoded decoded = ResponseDecoder.decode(exchange);
+    assertEquals(2, decoded.rowCount());
+    final java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> rows = decoded.rows().iterator();
+    assertEquals(1, rows.next().path("id").asInt());
+    assertEquals(2, rows.next().path("id").asInt());
+    assertFalse(rows.hasNext());
+    assertEquals(0, decoded.body().path("items").size(), "the outline keeps no rows");
   }
 
   @Test void anEmptyOrBlankSuccessfulBodyIsNoBody() throws Exception {
-    assertNull(new ResponseBodyReader(1024).read(REQUEST, response(200, "application/json", utf8(" \n "))).json());
+    assertNull(ResponseDecoder.decode(new ResponseBodyReader(1024)
+        .read(REQUEST, response(200, "application/json", utf8(" \n ")))));
   }
 
   @Test void invalidJsonIsAnswerNotATransportFailure() throws IOException {
     final HttpExchange exchange = new ResponseBodyReader(1024)
-        .read(REQUEST, response(200, "application/json", utf8("{\"items\": [tru")));
-    final ProviderResponseException e = assertThrows(ProviderResponseException.class, exchange::json);
+        .read(REQUEST, response(200, "application/json", utf8("{\"items\": [{\"id\":1}, tru")));
+    final ProviderResponseException e = assertThrows(ProviderResponseException.class,
+        () -> ResponseDecoder.decode(exchange));
     assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
   }
 
   @Test void aBodyPastTheLimitIsAFinalErrorForJsonAndForOtherTypes() throws IOException {
     final byte[] big = utf8("{\"items\":[" + " ".repeat(4096) + "]}");
     final ProviderResponseException json = assertThrows(ProviderResponseException.class,
-        () -> new ResponseBodyReader(1024).read(REQUEST, response(200, "application/json", big)).json());
+        () -> ResponseDecoder.decode(new ResponseBodyReader(1024).read(REQUEST, response(200, "application/json", big))));
     assertTrue(json.getMessage().contains("larger than 1024 bytes"), json.getMessage());
     final ProviderResponseException xml = assertThrows(ProviderResponseException.class,
-        () -> new ResponseBodyReader(1024).read(REQUEST, response(200, "application/xml", big)).json());
+        () -> ResponseDecoder.decode(new ResponseBodyReader(1024).read(REQUEST, response(200, "application/xml", big))));
     assertTrue(xml.getMessage().contains("larger than 1024 bytes"), xml.getMessage());
   }
 
   @Test void anOtherBodyIsKeptAsBytesForItsDecoder() throws IOException {
     final HttpExchange exchange = new ResponseBodyReader(1024)
         .read(REQUEST, response(200, "text/xml", utf8("<Marker>m2</Marker>")));
-    assertFalse(exchange.isParsed());
     assertEquals("<Marker>m2</Marker>", new String(exchange.body(), StandardCharsets.UTF_8));
   }
 

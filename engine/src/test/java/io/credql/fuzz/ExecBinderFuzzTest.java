@@ -70,9 +70,13 @@ class ExecBinderFuzzTest {
     }
   }
 
+  /** Only credql's own errors (bad input, missing parameters) are expected, each one clear line. */
   private static void requireMessage(SQLException e) {
-    if (e.getMessage() == null || e.getMessage().isBlank()) {
-      throw new AssertionError("an error without a message", e);
+    if (io.credql.error.CredqlException.find(e) == null) {
+      throw new AssertionError("not one of credql's documented errors: " + e, e);
+    }
+    if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().contains("\n")) {
+      throw new AssertionError("an error without a clear one-line message", e);
     }
   }
 }

@@ -1,0 +1,146 @@
+package io.credql.plan;
+
+import io.credql.schema.ResourceTable;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUnknownAs;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.tools.RelBuilderFactory;
+import org.apache.calcite.util.Sarg;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rule that turns a filter's long IN list on a response column ({@code label IN (...ten thousand
+ * values...)}, or as many {@code OR}ed equalities, which Calcite folds into the same search) into
+ * a semi-join with a list of the values, and a long NOT IN into an anti-join. Calcite would
+ * otherwise compile one comparison per value into a single Java method, which Java limits to
+ * 64 KB. A list on a parameter column is left alone: it binds the calls of the scan. It runs in
+ * a pass of its own before the cost-based planner, which would otherwise still pick the filter.
+ */
+public final class LargeInListRule extends RelRule<LargeInListRule.Config> {
+  public static final LargeInListRule INSTANCE = Config.DEFAULT.toRule();
+  /** Lists shorter than this compile into small enough code. */
+  private static final int LARGE = 64;
+
+  private LargeInListRule(Config config) {
+    super(config);
+  }
+
+  /** A search of one column of the filter's input for a set of values (or for any but them). */
+  private record Search(int column, List<Comparable<?>> values, boolean excluding) {
+    static @Nullable Search of(RexNode conjunct) {
+      if (conjunct.getKind() != SqlKind.SEARCH) {
+        return null;
+      }
+      final List<RexNode> operands = ((RexCall) conjunct).getOperands();
+      if (!(operands.get(0) instanceof RexInputRef) || !(operands.get(1) instanceof RexLiteral)) {
+        return null;
+      }
+      final Sarg<?> sarg = ((RexLiteral) operands.get(1)).getValueAs(Sarg.class);
+      if (sarg == null || sarg.nullAs == RexUnknownAs.TRUE) {
+        return null;
+      }
+      final int column = ((RexInputRef) operands.get(0)).getIndex();
+      if (sarg.isPoints() && sarg.pointCount >= LARGE) {
+        return new Search(column, endpoints(sarg.rangeSet.asRanges()), false);
+      }
+      if (sarg.isComplementedPoints() && sarg.rangeSet.complement().asRanges().size() >= LARGE) {
+        return new Search(column, endpoints(sarg.rangeSet.complement().asRanges()), true);
+      }
+      return null;
+    }
+
+    private static List<Comparable<?>> endpoints(Iterable<? extends com.google.common.collect.Range<?>> ranges) {
+      final List<Comparable<?>> values = new ArrayList<>();
+      ranges.forEach(range -> values.add(range.lowerEndpoint()));
+      return values;
+    }
+  }
+
+  @Override public void onMatch(RelOptRuleCall call) {
+    final Filter filter = call.rel(0);
+    final RelNode input = filter.getInput();
+    final RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+    final RelMetadataQuery mq = call.getMetadataQuery();
+    final List<RexNode> kept = new ArrayList<>();
+    final List<Search> searches = new ArrayList<>();
+    for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+      final Search search = Search.of(conjunct);
+      if (search == null || bindsParameter(mq, input, search.column())) {
+        kept.add(conjunct);
+      } else {
+        searches.add(search);
+      }
+    }
+    if (searches.isEmpty()) {
+      return;
+    }
+    final RelBuilder builder = call.builder().push(input);
+    for (Search search : searches) {
+      final RelDataType type = input.getRowType().getFieldList().get(search.column()).getType();
+      final List<List<RexLiteral>> tuples = new ArrayList<>();
+      for (Comparable<?> value : search.values()) {
+        final RexNode literal = rexBuilder.makeLiteral(value, type, false, true);
+        if (!(literal instanceof RexLiteral)) {
+          return;
+        }
+        tuples.add(List.of((RexLiteral) literal));
+      }
+      builder.values(tuples, filter.getCluster().getTypeFactory().builder().add("value", type).build());
+      final RexNode matches = builder.equals(builder.field(2, 0, search.column()), builder.field(2, 1, 0));
+      if (search.excluding()) {
+        builder.antiJoin(matches).filter(builder.isNotNull(builder.field(search.column())));
+      } else {
+        builder.semiJoin(matches);
+      }
+    }
+    call.transformTo(builder.filter(kept).build());
+  }
+
+  /** Whether {@code column} of {@code input} is a resource's parameter column, whose values bind calls. */
+  private static boolean bindsParameter(RelMetadataQuery mq, RelNode input, int column) {
+    final RelColumnOrigin origin = mq.getColumnOrigin(input, column);
+    final ResourceTable table = origin == null ? null : origin.getOriginTable().unwrap(ResourceTable.class);
+    return table != null && table.columns().get(origin.getOriginColumnOrdinal()).isParameter();
+  }
+
+  /** Configuration of {@link LargeInListRule}. */
+  public record Config(String description, OperandTransform operandSupplier,
+      RelBuilderFactory relBuilderFactory) implements RelRule.Config {
+    static final Config DEFAULT = new Config("LargeInListRule",
+        b0 -> b0.operand(LogicalFilter.class).anyInputs(), RelFactories.LOGICAL_BUILDER);
+
+    @Override public LargeInListRule toRule() {
+      return new LargeInListRule(this);
+    }
+
+    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
+      return new Config(description, operandSupplier, factory);
+    }
+
+    @Override public Config withDescription(String newDescription) {
+      return new Config(newDescription, operandSupplier, relBuilderFactory);
+    }
+
+    @Override public Config withOperandSupplier(OperandTransform transform) {
+      return new Config(description, transform, relBuilderFactory);
+    }
+  }
+}

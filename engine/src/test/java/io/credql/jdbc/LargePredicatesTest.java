@@ -1,0 +1,120 @@
+package io.credql.jdbc;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Statements with very large predicates run and give the right rows: ten thousand values in an
+ * IN list on a response column (a filter) and on a request parameter (ten thousand calls), and
+ * two thousand OR terms.
+ */
+class LargePredicatesTest {
+  private static final AtomicInteger SINGLE_CALLS = new AtomicInteger();
+  private static HttpServer api;
+
+  @BeforeAll static void start() throws IOException {
+    api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    api.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+    api.createContext("/v1/things", exchange -> {
+      final String path = exchange.getRequestURI().getPath();
+      final String body;
+      if (path.equals("/v1/things")) {
+        body = "{\"data\":[{\"id\":1,\"label\":\"日本\"},{\"id\":2,\"label\":\"plain\"}],\"page\":1,\"pages\":1}";
+      } else {
+        SINGLE_CALLS.incrementAndGet();
+        final String id = path.substring(path.lastIndexOf('/') + 1);
+        body = "{\"id\":" + id + ",\"label\":\"thing-" + id + "\"}";
+      }
+      final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    api.start();
+  }
+
+  @AfterAll static void stop() {
+    api.stop(0);
+  }
+
+  private static List<String> labels(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+            + Paths.get("src/test/resources/providers").toAbsolutePath()
+            + ";baseUrl.acme=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;concurrency=8");
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      final List<String> labels = new ArrayList<>();
+      while (rs.next()) {
+        labels.add(rs.getString("label"));
+      }
+      return labels;
+    }
+  }
+
+  private static String values(int count, java.util.function.IntFunction<String> value) {
+    return IntStream.range(0, count).mapToObj(value).collect(Collectors.joining(","));
+  }
+
+  @Test void tenThousandValuesInAnInListFilterAResponseColumn() throws SQLException {
+    assertEquals(List.of("plain"), labels("SELECT label FROM acme.things.things WHERE label IN ("
+        + values(10_000, i -> "'v" + i + "'") + ", 'plain')"));
+  }
+
+  @Test void tenThousandValuesInAnInListOnAParameterMakeTenThousandCalls() throws SQLException {
+    SINGLE_CALLS.set(0);
+    final List<String> labels = labels("SELECT label FROM acme.things.things WHERE thingId IN ("
+        + values(10_000, i -> String.valueOf(i + 1)) + ")");
+    assertEquals(10_000, labels.size());
+    assertEquals(10_000, labels.stream().distinct().count());
+    assertTrue(labels.contains("thing-1") && labels.contains("thing-10000"), labels.subList(0, 3).toString());
+    assertEquals(10_000, SINGLE_CALLS.get());
+  }
+
+  @Test void twoThousandOrTermsFilterAResponseColumn() throws SQLException {
+    assertEquals(List.of("plain"), labels("SELECT label FROM acme.things.things WHERE "
+        + IntStream.range(0, 2_000).mapToObj(i -> "label = 'v" + i + "'").collect(Collectors.joining(" OR "))
+        + " OR label = 'plain'"));
+  }
+
+  @Test void twoThousandOrTermsOnAParameterMakeTwoThousandCalls() throws SQLException {
+    final List<String> labels = labels("SELECT label FROM acme.things.things WHERE "
+        + IntStream.range(0, 2_000).mapToObj(i -> "thingId = " + (i + 1)).collect(Collectors.joining(" OR ")));
+    assertEquals(2_000, labels.stream().distinct().count());
+  }
+
+  @Test void aThousandNestedParenthesesWork() throws SQLException {
+    // the parser's recursion needs a deeper stack than the caller's: the statement is prepared again on one
+    assertEquals(List.of("plain"), labels("SELECT label FROM acme.things.things WHERE "
+        + "(".repeat(1_000) + "label = 'plain'" + ")".repeat(1_000)));
+  }
+
+  @Test void theResultOfALargeInListIsNotAPartialOne() throws SQLException {
+    final List<String> labels = labels("SELECT label FROM acme.things.things WHERE label NOT IN ("
+        + values(5_000, i -> "'v" + i + "'") + ")");
+    assertEquals(java.util.Set.of("日本", "plain"), new java.util.HashSet<>(labels));
+    assertEquals(2, labels.size());
+  }
+}
