@@ -4,12 +4,12 @@ import io.credql.document.ProviderCatalog;
 import io.credql.error.InvalidInputException;
 import io.credql.functions.SqliteTypeSystem;
 import io.credql.registry.InstalledProviders;
-import io.credql.sandbox.Sandbox;
 import io.credql.schema.ProviderSchema;
 import io.credql.session.ConnectionProperties;
 import io.credql.session.CredqlSession;
 import io.credql.statement.ViewStore;
 import io.credql.session.Environment;
+import io.credql.spi.RunningSimulator;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,7 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
             Sessions.remove(CalciteSchema.from(((CalciteConnection) connection).getRootSchema()));
         if (session != null) {
           session.close();
-          if (session.properties().sandbox()) {
-            Sandbox.release();
-          }
+          SandboxConnections.close(session);
         }
       }
 
@@ -106,8 +105,8 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
 
     Map<String, String> sandboxUrls = Map.of();
     Environment environment = Environment.system();
-    if (properties.sandbox()) {
-      final Sandbox sandbox = Sandbox.acquire();
+    final @Nullable RunningSimulator sandbox = properties.sandbox() ? SandboxConnections.open() : null;
+    if (sandbox != null) {
       sandboxUrls = sandbox.baseUrls();
       environment = environment.withOverlay(sandbox.credentials());
     }
@@ -123,10 +122,13 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
       session = new CredqlSession(properties, catalog, environment, sandboxUrls);
       connection = super.connect(CONNECT_STRING_PREFIX, calcite);
     } catch (SQLException | RuntimeException e) {
-      if (properties.sandbox()) {
-        Sandbox.release();
+      if (sandbox != null) {
+        sandbox.close();
       }
       throw e;
+    }
+    if (sandbox != null) {
+      SandboxConnections.attach(session, sandbox);
     }
     final CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
     final SchemaPlus root = calciteConnection.getRootSchema();
