@@ -36,7 +36,10 @@ import java.util.Properties;
  * (a) a 500-database join at 50 ms per call against the ideal time, (b) the same fan-out by
  * {@code xargs -P <n> curl}, (c) the overhead of a warm prepared SELECT over a bare OkHttp GET,
  * (d) the requests of LIMIT 10 over a 1,000-page listing, (e) the peak heap of a 100,000-row
- * listing, (f) errors and achieved rate under a 50 requests/s limit.
+ * listing, (f) errors and achieved rate under a 50 requests/s limit, (g) StackQL's full Linode
+ * document off the start-up path, (h) whole-process cold start of {@code ./credql -e}, (i) the
+ * 10,000-call fan-out by concurrency, (j) the jar sizes. Each figure is written beside the previous
+ * run's, read from the {@code benchmarks.md} it replaces.
  */
 public final class Benchmarks {
   static final String TOKEN = "bench-token";
@@ -50,9 +53,14 @@ public final class Benchmarks {
       + "FROM linode.databases.postgresql_instances i "
       + "JOIN linode.databases.postgresql_instances_credentials c ON c.instanceId = i.id";
 
+  private static final int SCALE_DATABASES = 10_000;
+  private static final int[] SCALE_CONCURRENCIES = {16, 64, 256};
+
   private final List<Measurement> measurements = new ArrayList<>();
   private final Map<Integer, Double> sweep = new LinkedHashMap<>();
   private final Map<Integer, Double> ideal = new LinkedHashMap<>();
+  private final Map<Integer, Double> scaleSweep = new LinkedHashMap<>();
+  private final Map<Integer, Double> scaleIdeal = new LinkedHashMap<>();
   private double shellMillis;
 
   private Benchmarks() {
@@ -63,14 +71,18 @@ public final class Benchmarks {
       throw new IllegalStateException("run through bench/run, which sets " + TOKEN_VARIABLE);
     }
     final Path docs = Paths.get(args.length > 0 ? args[0] : "docs");
+    final Map<String, String> previous = PreviousRun.results(docs.resolve("benchmarks.md"));
     final Benchmarks benchmarks = new Benchmarks();
+    benchmarks.coldStart();
+    benchmarks.fanOutAtScale();
+    benchmarks.jarSizes();
     benchmarks.fanOut();
     benchmarks.overhead();
     benchmarks.limit();
     benchmarks.memory();
     benchmarks.rateLimited();
     benchmarks.registry();
-    benchmarks.write(docs);
+    benchmarks.write(docs, previous);
   }
 
   private static LinodeDataset databases(int count) {
@@ -144,8 +156,13 @@ public final class Benchmarks {
   }
 
   private static double idealMillis(int concurrency) {
-    final int pages = (DATABASES + PAGE_SIZE - 1) / PAGE_SIZE;
-    return pages * LATENCY_MS + Math.ceil((double) DATABASES / concurrency) * LATENCY_MS;
+    return idealMillis(DATABASES, concurrency);
+  }
+
+  /** Listing the pages one after another, then the calls in waves of {@code concurrency}. */
+  private static double idealMillis(int databases, int concurrency) {
+    final int pages = (databases + PAGE_SIZE - 1) / PAGE_SIZE;
+    return pages * LATENCY_MS + Math.ceil((double) databases / concurrency) * LATENCY_MS;
   }
 
   /** Lists the pages with curl, then fetches every database's credentials with xargs -P. */
@@ -335,19 +352,119 @@ public final class Benchmarks {
         offStartUp && resources > 0));
   }
 
-  private void write(Path docs) throws IOException {
+  /** (h): a fresh {@code ./credql -e} process per run, as a script or CI job starts it. */
+  private void coldStart() throws Exception {
+    final int runs = 10;
+    final int joined = 400;
+    try (LinodeSimulator instant = LinodeSimulator.builder().token(TOKEN).dataset(databases(joined)).build().start();
+         LinodeSimulator slow = LinodeSimulator.builder().token(TOKEN).dataset(databases(joined))
+             .latency(Duration.ofMillis(100)).build().start()) {
+      final StringBuilder in = new StringBuilder();
+      for (int i = 0; i < 20; i++) {
+        in.append(i > 0 ? ", " : "").append(100_000 + i);
+      }
+      final double values = cliMillis(instant, "VALUES 1", runs);
+      final double oneCall = cliMillis(instant, "SELECT username, password FROM "
+          + "linode.databases.postgresql_instances_credentials WHERE instanceId = 100000", runs);
+      final double twentyIn = cliMillis(instant, "SELECT instanceId, username FROM "
+          + "linode.databases.postgresql_instances_credentials WHERE instanceId IN (" + in + ")", runs);
+      final double join = cliMillis(slow, JOIN, runs);
+      final double joinIdeal = (joined + PAGE_SIZE - 1) / PAGE_SIZE * 100.0 + Math.ceil(joined / 16.0) * 100;
+      System.err.printf(Locale.ROOT, "(h) VALUES 1 %.0f ms, one call %.0f ms, IN of 20 %.0f ms, join of %d %.0f ms%n",
+          values, oneCall, twentyIn, joined, join);
+      measurements.add(new Measurement("h1", "`./credql -e \"VALUES 1\"`, whole process (median of " + runs + ")",
+          "for reference", format(values) + " ms", true));
+      measurements.add(new Measurement("h2", "`./credql -e` of a one-call SELECT (a database's credentials), whole "
+          + "process (median of " + runs + ")", "≤ 1000 ms", format(oneCall) + " ms", oneCall <= 1000));
+      measurements.add(new Measurement("h3", "`./credql -e` of a SELECT with a 20-value `IN` (20 calls), whole process "
+          + "(median of " + runs + ")", "for reference", format(twentyIn) + " ms", true));
+      measurements.add(new Measurement("h4", "`./credql -e` of the join of " + joined + " databases at 100 ms per call, "
+          + "concurrency 16, whole process (median of " + runs + ")", "≤ 1.1 × (ideal " + format(joinIdeal)
+          + " ms) + the one-call start (h2)", format(join) + " ms = " + ratio((join - oneCall) / joinIdeal)
+          + " × ideal after start", join - oneCall <= 1.1 * joinIdeal));
+    }
+  }
+
+  /** Median wall time of {@code runs} fresh {@code ./credql} processes running {@code sql} against {@code simulator}. */
+  private static double cliMillis(LinodeSimulator simulator, String sql, int runs) throws IOException, InterruptedException {
+    final long[] nanos = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      final ProcessBuilder builder = new ProcessBuilder("./credql", "--property", "baseUrl.linode=" + simulator.baseUrl(),
+          "--property", "auth=" + AUTH, "--output", "csv", "-e", sql)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false);
+      final long started = System.nanoTime();
+      final Process process = builder.start();
+      final String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("./credql failed on " + sql + ": " + errors);
+      }
+      nanos[i] = System.nanoTime() - started;
+    }
+    return new Samples(nanos).medianMillis();
+  }
+
+  /** (i): the join over 10,000 databases at 50 ms per call, by concurrency. */
+  private void fanOutAtScale() throws Exception {
+    try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN).dataset(databases(SCALE_DATABASES))
+        .latency(Duration.ofMillis(LATENCY_MS)).requestJournalLimit(1000).build().start()) {
+      boolean warm = false;
+      for (int concurrency : SCALE_CONCURRENCIES) {
+        try (Connection c = connect(simulator, concurrency); Statement s = c.createStatement()) {
+          if (!warm) {
+            count(s, JOIN);
+            warm = true;
+          }
+          final long[] nanos = new long[3];
+          for (int i = 0; i < nanos.length; i++) {
+            final long started = System.nanoTime();
+            final long rows = count(s, JOIN);
+            nanos[i] = System.nanoTime() - started;
+            if (rows != SCALE_DATABASES) {
+              throw new IllegalStateException("the join returned " + rows + " rows");
+            }
+          }
+          final double best = idealMillis(SCALE_DATABASES, concurrency);
+          final double credql = new Samples(nanos).medianMillis();
+          scaleSweep.put(concurrency, credql);
+          scaleIdeal.put(concurrency, best);
+          System.err.printf(Locale.ROOT, "(i) concurrency %d: %.0f ms (ideal %.0f ms)%n", concurrency, credql, best);
+          measurements.add(new Measurement("i" + concurrency, "join of " + SCALE_DATABASES + " databases to their "
+              + "credentials, " + LATENCY_MS + " ms per call, concurrency " + concurrency + " (median of 3 warm runs)",
+              "≤ 1.1 × ideal (" + format(best) + " ms)", format(credql) + " ms = " + ratio(credql / best)
+              + " × ideal", credql <= 1.1 * best));
+        }
+      }
+    }
+  }
+
+  /** (j): the two artifacts users are given, as built by {@code bench/run}. */
+  private void jarSizes() throws IOException {
+    final double cli = Files.size(Paths.get("sqlline-config/target/credql.jar")) / (1024.0 * 1024.0);
+    final double driver = Files.size(Paths.get("jdbc/target/credql-jdbc.jar")) / (1024.0 * 1024.0);
+    System.err.printf(Locale.ROOT, "(j) credql.jar %.1f MB, credql-jdbc.jar %.1f MB%n", cli, driver);
+    measurements.add(new Measurement("j1", "`jdbc/target/credql-jdbc.jar`, the slim driver (no simulator, WireMock or "
+        + "Jetty)", "≤ 20 MB", String.format(Locale.ROOT, "%.1f MB", driver), driver <= 20));
+    measurements.add(new Measurement("j2", "`sqlline-config/target/credql.jar`, the shell with the sandbox",
+        "for reference", String.format(Locale.ROOT, "%.1f MB", cli), true));
+  }
+
+  private void write(Path docs, Map<String, String> previous) throws IOException {
     Files.createDirectories(docs);
-    Files.writeString(docs.resolve("benchmarks.svg"), Chart.svg(sweep, ideal, CONCURRENCY, shellMillis));
+    Files.writeString(docs.resolve("benchmarks.svg"), Chart.svg("Join of " + DATABASES + " databases to their "
+        + "credentials, " + LATENCY_MS + " ms per call", sweep, ideal, CONCURRENCY, shellMillis));
+    Files.writeString(docs.resolve("benchmarks-scale.svg"), Chart.svg("Join of " + SCALE_DATABASES
+        + " databases to their credentials, " + LATENCY_MS + " ms per call", scaleSweep, scaleIdeal, 0, 0));
     final StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
         .append("Produced by `bench/run` (which rewrites this file and `benchmarks.svg`), against the Linode ")
         .append("simulator on loopback. Last run: ").append(LocalDate.now()).append(", ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(".\n\n")
-        .append("| | Measure | Target | Result | Met |\n|---|---|---|---|---|\n");
+        .append("| | Measure | Target | Result | Met | Previous run |\n|---|---|---|---|---|---|\n");
     for (Measurement m : measurements) {
       md.append("| ").append(m.id()).append(" | ").append(m.what()).append(" | ").append(m.target())
-          .append(" | ").append(m.result()).append(" | ").append(m.met() ? "yes" : "**no**").append(" |\n");
+          .append(" | ").append(m.result()).append(" | ").append(m.met() ? "yes" : "**no**").append(" | ")
+          .append(previous.getOrDefault(m.id(), "—")).append(" |\n");
     }
     md.append("\n## Fan-out by concurrency\n\n")
         .append("The join of (a), ").append(DATABASES).append(" databases at ").append(LATENCY_MS)
@@ -362,6 +479,17 @@ public final class Benchmarks {
     }
     md.append("\nThe shell baseline of (b) at concurrency ").append(CONCURRENCY).append(": ")
         .append(format(shellMillis)).append(" ms.\n");
+    md.append("\n## Fan-out at scale\n\n")
+        .append("The join of (i), ").append(SCALE_DATABASES).append(" databases at ").append(LATENCY_MS)
+        .append(" ms per call; ideal = pages × ").append(LATENCY_MS).append(" ms + ⌈").append(SCALE_DATABASES)
+        .append(" / concurrency⌉ × ").append(LATENCY_MS).append(" ms.\n\n")
+        .append("![10,000-call fan-out by concurrency](benchmarks-scale.svg)\n\n")
+        .append("| concurrency | credql (ms) | ideal (ms) | credql / ideal |\n|---|---|---|---|\n");
+    for (Map.Entry<Integer, Double> entry : scaleSweep.entrySet()) {
+      final double best = scaleIdeal.get(entry.getKey());
+      md.append("| ").append(entry.getKey()).append(" | ").append(format(entry.getValue())).append(" | ")
+          .append(format(best)).append(" | ").append(ratio(entry.getValue() / best)).append(" |\n");
+    }
     Files.writeString(docs.resolve("benchmarks.md"), md.toString());
     System.err.println("wrote " + docs.resolve("benchmarks.md"));
   }

@@ -14,8 +14,8 @@ final class Chart {
   private Chart() {
   }
 
-  static String svg(Map<Integer, Double> credql, Map<Integer, Double> ideal, int baselineConcurrency,
-      double shellMillis) {
+  static String svg(String title, Map<Integer, Double> credql, Map<Integer, Double> ideal,
+      int baselineConcurrency, double shellMillis) {
     double max = shellMillis;
     for (double v : credql.values()) {
       max = Math.max(max, v);
@@ -30,8 +30,7 @@ final class Chart {
     final StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
         + "font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">Join of 500 databases to "
-        + "their credentials, 50 ms per call</text>%n", LEFT));
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", LEFT, title));
     for (int tick = 0; tick <= 4; tick++) {
       final double value = max * tick / 4;
       final double y = TOP + plotHeight - plotHeight * tick / 4.0;
@@ -64,8 +63,10 @@ final class Chart {
         + "<text x=\"%d\" y=\"37\">credql (median)</text>%n", WIDTH - 300, WIDTH - 285));
     svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"31\" width=\"12\" height=\"3\" fill=\"#e45756\"/>"
         + "<text x=\"%d\" y=\"37\">ideal</text>%n", WIDTH - 190, WIDTH - 174));
-    svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"33\" r=\"5\" fill=\"#f58518\"/>"
-        + "<text x=\"%d\" y=\"37\">xargs -P curl</text>%n", WIDTH - 125, WIDTH - 115));
+    if (shellMillis > 0) {
+      svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"33\" r=\"5\" fill=\"#f58518\"/>"
+          + "<text x=\"%d\" y=\"37\">xargs -P curl</text>%n", WIDTH - 125, WIDTH - 115));
+    }
     svg.append("</svg>\n");
     return svg.toString();
   }

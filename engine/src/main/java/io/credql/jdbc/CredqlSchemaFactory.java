@@ -5,10 +5,12 @@ import io.credql.error.InvalidInputException;
 import io.credql.schema.ProviderSchema;
 import io.credql.session.ConnectionProperties;
 import io.credql.session.CredqlSession;
+import io.credql.spi.RunningSimulator;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaFactory;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +48,11 @@ public final class CredqlSchemaFactory implements SchemaFactory {
     });
     try {
       final ConnectionProperties properties = ConnectionProperties.parse(given);
-      final CredqlSession session = Driver.newSession(properties);
+      final @Nullable RunningSimulator sandbox = properties.sandbox() ? SandboxConnections.open() : null;
+      final CredqlSession session = Driver.newSession(properties, sandbox);
+      if (sandbox != null) {
+        SandboxConnections.attach(session, sandbox);
+      }
       final ProviderCatalog catalog = session.catalog();
       final Object provider = operand.get(PROVIDER);
       if (provider != null) {

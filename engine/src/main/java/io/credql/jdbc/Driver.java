@@ -4,12 +4,12 @@ import io.credql.document.ProviderCatalog;
 import io.credql.error.InvalidInputException;
 import io.credql.functions.SqliteTypeSystem;
 import io.credql.registry.InstalledProviders;
-import io.credql.sandbox.Sandbox;
 import io.credql.schema.ProviderSchema;
 import io.credql.session.ConnectionProperties;
 import io.credql.session.CredqlSession;
 import io.credql.statement.ViewStore;
 import io.credql.session.Environment;
+import io.credql.spi.RunningSimulator;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,7 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
             Sessions.remove(CalciteSchema.from(((CalciteConnection) connection).getRootSchema()));
         if (session != null) {
           session.close();
-          if (session.properties().sandbox()) {
-            Sandbox.release();
-          }
+          SandboxConnections.close(session);
         }
       }
 
@@ -107,20 +106,24 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     calcite.setProperty("typeSystem", SqliteTypeSystem.class.getName() + "#INSTANCE");
     calcite.putAll(given);
 
-    final CredqlSession session = newSession(properties);
-    final ProviderCatalog catalog = session.catalog();
+    final @Nullable RunningSimulator sandbox = properties.sandbox() ? SandboxConnections.open() : null;
+    final CredqlSession session;
     final Connection connection;
     try {
+      session = newSession(properties, sandbox);
       connection = super.connect(CONNECT_STRING_PREFIX, calcite);
     } catch (SQLException | RuntimeException e) {
-      if (properties.sandbox()) {
-        Sandbox.release();
+      if (sandbox != null) {
+        sandbox.close();
       }
       throw e;
     }
+    if (sandbox != null) {
+      SandboxConnections.attach(session, sandbox);
+    }
     final CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
     final SchemaPlus root = calciteConnection.getRootSchema();
-    for (String provider : catalog.providerNames()) {
+    for (String provider : session.catalog().providerNames()) {
       root.add(provider, new ProviderSchema(session, provider));
     }
     ViewStore.mount(root, session);
@@ -133,28 +136,21 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
    * environment's credentials, and with {@code sandbox=true} the simulators (acquired here, and
    * released again if the session cannot be made).
    */
-  static CredqlSession newSession(ConnectionProperties properties) throws InvalidInputException {
+  static CredqlSession newSession(ConnectionProperties properties, @Nullable RunningSimulator sandbox)
+      throws InvalidInputException {
     Map<String, String> sandboxUrls = Map.of();
     Environment environment = Environment.system();
-    if (properties.sandbox()) {
-      final Sandbox sandbox = Sandbox.acquire();
+    if (sandbox != null) {
       sandboxUrls = sandbox.baseUrls();
       environment = environment.withOverlay(sandbox.credentials());
     }
+    final ProviderCatalog catalog;
     try {
-      final ProviderCatalog catalog;
-      try {
-        catalog = ProviderCatalog.create(CredqlSession.bundles(), providerDirectories(properties));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("property providers: " + e.getMessage());
-      }
-      return new CredqlSession(properties, catalog, environment, sandboxUrls);
-    } catch (InvalidInputException | RuntimeException e) {
-      if (properties.sandbox()) {
-        Sandbox.release();
-      }
-      throw e;
+      catalog = ProviderCatalog.create(CredqlSession.bundles(), providerDirectories(properties));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("property providers: " + e.getMessage());
     }
+    return new CredqlSession(properties, catalog, environment, sandboxUrls);
   }
 
   /** Pulled providers ({@code REGISTRY PULL}), then {@code providers=} directories, which replace them. */

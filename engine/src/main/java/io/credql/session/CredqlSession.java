@@ -71,7 +71,9 @@ public final class CredqlSession implements AutoCloseable {
     dispatcher.setMaxRequestsPerHost(1024);
     this.httpClient = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+        // one idle connection kept per call that may be in flight: a fan-out at concurrency 256
+        // would otherwise close and reopen all but 64 of its connections on every wave
+        .connectionPool(new ConnectionPool(Math.max(64, properties.concurrency()), 5, TimeUnit.MINUTES))
         .connectTimeout(Duration.ofSeconds(Math.min(10, timeout)))
         .readTimeout(Duration.ofSeconds(timeout))
         .writeTimeout(Duration.ofSeconds(timeout))

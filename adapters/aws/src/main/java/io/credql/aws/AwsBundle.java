@@ -2,11 +2,11 @@ package io.credql.aws;
 
 import io.credql.document.DocumentSource;
 import io.credql.spi.ProviderBundle;
-import io.credql.spi.ProviderSimulator;
 
 /**
  * AWS's documents (services {@code rds} and {@code secretsmanager}), bundled in this jar under
- * {@code io/credql/providers}, and its simulator for the sandbox.
+ * {@code io/credql/providers}; its simulator is in the
+ * {@code -simulator} module beside this one, so the driver jar carries none.
  */
 public final class AwsBundle implements ProviderBundle {
   @Override public String providerName() {
@@ -19,9 +19,5 @@ public final class AwsBundle implements ProviderBundle {
 
   @Override public String providerDocument() {
     return "aws/v00.00.00000/provider.yaml";
-  }
-
-  @Override public ProviderSimulator simulator() {
-    return new AwsSandboxSimulator();
   }
 }

@@ -2,11 +2,11 @@ package io.credql.huaweicloud;
 
 import io.credql.document.DocumentSource;
 import io.credql.spi.ProviderBundle;
-import io.credql.spi.ProviderSimulator;
 
 /**
  * Huawei Cloud's documents (services {@code gaussdb} and {@code rds}), bundled in this jar under
- * {@code io/credql/providers}, and its simulator for the sandbox.
+ * {@code io/credql/providers}; its simulator is in the
+ * {@code -simulator} module beside this one, so the driver jar carries none.
  */
 public final class HuaweiCloudBundle implements ProviderBundle {
   @Override public String providerName() {
@@ -19,9 +19,5 @@ public final class HuaweiCloudBundle implements ProviderBundle {
 
   @Override public String providerDocument() {
     return "huaweicloud/v00.00.00000/provider.yaml";
-  }
-
-  @Override public ProviderSimulator simulator() {
-    return new HuaweiCloudSandboxSimulator();
   }
 }

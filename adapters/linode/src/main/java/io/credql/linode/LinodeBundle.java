@@ -2,11 +2,10 @@ package io.credql.linode;
 
 import io.credql.document.DocumentSource;
 import io.credql.spi.ProviderBundle;
-import io.credql.spi.ProviderSimulator;
 
 /**
- * Linode's documents, bundled in this jar under {@code io/credql/providers}, and its simulator for
- * the sandbox.
+ * Linode's documents, bundled in this jar under {@code io/credql/providers}; its simulator is in the
+ * {@code -simulator} module beside this one, so the driver jar carries none.
  */
 public final class LinodeBundle implements ProviderBundle {
   @Override public String providerName() {
@@ -19,9 +18,5 @@ public final class LinodeBundle implements ProviderBundle {
 
   @Override public String providerDocument() {
     return "linode/v00.00.00000/provider.yaml";
-  }
-
-  @Override public ProviderSimulator simulator() {
-    return new LinodeSandboxSimulator();
   }
 }

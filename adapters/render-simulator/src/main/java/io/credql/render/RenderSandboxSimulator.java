@@ -1,0 +1,51 @@
+package io.credql.render;
+
+import io.credql.sandbox.StartedSimulator;
+import io.credql.spi.ProviderSimulator;
+import io.credql.spi.RunningSimulator;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Render in the sandbox: a {@link RenderSimulator} with the demo workspace and an API key made up
+ * at start, handed to the engine as {@code RENDER_API_KEY}.
+ */
+public final class RenderSandboxSimulator implements ProviderSimulator {
+  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
+  private static final int JOURNAL_LIMIT = 10_000;
+
+  @Override public RunningSimulator startSandbox() {
+    final byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    // Render's API keys start with rnd_
+    final String apiKey = "rnd_sandbox" + HexFormat.of().formatHex(random);
+    final RenderSimulator simulator = RenderSimulator.builder()
+        .apiKey(apiKey)
+        .dataset(RenderDataset.demo())
+        .requestJournalLimit(JOURNAL_LIMIT)
+        .build()
+        .start();
+    return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));
+  }
+
+  private static Map<String, String> baseUrls(RenderSimulator simulator) {
+    return Map.of("render", simulator.baseUrl());
+  }
+
+  private static Map<String, String> credentials(RenderSimulator simulator) {
+    return Map.of("RENDER_API_KEY", simulator.apiKey());
+  }
+
+  private static List<String> exampleQueries(RenderSimulator simulator) {
+    // reads only: the banner's examples must not change the demo workspace
+    return List.of(
+        "SELECT id, name, status, region FROM render.postgres.instances",
+        "SELECT username, \"default\", openConnections FROM render.postgres.credentials"
+            + " WHERE postgresId = '" + RenderDataset.ORDERS_PROD + "'",
+        "SELECT externalConnectionString FROM render.postgres.connection_info"
+            + " WHERE postgresId = '" + RenderDataset.ORDERS_PROD + "'");
+  }
+}
