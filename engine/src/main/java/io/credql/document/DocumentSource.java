@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  */
 public abstract class DocumentSource {
   /** Opens a document by its path relative to the root, or returns null if there is none. */
-  public abstract InputStream open(String relativePath) throws IOException;
+  public abstract @Nullable InputStream open(String relativePath) throws IOException;
 
   /** How to name a document in messages. */
   public abstract String describe(String relativePath);
@@ -23,7 +24,7 @@ public abstract class DocumentSource {
   public static DocumentSource directory(Path root) {
     requireNonNull(root, "root");
     return new DocumentSource() {
-      @Override public InputStream open(String relativePath) throws IOException {
+      @Override public @Nullable InputStream open(String relativePath) throws IOException {
         final Path file = root.resolve(relativePath).normalize();
         if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
           return null;
@@ -42,7 +43,7 @@ public abstract class DocumentSource {
     requireNonNull(loader, "loader");
     requireNonNull(prefix, "prefix");
     return new DocumentSource() {
-      @Override public InputStream open(String relativePath) {
+      @Override public @Nullable InputStream open(String relativePath) {
         return loader.getResourceAsStream(prefix + "/" + relativePath);
       }
 
