@@ -1,5 +1,7 @@
 package io.credql.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import io.credql.document.ProviderCatalog;
 import io.credql.redact.Redactor;
 import io.credql.session.CallProgress;
@@ -32,7 +34,7 @@ final class JdbcProxies {
     return (Connection) proxy(Connection.class, delegate, session, null);
   }
 
-  private static Object proxy(Class<?> type, Object delegate, CredqlSession session, Object parent) {
+  private static Object proxy(Class<?> type, Object delegate, CredqlSession session, @Nullable Object parent) {
     return Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type},
         new Handler(type, delegate, session, parent));
   }
@@ -42,11 +44,11 @@ final class JdbcProxies {
     private final Class<?> type;
     private final Object delegate;
     private final CredqlSession session;
-    private final Object parent;
+    private final @Nullable Object parent;
     /** The session's warnings this object has handed out, kept until {@code clearWarnings}. */
     private @Nullable SQLWarning sessionWarnings;
 
-    Handler(Class<?> type, Object delegate, CredqlSession session, Object parent) {
+    Handler(Class<?> type, Object delegate, CredqlSession session, @Nullable Object parent) {
       this.type = type;
       this.delegate = delegate;
       this.session = session;
@@ -71,7 +73,8 @@ final class JdbcProxies {
       return null;
     }
 
-    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    // null is what a void method, or one that returned null, hands back through a proxy
+    @Override public @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
       case "unwrap":
         if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
@@ -118,7 +121,8 @@ final class JdbcProxies {
       try {
         result = method.invoke(delegate, args);
       } catch (InvocationTargetException e) {
-        throw JdbcErrors.translate(e.getCause(), session.redactor());
+        // Method.invoke wraps what the method threw: the cause is always there
+        throw JdbcErrors.translate(requireNonNull(e.getCause(), "cause"), session.redactor());
       }
       if (method.getName().equals("close") && type == Connection.class) {
         session.close();
@@ -156,7 +160,7 @@ final class JdbcProxies {
       return own;
     }
 
-    private Object wrap(Object proxy, Class<?> returnType, Object result) {
+    private @Nullable Object wrap(Object proxy, Class<?> returnType, @Nullable Object result) {
       if (result == null) {
         return null;
       }
