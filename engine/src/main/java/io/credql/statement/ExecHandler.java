@@ -157,7 +157,7 @@ final class ExecHandler implements StatementHandler {
     }
     if (await && method.isMutation() && !pages.isEmpty()) {
       final JsonNode outcome = runner.await(call, pages.get(0));
-      if (outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
+      if (outcome != null && outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
         // The operation's final state replaces the first answer (Google's Operation, for one).
         rows.clear();
         rows.add(row(method, columns, outcome));
