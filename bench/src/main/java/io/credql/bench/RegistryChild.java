@@ -67,7 +67,8 @@ public final class RegistryChild {
     final long started = System.nanoTime();
     final ProviderCatalog catalog = ProviderCatalog.create(List.of(), List.of(registry));
     final ProviderDocument linode = requireNonNull(catalog.provider("linode"), "no linode provider in " + registry);
-    final ServiceDocument databases = requireNonNull(linode.service("databases"), "no linode databases service in " + registry);
+    final ServiceDocument databases = requireNonNull(linode.service("databases"),
+        "no linode databases service in " + registry);
     for (ResourceDefinition resource : databases.resources().values()) {
       if (ResourceColumns.of(resource).list().isEmpty()) {
         throw new IllegalStateException(resource.id() + " has no columns");

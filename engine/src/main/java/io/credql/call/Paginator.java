@@ -104,7 +104,8 @@ final class Paginator {
     }
     if (pages.compareTo(BigDecimal.valueOf(pageLimit)) > 0) {
       throw new ProviderResponseException(id(current) + ": the provider reports " + pages.toPlainString()
-          + " pages (" + requireNonNull(pagesField, "pagesField").key() + "), more than pageLimit=" + pageLimit + "; credql stops rather"
+          + " pages (" + requireNonNull(pagesField, "pagesField").key() + "), more than pageLimit=" + pageLimit
+          + "; credql stops rather"
           + " than return part of the rows. Narrow the query or raise the connection property pageLimit=<pages>");
     }
     return withToken(current, config, page.add(BigDecimal.ONE).toPlainString());

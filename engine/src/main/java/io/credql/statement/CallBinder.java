@@ -94,7 +94,8 @@ final class CallBinder {
     for (String name : method.requiredInputNames()) {
       final ParameterDefinition input = method.input(name);
       final boolean inBody = input != null && input.location() == ParameterDefinition.Location.BODY;
-      final boolean present = input != null && (inBody ? body != null && body.hasNonNull(method.bodyFieldName(input.name()))
+      final boolean present = input != null && (inBody
+          ? body != null && body.hasNonNull(method.bodyFieldName(input.name()))
           : inputs.containsKey(input.name()) || (input.defaultValue() != null
               && input.location() != ParameterDefinition.Location.SERVER));
       if (!present) {

@@ -150,7 +150,8 @@ final class SigV4Verifier {
           + " is still later than " + AMZ_DATE.format(now.plus(ALLOWED_SKEW)) + " (" + AMZ_DATE.format(now)
           + " + 5 min.)");
     }
-    final List<String> signedHeaders = Arrays.asList(requireNonNull(fields.get("SignedHeaders"), "SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
+    final List<String> signedHeaders = Arrays.asList(requireNonNull(fields.get("SignedHeaders"), "SignedHeaders")
+        .toLowerCase(Locale.ROOT).split(";"));
     if (!signedHeaders.contains("host")) {
       return Verdict.refused(AuthFailure.Kind.SIGNATURE_DOES_NOT_MATCH,
           "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");

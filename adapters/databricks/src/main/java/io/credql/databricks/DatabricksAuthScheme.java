@@ -63,7 +63,8 @@ public final class DatabricksAuthScheme implements AuthScheme {
     final String token = tokenVariable == null ? null : context.getenv(tokenVariable);
     final String bearer;
     if (clientId != null && clientSecret != null) {
-      bearer = accessToken(request.url(), clientId, context.requireSecret(requireNonNull(clientSecretVariable, "clientSecretVariable")));
+      bearer = accessToken(request.url(), clientId,
+          context.requireSecret(requireNonNull(clientSecretVariable, "clientSecretVariable")));
     } else if (token != null) {
       bearer = context.requireSecret(requireNonNull(tokenVariable, "tokenVariable"));
     } else if (clientId != null) {
