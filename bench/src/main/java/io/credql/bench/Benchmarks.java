@@ -1,5 +1,7 @@
 package io.credql.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import io.credql.linode.DatabaseEngine;
 import io.credql.linode.LinodeDataset;
 import io.credql.linode.LinodeSimulator;
@@ -134,8 +136,8 @@ public final class Benchmarks {
               sweep.get(concurrency), ideal.get(concurrency));
         }
       }
-      final double credql = sweep.get(CONCURRENCY);
-      final double best = ideal.get(CONCURRENCY);
+      final double credql = requireNonNull(sweep.get(CONCURRENCY), "the sweep measures CONCURRENCY");
+      final double best = requireNonNull(ideal.get(CONCURRENCY), "the sweep measures CONCURRENCY");
       measurements.add(new Measurement("a", "join of " + DATABASES + " databases to their credentials, "
           + LATENCY_MS + " ms per call, concurrency " + CONCURRENCY + " (median of 7 warm runs)",
           "≤ 1.25 × ideal (" + format(best) + " ms)", format(credql) + " ms = " + ratio(credql / best)
@@ -473,7 +475,7 @@ public final class Benchmarks {
         .append("![fan-out wall time by concurrency](benchmarks.svg)\n\n")
         .append("| concurrency | credql (ms) | ideal (ms) | credql / ideal |\n|---|---|---|---|\n");
     for (Map.Entry<Integer, Double> entry : sweep.entrySet()) {
-      final double best = ideal.get(entry.getKey());
+      final double best = requireNonNull(ideal.get(entry.getKey()), "ideal has the sweep's keys");
       md.append("| ").append(entry.getKey()).append(" | ").append(format(entry.getValue())).append(" | ")
           .append(format(best)).append(" | ").append(ratio(entry.getValue() / best)).append(" |\n");
     }

@@ -1,5 +1,7 @@
 package io.credql.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,7 +45,8 @@ final class Chart {
       final double x = LEFT + i * slot + slot * 0.2;
       final double barWidth = slot * 0.6;
       final double h = plotHeight * entry.getValue() / max;
-      final double idealY = TOP + plotHeight - plotHeight * ideal.get(entry.getKey()) / max;
+      final double best = requireNonNull(ideal.get(entry.getKey()), "ideal has credql's keys");
+      final double idealY = TOP + plotHeight - plotHeight * best / max;
       svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
           + "fill=\"#4c78a8\"/>%n", x, TOP + plotHeight - h, barWidth, h));
       svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "

@@ -1,5 +1,7 @@
 package io.credql.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import io.credql.document.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
@@ -64,8 +66,9 @@ public final class RegistryChild {
   private static long readAll(Path registry) {
     final long started = System.nanoTime();
     final ProviderCatalog catalog = ProviderCatalog.create(List.of(), List.of(registry));
-    final ProviderDocument linode = catalog.provider("linode");
-    final ServiceDocument databases = linode.service("databases");
+    final ProviderDocument linode = requireNonNull(catalog.provider("linode"), "no linode provider in " + registry);
+    final ServiceDocument databases = requireNonNull(linode.service("databases"),
+        "no linode databases service in " + registry);
     for (ResourceDefinition resource : databases.resources().values()) {
       if (ResourceColumns.of(resource).list().isEmpty()) {
         throw new IllegalStateException(resource.id() + " has no columns");

@@ -72,7 +72,7 @@ public final class AsyncOperationPoller {
     } else if (page.status() == 202 && location != null) {
       style = Style.LOCATION;
       poll = pollAt(request, location);
-    } else if (isGoogleOperation(body)) {
+    } else if (body != null && isGoogleOperation(body)) {
       if (isDone(body)) {
         return finished(method, body, describe(body));
       }
@@ -81,7 +81,7 @@ public final class AsyncOperationPoller {
     } else {
       return body;
     }
-    final String operation = style == Style.GOOGLE_OPERATION ? describe(body)
+    final String operation = style == Style.GOOGLE_OPERATION ? describe(requireNonNull(body, "body"))
         : redactor.redact(poll.url().toString());
     final long deadline = System.nanoTime() + timeout.toNanos();
     Duration interval = retryAfter(page, MIN_INTERVAL);
@@ -116,7 +116,7 @@ public final class AsyncOperationPoller {
         case "failed":
         case "canceled":
         case "cancelled":
-          throw failed(method, operation, status, state);
+          throw failed(method, operation, status, requireNonNull(state, "state")); // its status was read from it
         default:
           break;
         }
@@ -132,7 +132,7 @@ public final class AsyncOperationPoller {
         }
         break;
       default:
-        if (isDone(state)) {
+        if (state != null && isDone(state)) {
           return finished(method, state, operation);
         }
         break;

@@ -1,5 +1,7 @@
 package io.credql.call;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.PaginationConfig;
@@ -67,7 +69,7 @@ final class Paginator {
    */
   private static @Nullable PaginationConfig conventional(TokenSource response) throws ProviderResponseException {
     for (PaginationConfig convention : new PaginationConfig[] {NEXT_PAGE_TOKEN, NEXT_LINK, ODATA_NEXT_LINK}) {
-      final String token = response.read(convention.responseToken());
+      final String token = response.read(requireNonNull(convention.responseToken(), "responseToken"));
       if (token != null && !token.isEmpty()) {
         return convention;
       }
@@ -102,7 +104,8 @@ final class Paginator {
     }
     if (pages.compareTo(BigDecimal.valueOf(pageLimit)) > 0) {
       throw new ProviderResponseException(id(current) + ": the provider reports " + pages.toPlainString()
-          + " pages (" + pagesField.key() + "), more than pageLimit=" + pageLimit + "; credql stops rather"
+          + " pages (" + requireNonNull(pagesField, "pagesField").key() + "), more than pageLimit=" + pageLimit
+          + "; credql stops rather"
           + " than return part of the rows. Narrow the query or raise the connection property pageLimit=<pages>");
     }
     return withToken(current, config, page.add(BigDecimal.ONE).toPlainString());

@@ -136,7 +136,7 @@ public final class ProviderClient {
               exchange.headers());
     } catch (ProviderResponseException e) {
       LOG.warn("{} succeeded (HTTP {}) but its response cannot be shown: {}", method.id(),
-          exchange.status(), session.redactor().redact(e.getMessage()));
+          exchange.status(), session.redactor().redact(String.valueOf(e.getMessage())));
       return new Page(List.of(), () -> null, null, exchange.status(), exchange.headers());
     }
   }

@@ -193,12 +193,11 @@ final class RequestFactory {
     while (matcher.find()) {
       final String name = matcher.group(1);
       Object value = call.input(name);
-      if (value == null && server != null && server.variables().containsKey(name)
-          && server.variables().get(name).defaultValue() != null) {
-        value = server.variables().get(name).defaultValue().asText();
+      final ParameterDefinition variable = server == null ? null : server.variables().get(name);
+      if (value == null && variable != null && variable.defaultValue() != null) {
+        value = variable.defaultValue().asText();
       }
       if (value == null) {
-        final ParameterDefinition variable = server == null ? null : server.variables().get(name);
         throw new InvalidInputException(method.id() + " needs a value for server variable "
             + (variable == null ? name : variable.sqlName())
             + (variable != null && variable.envVar() != null

@@ -168,7 +168,7 @@ final class ResponseDecoder {
     if (method.response().isSchemaDrivenXml()) {
       final SchemaNode row = method.rowSchema();
       final String list = listProperty(key);
-      if (row == null || list == null) {
+      if (row == null || key == null || list == null) {
         throw new ProviderResponseException(method.id() + ": its transform "
             + ResponseConfig.SCHEMA_DRIVEN_XML + " needs a schema_override with a list and an"
             + " objectKey such as $.line_items naming it; no rows were returned");

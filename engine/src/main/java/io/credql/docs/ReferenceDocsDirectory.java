@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -98,7 +99,7 @@ public final class ReferenceDocsDirectory {
     return paths;
   }
 
-  private void deleteIfEmpty(Path directory) throws IOException {
+  private void deleteIfEmpty(@Nullable Path directory) throws IOException {
     Path current = directory;
     while (current != null && !current.equals(root) && current.startsWith(root)) {
       try (Stream<Path> entries = Files.list(current)) {

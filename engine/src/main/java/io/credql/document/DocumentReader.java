@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Reads a provider document (YAML, or JSON which YAML also accepts) into a tree. */
 final class DocumentReader {
@@ -34,7 +35,7 @@ final class DocumentReader {
   }
 
   /** Like {@link #read}, but returns null when the file does not exist. */
-  static JsonNode readIfPresent(DocumentSource source, String relativePath) {
+  static @Nullable JsonNode readIfPresent(DocumentSource source, String relativePath) {
     final String name = source.describe(relativePath);
     try (InputStream in = source.open(relativePath)) {
       if (in == null) {

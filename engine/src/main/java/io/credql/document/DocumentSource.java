@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  */
 public abstract class DocumentSource {
   /** Opens a document by its path relative to the root, or returns null if there is none. */
-  public abstract InputStream open(String relativePath) throws IOException;
+  public abstract @Nullable InputStream open(String relativePath) throws IOException;
 
   /** How to name a document in messages. */
   public abstract String describe(String relativePath);
@@ -25,7 +26,7 @@ public abstract class DocumentSource {
   public static DocumentSource directory(Path root) {
     requireNonNull(root, "root");
     return new DocumentSource() {
-      @Override public InputStream open(String relativePath) throws IOException {
+      @Override public @Nullable InputStream open(String relativePath) throws IOException {
         final Path file = root.resolve(relativePath).normalize();
         if (!file.startsWith(root.normalize())) {
           return null;
@@ -63,7 +64,7 @@ public abstract class DocumentSource {
     requireNonNull(loader, "loader");
     requireNonNull(prefix, "prefix");
     return new DocumentSource() {
-      @Override public InputStream open(String relativePath) {
+      @Override public @Nullable InputStream open(String relativePath) {
         return loader.getResourceAsStream(prefix + "/" + relativePath);
       }
 

@@ -2,6 +2,8 @@ package io.credql.document;
 
 import static java.util.Objects.requireNonNull;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 /** Thrown when a provider document cannot be read or does not have the shape credql needs. */
 public class InvalidDocumentException extends RuntimeException {
   private final String file;
@@ -11,7 +13,7 @@ public class InvalidDocumentException extends RuntimeException {
     this(file, pointer, problem, null);
   }
 
-  public InvalidDocumentException(String file, String pointer, String problem, Throwable cause) {
+  public InvalidDocumentException(String file, String pointer, String problem, @Nullable Throwable cause) {
     super("invalid provider document " + file + " at " + (pointer.isEmpty() ? "/" : pointer)
         + ": " + problem, cause);
     this.file = requireNonNull(file, "file");

@@ -157,7 +157,7 @@ public final class ProviderCatalog {
         }
         return null;
       }
-      location = locations.get(key);
+      location = requireNonNull(locations.get(key), key);
     }
     return loaded.computeIfAbsent(key, k -> ProviderDocument.read(location.source.get(), location.path));
   }

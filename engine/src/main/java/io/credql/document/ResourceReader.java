@@ -1,5 +1,7 @@
 package io.credql.document;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -211,7 +213,8 @@ final class ResourceReader {
       try {
         objectKey = ObjectKey.parse(objectKeyText);
       } catch (IllegalArgumentException e) {
-        throw service.invalid(pointer + "/response/objectKey", e.getMessage());
+        throw service.invalid(pointer + "/response/objectKey",
+            requireNonNullElse(e.getMessage(), "'" + objectKeyText + "' is neither a JSONPath nor an XPath"));
       }
     }
     final SchemaNode responseSchema = response.has("schema_override")

@@ -1,6 +1,9 @@
 package io.credql.error;
 
+import static java.util.Objects.requireNonNull;
+
 import java.sql.SQLException;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An error credql reports to the user. Its message is complete and safe to show: it names the
@@ -11,7 +14,7 @@ public class CredqlException extends SQLException {
     super(message, sqlState);
   }
 
-  public CredqlException(String message, String sqlState, int vendorCode, Throwable cause) {
+  public CredqlException(String message, String sqlState, int vendorCode, @Nullable Throwable cause) {
     super(message, sqlState, vendorCode, cause);
   }
 
@@ -24,11 +27,11 @@ public class CredqlException extends SQLException {
    * Finds a credql error in {@code t}, its causes or their suppressed exceptions (where Calcite
    * puts an error raised while implementing a plan), or returns null.
    */
-  public static CredqlException find(Throwable t) {
+  public static @Nullable CredqlException find(@Nullable Throwable t) {
     return find(t, 0);
   }
 
-  private static CredqlException find(Throwable t, int depth) {
+  private static @Nullable CredqlException find(@Nullable Throwable t, int depth) {
     for (Throwable cause = t; cause != null && depth < 16; cause = cause.getCause(), depth++) {
       if (cause instanceof CredqlException) {
         return (CredqlException) cause;
@@ -53,7 +56,8 @@ public class CredqlException extends SQLException {
     }
 
     @Override public synchronized CredqlException getCause() {
-      return (CredqlException) super.getCause();
+      // never null: the constructor sets the cause, and a set cause cannot be changed
+      return (CredqlException) requireNonNull(super.getCause(), "cause");
     }
   }
 }

@@ -35,6 +35,7 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's prepare step, with credql's statements routed first: the statement is parsed with
@@ -44,7 +45,7 @@ import java.util.function.UnaryOperator;
  */
 public class CredqlPrepare extends CalcitePrepareImpl {
   /** The statement being prepared (one instance prepares one statement): its text names columns. */
-  private String sql;
+  private @Nullable String sql;
 
   /**
    * Prepares the statement; if it is too deep for this thread's stack (thousands of OR terms,

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * JDBC driver of credql, {@code jdbc:credql:} followed by {@code key=value} pairs separated by
@@ -89,7 +90,7 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     };
   }
 
-  @Override public Connection connect(String url, Properties info) throws SQLException {
+  @Override public @Nullable Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }

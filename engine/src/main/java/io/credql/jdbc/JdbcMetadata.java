@@ -238,7 +238,7 @@ public final class JdbcMetadata {
         if (!like(serviceName, schemaPattern)) {
           continue;
         }
-        final ServiceDocument service = provider.service(serviceName);
+        final ServiceDocument service = requireNonNull(provider.service(serviceName), serviceName); // a listed service
         for (ResourceDefinition resource : service.resources().values()) {
           if (like(resource.name(), tablePattern)) {
             resources.add(resource);

@@ -1,5 +1,7 @@
 package io.credql.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import io.credql.audit.AuditLog;
 import io.credql.document.ProviderCatalog;
 import io.credql.redact.Redactor;
@@ -33,7 +35,7 @@ final class JdbcProxies {
     return (Connection) proxy(Connection.class, delegate, session, null);
   }
 
-  private static Object proxy(Class<?> type, Object delegate, CredqlSession session, Object parent) {
+  private static Object proxy(Class<?> type, Object delegate, CredqlSession session, @Nullable Object parent) {
     return Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type},
         new Handler(type, delegate, session, parent));
   }
@@ -43,11 +45,11 @@ final class JdbcProxies {
     private final Class<?> type;
     private final Object delegate;
     private final CredqlSession session;
-    private final Object parent;
+    private final @Nullable Object parent;
     /** The session's warnings this object has handed out, kept until {@code clearWarnings}. */
     private @Nullable SQLWarning sessionWarnings;
 
-    Handler(Class<?> type, Object delegate, CredqlSession session, Object parent) {
+    Handler(Class<?> type, Object delegate, CredqlSession session, @Nullable Object parent) {
       this.type = type;
       this.delegate = delegate;
       this.session = session;
@@ -76,7 +78,8 @@ final class JdbcProxies {
       return null;
     }
 
-    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    // null is what a void method, or one that returned null, hands back through a proxy
+    @Override public @Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
       case "unwrap":
         if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
@@ -123,7 +126,8 @@ final class JdbcProxies {
       try {
         result = method.invoke(delegate, args);
       } catch (InvocationTargetException e) {
-        throw JdbcErrors.translate(e.getCause(), session.redactor());
+        // Method.invoke wraps what the method threw: the cause is always there
+        throw JdbcErrors.translate(requireNonNull(e.getCause(), "cause"), session.redactor());
       }
       if (method.getName().equals("close") && type == Connection.class) {
         session.close();
@@ -161,7 +165,7 @@ final class JdbcProxies {
       return own;
     }
 
-    private Object wrap(Object proxy, Class<?> returnType, Object result) {
+    private @Nullable Object wrap(Object proxy, Class<?> returnType, @Nullable Object result) {
       if (result == null) {
         return null;
       }

@@ -43,8 +43,9 @@ public final class ParameterBindings {
     return values.keySet();
   }
 
+  /** The values bound to the column {@code name}; none for a column that is not bound. */
   public List<RexNode> values(String name) {
-    return values.get(name);
+    return values.getOrDefault(name, List.of());
   }
 
   /** Total number of value expressions, an upper bound of the calls a scan makes per execution. */

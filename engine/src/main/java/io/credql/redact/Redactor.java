@@ -70,8 +70,8 @@ public final class Redactor {
   }
 
   /** {@code text} with every registered secret (also URL- and JSON-encoded) replaced by the mask. */
-  public String redact(@Nullable String text) {
-    if (text == null || text.isEmpty() || secrets.isEmpty()) {
+  public String redact(String text) {
+    if (text.isEmpty() || secrets.isEmpty()) {
       return text;
     }
     String result = text;
@@ -116,10 +116,7 @@ public final class Redactor {
   }
 
   /** A copy of {@code node} with values under sensitive names masked and registered secrets redacted. */
-  public JsonNode mask(@Nullable JsonNode node) {
-    if (node == null) {
-      return null;
-    }
+  public JsonNode mask(JsonNode node) {
     if (node.isObject()) {
       final ObjectNode copy = ((ObjectNode) node).objectNode();
       final Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

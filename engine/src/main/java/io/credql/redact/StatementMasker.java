@@ -1,5 +1,7 @@
 package io.credql.redact;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.sql.SqlExec;
@@ -72,7 +74,7 @@ public final class StatementMasker {
     }
     final StringBuilder result = new StringBuilder(sql);
     for (Integer start : replacements.descendingKeySet()) {
-      final int[] range = replacements.get(start);
+      final int[] range = requireNonNull(replacements.get(start), "range"); // a key of the map
       result.replace(range[0], range[1], texts.get(range[2]));
     }
     return result.toString();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,7 +30,7 @@ final class DocumentSignature {
   }
 
   /** Reads a {@code .sig} file; null if it is not one StackQL's client would accept. */
-  static DocumentSignature parse(byte[] sigFile) {
+  static @Nullable DocumentSignature parse(byte[] sigFile) {
     requireNonNull(sigFile, "sigFile");
     final byte[] decoded;
     try {
@@ -51,7 +52,7 @@ final class DocumentSignature {
   }
 
   /** Go's binary time: version 1 (15 bytes) or 2 (16 bytes); seconds since year 1, nanoseconds, zone. */
-  private static Instant goTime(byte[] bytes) {
+  private static @Nullable Instant goTime(byte[] bytes) {
     if (!((bytes.length == 15 && bytes[0] == 1) || (bytes.length == 16 && bytes[0] == 2))) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.credql.registry;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -106,7 +107,7 @@ final class ProviderArtifact {
    * The entry's path inside the version directory, or null for the version directory itself.
    * Anything that could land outside it is refused.
    */
-  private static String safeName(String raw, String version, String origin) throws RegistryException {
+  private static @Nullable String safeName(String raw, String version, String origin) throws RegistryException {
     String name = raw.replace('\\', '/');
     while (name.startsWith("./")) {
       name = name.substring(2);

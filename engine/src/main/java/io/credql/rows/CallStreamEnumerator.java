@@ -8,6 +8,7 @@ import io.credql.error.CredqlException;
 import io.credql.error.ProviderErrorException;
 import io.credql.session.CallProgress;
 import org.apache.calcite.linq4j.Enumerator;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +37,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private int nextToStart;
   private Iterator<JsonNode> rows = Collections.emptyIterator();
   private Map<String, Object> echoes = Map.of();
-  private PreparedRequest nextPage;
+  private @Nullable PreparedRequest nextPage;
   private final long fetch;
   private final QueryCalls queryCalls;
   private final CallProgress progress;
@@ -44,7 +46,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   /** Calls this scan planned and has not finished: given up when it closes. */
   private int unfinished;
   private long emitted;
-  private Object[] current;
+  private Object @Nullable [] current;
   private volatile boolean closed;
 
   /** A call whose first page is being fetched. */
@@ -75,6 +77,9 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   }
 
   @Override public Object[] current() {
+    if (current == null) {
+      throw new NoSuchElementException("current() before moveNext()");
+    }
     return current;
   }
 

@@ -2,6 +2,7 @@ package io.credql.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class JsonSqlTypes {
    *
    * @throws IllegalArgumentException if the value cannot be read as that type
    */
-  public static Object fromJson(JsonNode node, SqlTypeName type) {
+  public static @Nullable Object fromJson(@Nullable JsonNode node, SqlTypeName type) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -73,7 +74,7 @@ public final class JsonSqlTypes {
   }
 
   /** A value bound in SQL (Long, Integer, BigDecimal, String, Boolean, ...) as the Java value of a column of {@code type}. */
-  public static Object fromSql(Object value, SqlTypeName type) {
+  public static @Nullable Object fromSql(@Nullable Object value, SqlTypeName type) {
     if (value == null) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.credql.document.ProviderDocument;
 import io.credql.session.CredqlSession;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import static java.util.Objects.requireNonNull;
 public final class ProviderSchema extends AbstractSchema {
   private final CredqlSession session;
   private final String name;
-  private volatile Map<String, Schema> services;
+  private volatile @Nullable Map<String, Schema> services;
 
   public ProviderSchema(CredqlSession session, String name) {
     this.session = requireNonNull(session, "session");
@@ -22,7 +23,7 @@ public final class ProviderSchema extends AbstractSchema {
   }
 
   public ProviderDocument document() {
-    return session.catalog().provider(name);
+    return requireNonNull(session.catalog().provider(name), name); // the schema is made for a known provider
   }
 
   @Override protected Map<String, Schema> getSubSchemaMap() {

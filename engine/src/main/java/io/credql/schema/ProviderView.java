@@ -66,7 +66,8 @@ final class ProviderView {
     try {
       parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), CredqlParserConfig.CONFIG).parseQuery();
     } catch (SqlParseException e) {
-      throw refused(resource, "its SELECT cannot be read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw refused(resource, "its SELECT cannot be read ("
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
     }
     if (!(parsed instanceof SqlSelect)) {
       throw refused(resource, "its query is not a single SELECT");

@@ -5,6 +5,7 @@ import io.credql.document.ServiceDocument;
 import io.credql.session.CredqlSession;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class ServiceSchema extends AbstractSchema {
   private final CredqlSession session;
   private final ProviderSchema provider;
   private final String name;
-  private volatile Map<String, Table> tables;
+  private volatile @Nullable Map<String, Table> tables;
 
   ServiceSchema(CredqlSession session, ProviderSchema provider, String name) {
     this.session = requireNonNull(session, "session");
@@ -25,7 +26,7 @@ public final class ServiceSchema extends AbstractSchema {
   }
 
   public ServiceDocument document() {
-    return provider.document().service(name);
+    return requireNonNull(provider.document().service(name), name); // the schema is made for a listed service
   }
 
   @Override protected Map<String, Table> getTableMap() {

@@ -93,8 +93,9 @@ final class CallBinder {
     for (String name : method.requiredInputNames()) {
       final ParameterDefinition input = method.input(name);
       final boolean inBody = input != null && input.location() == ParameterDefinition.Location.BODY;
-      final boolean present = inBody ? body != null && body.hasNonNull(method.bodyFieldName(input.name()))
-          : input != null && (inputs.containsKey(input.name()) || (input.defaultValue() != null
+      final boolean present = input != null && (inBody
+          ? body != null && body.hasNonNull(method.bodyFieldName(input.name()))
+          : inputs.containsKey(input.name()) || (input.defaultValue() != null
               && input.location() != ParameterDefinition.Location.SERVER));
       if (!present) {
         missing.add(naming.prefix + name + (inBody && naming == Naming.ARGUMENT

@@ -346,7 +346,7 @@ final class DmlHandler implements StatementHandler {
               : "The operation was despatched successfully"});
         } else if (returned != null) {
           for (JsonNode item : page.rows()) {
-            returned.add(ExecHandler.row(method, options.returning, item));
+            returned.add(ExecHandler.row(method, requireNonNull(options.returning, "returning"), item));
           }
         }
       } catch (CredqlException e) {

@@ -161,10 +161,10 @@ final class ExecHandler implements StatementHandler {
       if (method.asyncResponseSchema() != null) {
         // the columns are the finished operation's (async_schema_override), not the first answer's
         rows.clear();
-        if (describesColumns(outcome, columns)) {
+        if (outcome != null && describesColumns(outcome, columns)) {
           rows.add(row(method, columns, outcome));
         }
-      } else if (outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
+      } else if (outcome != null && outcome != pages.get(0).response() && describesColumns(outcome, columns)) {
         // The operation's final state replaces the first answer (Google's Operation, for one).
         rows.clear();
         rows.add(row(method, columns, outcome));

@@ -15,7 +15,6 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.sql.SqlNode;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,8 +47,7 @@ final class RegistryHandler implements StatementHandler {
             } catch (CredqlException e) {
               throw e.unchecked();
             }
-            final Path directory = installed.directory().getParent().getParent();
-            session.catalog().add(directory);
+            session.catalog().add(InstalledProviders.directory()); // where pull() installed it
             root.add(installed.provider(), new ProviderSchema(session, installed.provider()));
             final List<Object[]> rows = new ArrayList<>();
             // StackQL's own words for a successful pull

@@ -16,6 +16,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -162,7 +163,7 @@ final class ShowHandler implements StatementHandler {
     return kept;
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     final String text = message == null ? "the condition cannot be evaluated" : message;
     final int newline = text.indexOf('\n');
     return newline < 0 ? text : text.substring(0, newline);
@@ -197,12 +198,12 @@ final class ShowHandler implements StatementHandler {
         dataContext -> rows);
   }
 
-  private static String description(ResourceDefinition resource) {
+  private static @Nullable String description(ResourceDefinition resource) {
     return resource.description() != null ? resource.description() : resource.title();
   }
 
   /** SQL LIKE, ignoring case as identifiers do. */
-  private static boolean matches(String like, String name) {
+  private static boolean matches(@Nullable String like, String name) {
     return like == null || new SqlFunctions.LikeFunction().ilike(name, like);
   }
 

@@ -104,10 +104,10 @@ public final class ViewStore {
       restrict(temporary, "rw-------");
       Files.writeString(temporary, sql, StandardCharsets.UTF_8);
       try {
-        Files.move(temporary, file(name), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(temporary, file(directory, name), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, file(directory, name), StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new CredqlException("view " + name + " works in this connection but cannot be kept in "
@@ -122,14 +122,14 @@ public final class ViewStore {
       return;
     }
     try {
-      Files.deleteIfExists(file(name));
+      Files.deleteIfExists(file(directory, name));
     } catch (IOException e) {
       throw new CredqlException("view " + name + " cannot be removed from " + directory + " ("
           + e.getMessage() + ")", "58030", 0, e);
     }
   }
 
-  private Path file(String name) {
+  private static Path file(Path directory, String name) {
     return directory.resolve(name + SUFFIX);
   }
 

@@ -194,7 +194,7 @@ public final class CredqlCli {
   }
 
   /** The {@code --iqldata} file's data, or null without one. */
-  private static com.fasterxml.jackson.databind.JsonNode iqlData(CliOptions options)
+  private static com.fasterxml.jackson.databind.@Nullable JsonNode iqlData(CliOptions options)
       throws IOException, UsageException {
     final String file = options.iqlData();
     return file == null ? null : IqlTemplate.data(readFile(file), "--iqldata " + file);

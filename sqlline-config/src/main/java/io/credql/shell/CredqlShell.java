@@ -44,6 +44,7 @@ public final class CredqlShell {
   private final Properties properties;
   private final ResultFormat format;
   private final Path historyFile;
+  private final Path historyDirectory;
   private final SecretFilteringHistory history;
 
   /**
@@ -61,6 +62,7 @@ public final class CredqlShell {
     this.properties = (Properties) requireNonNull(properties, "properties").clone();
     this.format = requireNonNull(format, "format");
     this.historyFile = requireNonNull(historyFile, "historyFile").toAbsolutePath();
+    this.historyDirectory = requireNonNull(this.historyFile.getParent(), "historyFile is a root directory");
     this.history = requireNonNull(history, "history");
   }
 
@@ -77,7 +79,7 @@ public final class CredqlShell {
     // sqlline keeps its own settings (sqlline.properties, written by !save) beside the history,
     // not in ~/.sqlline; the property must be set before sqlline's first use
     if (System.getProperty(SqlLine.SQLLINE_BASE_DIR) == null) {
-      System.setProperty(SqlLine.SQLLINE_BASE_DIR, historyFile.getParent().toString());
+      System.setProperty(SqlLine.SQLLINE_BASE_DIR, historyDirectory.toString());
     }
     final ShellSqlLine sqlLine = new ShellSqlLine(history);
     sqlLine.setOutputStream(out);
@@ -157,10 +159,9 @@ public final class CredqlShell {
 
   /** Creates the history's directory and file readable by the user only: it holds statements. */
   private void prepareHistoryFile() throws IOException {
-    final Path directory = historyFile.getParent();
-    if (!Files.isDirectory(directory)) {
-      Files.createDirectories(directory);
-      restrict(directory, "rwx------");
+    if (!Files.isDirectory(historyDirectory)) {
+      Files.createDirectories(historyDirectory);
+      restrict(historyDirectory, "rwx------");
     }
     try {
       Files.createFile(historyFile);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -50,7 +51,7 @@ final class IqlTemplate {
   }
 
   /** The script with its references filled from {@code data} (may be null) and its inline data block. */
-  static String render(String script, JsonNode data) throws UsageException {
+  static String render(String script, @Nullable JsonNode data) throws UsageException {
     requireNonNull(script, "script");
     String body = script;
     JsonNode values = data;

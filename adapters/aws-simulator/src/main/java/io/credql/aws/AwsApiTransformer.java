@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ final class AwsApiTransformer implements ResponseDefinitionTransformerV2 {
       return json(400, error("SerializationException", "Start of structure or map expected."), requestId);
     }
     try {
-      return json(200, secretsManager.call(verdict.signer().region(), operation, input), requestId);
+      return json(200, secretsManager.call(signer(verdict).region(), operation, input), requestId);
     } catch (AwsServiceError e) {
       return json(e.status, error(e.code, e.getMessage()), requestId);
     }
@@ -115,14 +116,14 @@ final class AwsApiTransformer implements ResponseDefinitionTransformerV2 {
       parameters.putAll(form(new String(request.body(), StandardCharsets.UTF_8)));
     }
     try {
-      return xml(200, rds.call(verdict.signer().region(), parameters, requestId), requestId);
+      return xml(200, rds.call(signer(verdict).region(), parameters, requestId), requestId);
     } catch (AwsServiceError e) {
       return xml(e.status, RdsQueryApi.error(e, requestId), requestId);
     }
   }
 
   /** {@code a=1&b=2} as a map, {@code +} and {@code %XY} decoded as forms are. */
-  static Map<String, String> form(String text) {
+  static Map<String, String> form(@Nullable String text) {
     final Map<String, String> values = new LinkedHashMap<>();
     if (text == null || text.isEmpty()) {
       return values;
@@ -143,7 +144,12 @@ final class AwsApiTransformer implements ResponseDefinitionTransformerV2 {
     return path.equals(prefix) || path.startsWith(prefix + "/");
   }
 
-  private static ObjectNode error(String code, String message) {
+  /** The signer of a request whose verdict has no failure: the verifier gives one or the other. */
+  private static SigV4Verifier.Signer signer(SigV4Verifier.Verdict verdict) {
+    return requireNonNull(verdict.signer(), "signer");
+  }
+
+  private static ObjectNode error(String code, @Nullable String message) {
     final ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("__type", code);
     if (message != null) {

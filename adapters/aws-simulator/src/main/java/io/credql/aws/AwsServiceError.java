@@ -1,5 +1,7 @@
 package io.credql.aws;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 /**
  * An error a simulated AWS service answers with: HTTP status, AWS's error code and message.
  * Secrets Manager writes it as {@code {"__type", "message"}}, RDS as {@code <ErrorResponse>}.
@@ -10,7 +12,7 @@ final class AwsServiceError extends Exception {
   final int status;
   final String code;
 
-  AwsServiceError(int status, String code, String message) {
+  AwsServiceError(int status, String code, @Nullable String message) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;

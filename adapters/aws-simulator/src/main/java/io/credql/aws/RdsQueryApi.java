@@ -192,7 +192,7 @@ final class RdsQueryApi {
       database.managedSecretArn = secret.arn;
       setPassword(database, generated);
     }
-    if (rotate) {
+    if (rotate && database.managedSecretArn != null) { // rotating was refused unless the password is managed
       final SimulatedSecret managed = state.secret(database.region, database.managedSecretArn);
       if (managed != null) {
         secretsManager.rotate(managed, state.uuid());

@@ -171,7 +171,8 @@ final class SecretsManagerApi {
     if (input.has("RotateImmediately") && !input.get("RotateImmediately").asBoolean()) {
       return result;
     }
-    final String versionId = text(input, "ClientRequestToken") != null ? text(input, "ClientRequestToken") : state.uuid();
+    final String token = text(input, "ClientRequestToken");
+    final String versionId = token != null ? token : state.uuid();
     rotate(secret, versionId);
     result.put("VersionId", versionId);
     return result;

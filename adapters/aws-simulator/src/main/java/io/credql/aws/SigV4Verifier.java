@@ -125,7 +125,7 @@ final class SigV4Verifier {
     if (missing.length() > 0) {
       return Verdict.refused(AuthFailure.Kind.INCOMPLETE_SIGNATURE, missing.toString());
     }
-    final String[] credential = fields.get("Credential").split("/", -1);
+    final String[] credential = requireNonNull(fields.get("Credential"), "Credential").split("/", -1);
     if (credential.length != 5) {
       return Verdict.refused(AuthFailure.Kind.INCOMPLETE_SIGNATURE, "Credential must have exactly 5 slash-delimited"
           + " elements, e.g. keyid/date/region/service/term, got '" + fields.get("Credential") + "'");
@@ -173,7 +173,8 @@ final class SigV4Verifier {
           + " is still later than " + AMZ_DATE.format(now.plus(ALLOWED_SKEW)) + " (" + AMZ_DATE.format(now)
           + " + 5 min.)");
     }
-    final List<String> signedHeaders = Arrays.asList(fields.get("SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
+    final List<String> signedHeaders = Arrays.asList(requireNonNull(fields.get("SignedHeaders"), "SignedHeaders")
+        .toLowerCase(Locale.ROOT).split(";"));
     if (!signedHeaders.contains("host")) {
       return Verdict.refused(AuthFailure.Kind.SIGNATURE_DOES_NOT_MATCH,
           "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -189,7 +190,7 @@ final class SigV4Verifier {
     final String scope = credential[1] + "/" + credential[2] + "/" + credential[3] + "/aws4_request";
     final String expected = signature(secretKey, scope, stringToSign(amzDate, scope,
         canonicalRequest(request, signedHeaders)));
-    final String given = fields.get("Signature");
+    final String given = requireNonNull(fields.get("Signature"), "Signature"); // required above
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
       return Verdict.refused(AuthFailure.Kind.SIGNATURE_DOES_NOT_MATCH, AuthFailure.MISMATCH);
     }

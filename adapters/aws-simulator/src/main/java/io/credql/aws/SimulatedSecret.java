@@ -98,6 +98,6 @@ final class SimulatedSecret {
         from.stages.add(PREVIOUS);
       }
     }
-    versions.get(toVersionId).stages.add(stage);
+    requireNonNull(versions.get(toVersionId), toVersionId).stages.add(stage); // callers move to a version it has
   }
 }

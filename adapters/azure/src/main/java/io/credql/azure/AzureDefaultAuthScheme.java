@@ -118,7 +118,7 @@ public final class AzureDefaultAuthScheme implements AuthScheme {
       throw new InvalidInputException("auth of " + context.providerName() + ": the authority host must be"
           + " an https URL (http only towards loopback), not " + host);
     }
-    if (!tenantId.matches("[A-Za-z0-9.-]+")) {
+    if (!requireNonNull(tenantId, "tenantId").matches("[A-Za-z0-9.-]+")) { // not missing: checked above
       throw new InvalidInputException(tenantIdVariable + " must be a tenant ID or domain name");
     }
     final String authority = "https://" + authorityHost.host() + "/" + tenantId + "/";

@@ -63,9 +63,10 @@ public final class DatabricksAuthScheme implements AuthScheme {
     final String token = tokenVariable == null ? null : context.getenv(tokenVariable);
     final String bearer;
     if (clientId != null && clientSecret != null) {
-      bearer = accessToken(request.url(), clientId, context.requireSecret(clientSecretVariable));
+      bearer = accessToken(request.url(), clientId,
+          context.requireSecret(requireNonNull(clientSecretVariable, "clientSecretVariable")));
     } else if (token != null) {
-      bearer = context.requireSecret(tokenVariable);
+      bearer = context.requireSecret(requireNonNull(tokenVariable, "tokenVariable"));
     } else if (clientId != null) {
       // half of a client-credentials pair: the engine's error names the missing variable
       bearer = context.requireSecret(requireNonNull(clientSecretVariable, "clientSecretVariable"));

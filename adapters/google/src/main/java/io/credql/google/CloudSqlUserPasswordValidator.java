@@ -23,7 +23,7 @@ public final class CloudSqlUserPasswordValidator implements RequestValidator {
   @Override public List<String> validate(BoundCall call, ValidationContext context) throws CredqlException {
     final JsonNode body = call.body();
     final JsonNode password = body == null ? null : body.get("password");
-    if (password == null) {
+    if (body == null || password == null) {
       return List.of();
     }
     if (!password.isTextual()) {

@@ -60,12 +60,13 @@ public final class RdsRootPasswordValidator implements RequestValidator {
     final String type = instance.path("datastore").path("type").asText("");
     final RdsEngine engine = RdsEngine.fromApiName(type);
     final PasswordPolicy policy = engine == null ? null : engine.rootPasswordPolicy();
-    if (policy == null) {
+    if (engine == null || policy == null) {
       return List.of("This API is available to RDS for MySQL and RDS for PostgreSQL only; instance "
           + instance.path("id").asText() + " runs " + (type.isEmpty() ? "an unknown engine" : type));
     }
+    final String engineName = engine.apiName();
     return policy.violations(password).stream()
-        .map(problem -> "for RDS for " + engine.apiName() + ", " + problem)
+        .map(problem -> "for RDS for " + engineName + ", " + problem)
         .toList();
   }
 }

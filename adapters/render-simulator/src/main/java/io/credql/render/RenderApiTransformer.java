@@ -188,7 +188,7 @@ final class RenderApiTransformer implements ResponseDefinitionTransformerV2 {
       limit = limit(request);
       after = cursorPosition(request);
     } catch (BadRequest e) {
-      return error(400, "bad_request", e.getMessage());
+      return error(400, "bad_request", String.valueOf(e.getMessage())); // always given
     }
     final ArrayNode page = JsonNodeFactory.instance.arrayNode();
     for (PostgresInstance instance : state.list(filter)) {

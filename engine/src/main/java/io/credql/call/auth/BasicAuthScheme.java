@@ -1,5 +1,7 @@
 package io.credql.call.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
@@ -8,6 +10,7 @@ import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
 import okhttp3.Credentials;
 import okhttp3.Request;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * StackQL's {@code basic} auth: user name and password from {@code username_var} and
@@ -15,12 +18,12 @@ import okhttp3.Request;
  */
 public final class BasicAuthScheme implements AuthScheme {
   private final AuthContext context;
-  private final String userVariable;
-  private final String passwordVariable;
-  private final String encodedVariable;
+  private final @Nullable String userVariable;
+  private final @Nullable String passwordVariable;
+  private final @Nullable String encodedVariable;
 
-  private BasicAuthScheme(AuthContext context, String userVariable, String passwordVariable,
-      String encodedVariable) {
+  private BasicAuthScheme(AuthContext context, @Nullable String userVariable, @Nullable String passwordVariable,
+      @Nullable String encodedVariable) {
     this.encodedVariable = encodedVariable;
     this.context = context;
     this.userVariable = userVariable;
@@ -33,8 +36,9 @@ public final class BasicAuthScheme implements AuthScheme {
       context.registerSecret("Basic " + encoded);
       return request.newBuilder().header("Authorization", "Basic " + encoded).build();
     }
-    final String user = context.requireSecret(userVariable);
-    final String password = context.requireSecret(passwordVariable);
+    // without credentialsenvvar the factory has both variables
+    final String user = context.requireSecret(requireNonNull(userVariable, "userVariable"));
+    final String password = context.requireSecret(requireNonNull(passwordVariable, "passwordVariable"));
     return request.newBuilder().header("Authorization", Credentials.basic(user, password)).build();
   }
 
