@@ -44,6 +44,9 @@ import java.util.Properties;
  * run's, read from the {@code benchmarks.md} it replaces.
  */
 public final class Benchmarks {
+  /** The heading of the section bench/run-server writes into the same page. */
+  private static final String SERVER_SECTION = "## Team server under load";
+
   static final String TOKEN = "bench-token";
   static final String TOKEN_VARIABLE = "CREDQL_BENCH_TOKEN";
   static final String AUTH = "{\"linode\": {\"type\": \"bearer\", \"credentialsenvvar\": \"" + TOKEN_VARIABLE + "\"}}";
@@ -488,11 +491,20 @@ public final class Benchmarks {
         .append("![10,000-call fan-out by concurrency](benchmarks-scale.svg)\n\n")
         .append("| concurrency | credql (ms) | ideal (ms) | credql / ideal |\n|---|---|---|---|\n");
     for (Map.Entry<Integer, Double> entry : scaleSweep.entrySet()) {
-      final double best = scaleIdeal.get(entry.getKey());
+      final double best = requireNonNull(scaleIdeal.get(entry.getKey()), "the sweep and its ideal share keys");
       md.append("| ").append(entry.getKey()).append(" | ").append(format(entry.getValue())).append(" | ")
           .append(format(best)).append(" | ").append(ratio(entry.getValue() / best)).append(" |\n");
     }
-    Files.writeString(docs.resolve("benchmarks.md"), md.toString());
+    // bench/run-server writes its own section at the end: a run of bench/run keeps it
+    final Path page = docs.resolve("benchmarks.md");
+    if (Files.exists(page)) {
+      final String before = Files.readString(page);
+      final int server = before.indexOf(SERVER_SECTION);
+      if (server >= 0) {
+        md.append('\n').append(before.substring(server));
+      }
+    }
+    Files.writeString(page, md.toString());
     System.err.println("wrote " + docs.resolve("benchmarks.md"));
   }
 

@@ -211,7 +211,7 @@ final class StreamedJsonRows implements Iterable<JsonNode> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      final JsonNode row = next;
+      final JsonNode row = requireNonNull(next, "next"); // hasNext() has read it
       next = null;
       return row;
     }

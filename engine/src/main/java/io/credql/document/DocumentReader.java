@@ -57,7 +57,7 @@ final class DocumentReader {
    * string {@code "ref_0"}, which loses the parameters of every operation that shares its list by
    * anchor, as Netlify's and others' documents in StackQL's registry do.
    */
-  private static JsonNode readYaml(InputStream in) throws IOException {
+  private static @Nullable JsonNode readYaml(InputStream in) throws IOException {
     try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(in)) {
       return parser.nextToken() == null ? null : yamlValue(parser, new HashMap<>());
     }

@@ -46,7 +46,7 @@ public abstract class DocumentSource {
    * registry references {@code okta/.../services/org.yaml} but ships {@code Org.yaml}, which StackQL
    * reads on the case-insensitive file systems its authors use.
    */
-  private static Path differentlyCased(Path file) throws IOException {
+  private static @Nullable Path differentlyCased(Path file) throws IOException {
     final Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       return null;

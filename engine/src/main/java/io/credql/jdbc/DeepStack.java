@@ -1,5 +1,7 @@
 package io.credql.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -46,6 +48,7 @@ final class DeepStack {
     if (thrown != null) {
       throw new IllegalStateException(thrown);
     }
-    return result.get();
+    // no failure, so work.get() returned its (non-null) result
+    return requireNonNull(result.get(), "result");
   }
 }

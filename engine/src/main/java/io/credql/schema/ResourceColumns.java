@@ -1,5 +1,7 @@
 package io.credql.schema;
 
+import static java.util.Objects.requireNonNull;
+
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.ResourceDefinition;
@@ -113,7 +115,7 @@ public final class ResourceColumns {
       keysByShown.computeIfAbsent(field.shown(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
           .add(field.key());
     }
-    fields.replaceAll(field -> keysByShown.get(field.shown()).size() > 1
+    fields.replaceAll(field -> requireNonNull(keysByShown.get(field.shown()), "shown").size() > 1
         && field.schema().alias() == null ? new FieldName(field.key(), field.key(), field.schema()) : field);
     return fields;
   }

@@ -28,6 +28,7 @@ import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -134,7 +135,9 @@ public final class CredqlServer implements AutoCloseable {
       final SslContextFactory.Server tls = new SslContextFactory.Server();
       final char[] password = randomPassword();
       try {
-        tls.setKeyStore(PemKeyStore.read(settings.certificate(), settings.key(), password));
+        // settings.tls() holds exactly when both PEM files are given
+        tls.setKeyStore(PemKeyStore.read(requireNonNull(settings.certificate(), "certificate"),
+            requireNonNull(settings.key(), "key"), password));
       } catch (IOException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
@@ -209,27 +212,27 @@ public final class CredqlServer implements AutoCloseable {
       return Arrays.stream(Role.values()).map(Role::toString).toArray(String[]::new);
     }
 
-    @Override public String getKerberosRealm() {
+    @Override public @Nullable String getKerberosRealm() {
       return null;
     }
 
-    @Override public String getKerberosServiceName() {
+    @Override public @Nullable String getKerberosServiceName() {
       return null;
     }
 
-    @Override public String getKerberosHostName() {
+    @Override public @Nullable String getKerberosHostName() {
       return null;
     }
 
-    @Override public String getKerberosPrincipal() {
+    @Override public @Nullable String getKerberosPrincipal() {
       return null;
     }
 
-    @Override public String getHashLoginServiceRealm() {
+    @Override public @Nullable String getHashLoginServiceRealm() {
       return null;
     }
 
-    @Override public String getHashLoginServiceProperties() {
+    @Override public @Nullable String getHashLoginServiceProperties() {
       return null;
     }
   }

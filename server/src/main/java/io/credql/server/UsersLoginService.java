@@ -74,7 +74,7 @@ final class UsersLoginService extends AbstractLoginService {
     return users;
   }
 
-  @Override public UserIdentity login(String username, Object credentials, ServletRequest request) {
+  @Override public @Nullable UserIdentity login(String username, Object credentials, ServletRequest request) {
     final String address = request == null ? "an unknown address" : request.getRemoteAddr();
     if (failures.isPaused(address)) {
       LOG.warn("login refused without a check: too many failed logins from {}", address);
