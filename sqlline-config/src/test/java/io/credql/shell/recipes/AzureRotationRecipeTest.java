@@ -1,13 +1,8 @@
 package io.credql.shell.recipes;
 
-import io.credql.shell.CredqlCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,25 +24,11 @@ class AzureRotationRecipeTest {
 
   @TempDir Path home;
 
-  /** What one run printed. */
-  private record Run(int status, String out, String err) {
-    @Override public String toString() {
-      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
+  private CliRun credql(String... args) {
+    return CliRun.of(home, args);
   }
 
-  private Run credql(String... args) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = new CredqlCli(home).run(args, new ByteArrayInputStream(new byte[0]), o, e);
-    }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private Run recipe(String group, String server, String... more) {
+  private CliRun recipe(String group, String server, String... more) {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
         "--var", "subscription_id=" + SUBSCRIPTION, "--var", "resource_group=" + group,
         "--var", "server=" + server));
@@ -58,14 +39,14 @@ class AzureRotationRecipeTest {
 
   @Test void aDryRunShowsThePatchMaskedThenTheRecipeSetsThePasswordAndAwaitsTheOperation() throws Exception {
     assertTrue(System.getenv("AZURE_ADMIN_PASSWORD_PATCH").contains(PASSWORD));
-    final Run dry = recipe("rg-prod", "orders-pg-flex", "--dry-run");
+    final CliRun dry = recipe("rg-prod", "orders-pg-flex", "--dry-run");
     assertEquals(0, dry.status(), dry::toString);
     assertTrue(dry.out().contains("PATCH") && dry.out().contains("flexibleServers/orders-pg-flex?api-version="),
         dry::toString);
     assertTrue(dry.out().contains("\"\"administratorLoginPassword\"\":\"\"********\"\""), dry::toString);
     assertFalse(dry.out().contains(PASSWORD) || dry.err().contains(PASSWORD), dry::toString);
 
-    final Run run = recipe("rg-prod", "orders-pg-flex");
+    final CliRun run = recipe("rg-prod", "orders-pg-flex");
     assertEquals(0, run.status(), run::toString);
     assertTrue(run.out().contains("orders-pg-flex,westeurope"), run::toString);
     assertTrue(run.out().contains("pgadmin"), run::toString);
@@ -77,7 +58,7 @@ class AzureRotationRecipeTest {
   }
 
   @Test void aPasswordThatBreaksAzuresRulesIsRefusedWithEveryRuleAndNothingIsSent() {
-    final Run run = credql("--sandbox", "-e", "EXEC azure.postgresql_flexible_servers.servers.update"
+    final CliRun run = credql("--sandbox", "-e", "EXEC azure.postgresql_flexible_servers.servers.update"
         + " @subscription_id = '" + SUBSCRIPTION + "', @resource_group_name = 'rg-prod',"
         + " @server_name = 'orders-pg-flex'"
         + " @@json = '{\"properties\": {\"administratorLoginPassword\": \"pgadmin\"}}'");

@@ -1,13 +1,8 @@
 package io.credql.shell.recipes;
 
-import io.credql.shell.CredqlCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,25 +22,11 @@ class GoogleRotationRecipeTest {
 
   @TempDir Path home;
 
-  /** What one run printed. */
-  private record Run(int status, String out, String err) {
-    @Override public String toString() {
-      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
+  private CliRun credql(String... args) {
+    return CliRun.of(home, args);
   }
 
-  private Run credql(String... args) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = new CredqlCli(home).run(args, new ByteArrayInputStream(new byte[0]), o, e);
-    }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private Run recipe(String instance, String user, String... more) {
+  private CliRun recipe(String instance, String user, String... more) {
     final List<String> args = new ArrayList<>(List.of("--sandbox", "-f", RECIPE, "--output", "csv",
         "--var", "project=demo-project", "--var", "instance=" + instance, "--var", "user=" + user));
     args.addAll(List.of("--property", "auditLog=" + home.resolve("audit.jsonl")));
@@ -55,13 +36,13 @@ class GoogleRotationRecipeTest {
 
   @Test void aDryRunShowsThePasswordChangeMaskedThenTheRecipeSetsItAndAwaitsTheOperation() throws Exception {
     final String password = System.getenv("NEW_CLOUDSQL_PASSWORD");
-    final Run dry = recipe("orders-pg", "app_rw", "--dry-run");
+    final CliRun dry = recipe("orders-pg", "app_rw", "--dry-run");
     assertEquals(0, dry.status(), dry::toString);
     assertTrue(dry.out().contains("PUT") && dry.out().contains("/users?name=app_rw"), dry::toString);
     assertTrue(dry.out().contains("\"\"password\"\":\"\"********\"\""), dry::toString);
     assertFalse(dry.out().contains(password) || dry.err().contains(password), dry::toString);
 
-    final Run run = recipe("orders-pg", "app_rw");
+    final CliRun run = recipe("orders-pg", "app_rw");
     assertEquals(0, run.status(), run::toString);
     assertTrue(run.out().contains("orders-pg,POSTGRES_16,RUNNABLE,europe-west1"), run::toString);
     assertTrue(run.out().contains("app_rw,") && run.out().contains(",BUILT_IN"), run::toString);
@@ -77,7 +58,7 @@ class GoogleRotationRecipeTest {
   @Test void aPasswordThatBreaksTheInstancesPolicyIsRefusedWithEveryRuleAndNothingIsSent() {
     // billing-mysql's policy: 12 characters, complexity, not the user name; NEW_CLOUDSQL_PASSWORD
     // would pass, this one breaks three rules
-    final Run run = credql("--sandbox", "-e", "EXEC google.sqladmin.users.update @project = 'demo-project',"
+    final CliRun run = credql("--sandbox", "-e", "EXEC google.sqladmin.users.update @project = 'demo-project',"
         + " @instance = 'billing-mysql', @name = 'billing_app', @host = '%', @password = 'billing_app'");
     assertEquals(1, run.status(), run::toString);
     assertTrue(run.err().contains("at least 12 characters"), run::toString);
