@@ -55,7 +55,7 @@ SqlNode SqlExecParameter() :
 
 /**
  * Parses StackQL's SHOW statement:
- * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS [IN | FROM name] [LIKE 'pattern' | WHERE condition],
+ * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION [IN | FROM name] [LIKE 'pattern' | WHERE condition],
  * and SHOW [EXTENDED] INSERT [/*+ REQUIRED *&#47;] INTO provider.service.resource [(column, ...)].
  */
 SqlNode SqlShow() :
@@ -88,6 +88,8 @@ SqlNode SqlShow() :
             <RESOURCES> { target = SqlShow.Target.RESOURCES; }
         |
             <METHODS> { target = SqlShow.Target.METHODS; }
+        |
+            <VERSION> { target = SqlShow.Target.VERSION; }
         )
         [
             ( <IN> | <FROM> ) scope = StackqlName()

@@ -91,15 +91,24 @@ final class JsonPath {
       if (step instanceof String) {
         node = node.isObject() ? node.get((String) step) : null;
       } else {
-        final Index index = (Index) step;
         if (!node.isArray()) {
           return null;
         }
-        final int position = index.fromEnd ? node.size() - index.value : index.value;
+        final int position = ((Index) step).position(node.size());
         node = position >= 0 && position < node.size() ? node.get(position) : null;
       }
     }
     return node;
+  }
+
+  /** The steps after {@code $}: a String is an object label, an {@link Index} an array position. */
+  List<Object> steps() {
+    return steps;
+  }
+
+  /** The path without its last step (the path of {@code $} itself). */
+  JsonPath parent() {
+    return new JsonPath(text, steps.isEmpty() ? steps : steps.subList(0, steps.size() - 1));
   }
 
   /** The path as written. */
@@ -108,13 +117,18 @@ final class JsonPath {
   }
 
   /** An array step: the N-th element, or the N-th from the end. */
-  private static final class Index {
-    final int value;
-    final boolean fromEnd;
+  static final class Index {
+    private final int value;
+    private final boolean fromEnd;
 
     Index(int value, boolean fromEnd) {
       this.value = value;
       this.fromEnd = fromEnd;
+    }
+
+    /** The position in an array of {@code size} elements: negative before the start, size for {@code [#]}. */
+    int position(int size) {
+      return fromEnd ? size - value : value;
     }
   }
 }

@@ -12,6 +12,8 @@ import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * SQLite's view of JSON: reading JSON text (Jackson's parser, numbers kept exact), the SQL value
  * of a JSON node (strings as text, integers as integers, other numbers as reals, true/false as
@@ -158,6 +160,13 @@ final class SqliteJson {
     } else {
       quote(SqliteValues.text(value), b);
     }
+  }
+
+  /** The JSON node of an SQL value, as {@link #appendValue} writes it. */
+  static JsonNode node(Object value) {
+    final StringBuilder b = new StringBuilder();
+    appendValue(value, b);
+    return requireNonNull(tryParse(b.toString()), "JSON of an SQL value");
   }
 
   private static JsonNode embedded(String json) {

@@ -36,7 +36,11 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
   private static final Map<String, List<SqlOperator>> FUNCTIONS = functions();
   /** Functions (and the {@code ->} operator) whose result SQLite marks as JSON, so that JSON functions embed it unquoted. */
   private static final Set<String> MAKES_JSON =
-      Set.of("json", "json_object", "json_array", "json_quote", "json_patch", "->");
+      Set.of("json", "json_object", "json_array", "json_quote", "json_patch", "json_insert",
+          "json_replace", "json_set", "json_remove", "->");
+
+  /** Our scalar functions whose name is also an aggregate's. */
+  private static final Set<String> NAMES_OF_AGGREGATES = Set.of("max", "min");
 
   /** Our functions whose name is also a function of the SQL standard's own syntax. */
   private static final Set<String> STANDARD_SYNTAX = Set.of("trim");
@@ -62,7 +66,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
   /** Whether a function's arity is known and what it is, for the error naming a wrong call. */
   static String arity(String name) {
     final List<SqlOperator> operators = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
-    if (operators == null || operators.size() != 1
+    if (operators == null || operators.size() != 1 || NAMES_OF_AGGREGATES.contains(name)
         || !(operators.get(0) instanceof SqliteScalarFunction)) {
       return null;
     }
@@ -91,7 +95,11 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
       final List<SqlOperator> ours = FUNCTIONS.get(name);
       // Calcite's TRIM(... FROM x) looks itself up again when typed; only a call written as a
       // function (the pre-lexer quotes SQLite's trim(x, characters)) finds ours
-      if (ours != null && (!STANDARD_SYNTAX.contains(name)
+      // max and min with one argument are Calcite's aggregates; the validator picks the
+      // scalar functions for calls with more (MinMaxFunctions.scalarCall)
+      if (ours != null && (!NAMES_OF_AGGREGATES.contains(name)
+          || category == SqlFunctionCategory.USER_DEFINED_SPECIFIC_FUNCTION)
+          && (!STANDARD_SYNTAX.contains(name)
           || category == SqlFunctionCategory.USER_DEFINED_FUNCTION)) {
         final boolean wantsTable = category != null && category.isTableFunction();
         boolean found = false;
@@ -128,6 +136,10 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.scalar("json_object", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonObject");
     r.scalar("json_array", SqlTypeName.VARCHAR, 0, -1, JsonFunctions.class, "jsonArray");
     r.scalar("json_patch", SqlTypeName.VARCHAR, 2, 2, JsonFunctions.class, "jsonPatch");
+    r.scalar("json_insert", SqlTypeName.VARCHAR, 1, -1, JsonEditFunctions.class, "jsonInsert");
+    r.scalar("json_replace", SqlTypeName.VARCHAR, 1, -1, JsonEditFunctions.class, "jsonReplace");
+    r.scalar("json_set", SqlTypeName.VARCHAR, 1, -1, JsonEditFunctions.class, "jsonSet");
+    r.scalar("json_remove", SqlTypeName.VARCHAR, 1, -1, JsonEditFunctions.class, "jsonRemove");
     r.scalar("json_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "jsonEqual");
     r.scalar("aws_policy_equal", SqlTypeName.BOOLEAN, 2, 2, JsonFunctions.class, "awsPolicyEqual");
     r.scalar("->", SqlTypeName.VARCHAR, 2, 2, JsonFunctions.class, "arrowJson");
@@ -176,6 +188,10 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.scalar("trunc", SqlTypeName.ANY, 1, 1, MathFunctions.class, "trunc");
     r.scalar("sign", SqlTypeName.BIGINT, 1, 1, MathFunctions.class, "sign");
     // everything else
+    r.add("max", SqliteScalarFunction.of("max", SqlTypeName.ANY, 2, -1,
+        MinMaxFunctions.class, "max").specific());
+    r.add("min", SqliteScalarFunction.of("min", SqlTypeName.ANY, 2, -1,
+        MinMaxFunctions.class, "min").specific());
     r.scalar("typeof", SqlTypeName.VARCHAR, 1, 1, MiscFunctions.class, "typeOf");
     r.scalar("abs", SqlTypeName.ANY, 1, 1, MiscFunctions.class, "abs");
     r.scalar("round", SqlTypeName.DOUBLE, 1, 2, MiscFunctions.class, "round");

@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlJsonConstructorNullClause;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -79,12 +80,17 @@ public final class SqliteValidator extends SqlValidatorImpl {
   @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
     if (node instanceof SqlSelect) {
       nameColumns((SqlSelect) node);
+      DistributionWindowFunctions.rewrite((SqlSelect) node);
     }
     if (node instanceof SqlJoin) {
       makeTableFunctionsLateral((SqlJoin) node);
     }
+    if (node instanceof SqlLambda) {
+      node = JsonArrowArguments.jsonOperator((SqlLambda) node);
+    }
     if (node instanceof SqlCall) {
-      node = quoteJsonAggregateValues(sqliteJsonConstructor((SqlCall) node));
+      node = MinMaxFunctions.scalarCall(
+          quoteJsonAggregateValues(sqliteJsonConstructor((SqlCall) node)));
     }
     return super.performUnconditionalRewrites(node, underFrom);
   }

@@ -103,6 +103,8 @@ public class Driver extends org.apache.calcite.jdbc.Driver {
     final Properties calcite = new Properties();
     calcite.setProperty("lex", "MYSQL_ANSI");
     calcite.setProperty("conformance", "LENIENT");
+    // SQLite's order: NULL before every value ascending, after them descending
+    calcite.setProperty("defaultNullCollation", "LOW");
     calcite.setProperty("parserFactory", CredqlSqlParserImpl.class.getName() + "#FACTORY");
     calcite.setProperty("typeSystem", SqliteTypeSystem.class.getName() + "#INSTANCE");
     calcite.putAll(given);

@@ -21,13 +21,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Parse tree of StackQL's
- * {@code SHOW [EXTENDED] PROVIDERS|SERVICES|RESOURCES|METHODS [IN name] [LIKE 'pattern' | WHERE condition]}.
+ * {@code SHOW [EXTENDED] PROVIDERS|SERVICES|RESOURCES|METHODS|VERSION [IN name] [LIKE 'pattern' | WHERE condition]}.
  */
 public class SqlShow extends SqlCall {
   public static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 
   /** What a SHOW statement lists. */
-  public enum Target { PROVIDERS, SERVICES, RESOURCES, METHODS, INSERT }
+  public enum Target { PROVIDERS, SERVICES, RESOURCES, METHODS, INSERT, VERSION }
 
   private final boolean extended;
   private final Target target;

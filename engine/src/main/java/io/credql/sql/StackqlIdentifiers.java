@@ -62,14 +62,14 @@ public final class StackqlIdentifiers {
       Map.entry("ROWS", Set.of("BETWEEN", "UNBOUNDED", "CURRENT")));
   /**
    * Reserved words that are whole operands or parts of Calcite's special syntax before a comma,
-   * FROM or a parenthesis (NULL, CURRENT_DATE, EXTRACT(DAY FROM x), TRIM(BOTH FROM x)): never names.
+   * FROM or a parenthesis (NULL, CURRENT_DATE, TRIM(BOTH FROM x)): never names. The date units
+   * (DAY, HOUR, ...) are not reserved in credql's grammar: it reads them as names or units itself.
    */
   private static final Set<String> KEYWORDS_THAT_END_AN_OPERAND = Set.of("NULL", "TRUE", "FALSE",
       "UNKNOWN", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP",
       "CURRENT_USER", "SESSION_USER", "SYSTEM_USER", "CURRENT_ROLE", "CURRENT_PATH",
-      "CURRENT_CATALOG", "CURRENT_SCHEMA", "CURRENT_DEFAULT_TRANSFORM_GROUP", "YEAR", "MONTH", "DAY",
-      "HOUR", "MINUTE", "SECOND", "BOTH", "LEADING", "TRAILING", "ALL", "DISTINCT", "NOT", "EXISTS",
-      "CASE", "CAST", "SELECT", "VALUES", "WITH", "INTERVAL", "ARRAY", "MAP", "ROW", "MULTISET",
+      "CURRENT_CATALOG", "CURRENT_SCHEMA", "CURRENT_DEFAULT_TRANSFORM_GROUP", "BOTH", "LEADING",
+      "TRAILING", "ALL", "DISTINCT", "NOT", "EXISTS", "CASE", "CAST", "SELECT", "VALUES", "WITH", "INTERVAL", "ARRAY", "MAP", "ROW", "MULTISET",
       "NEW", "UNIQUE", "ANY", "SOME");
   /** Reserved words that follow AS as Calcite's keywords: CAST's types, a view's query, AS OF. */
   private static final Set<String> KEYWORDS_AFTER_AS = Set.of("SELECT", "VALUES", "WITH", "TABLE", "OF",
@@ -79,7 +79,9 @@ public final class StackqlIdentifiers {
       "NCLOB", "CLOB", "BLOB", "VARIANT", "UUID", "NULL");
   /** Words after which a reserved word where an operand starts is a name: it was the whole operand. */
   private static final Set<String> NAME_FOLLOWERS = Set.of("FROM", "AS", "AND", "OR", "IS", "IN",
-      "LIKE", "NOT", "ASC", "DESC", "THEN", "ELSE", "END");
+      "LIKE", "NOT", "ASC", "DESC", "THEN", "ELSE", "END", "NULLS", "WHERE", "GROUP", "HAVING",
+      "ORDER", "LIMIT", "OFFSET", "FETCH", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "RETURNING",
+      "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "ON");
   /** The words after which an operand starts. */
   private static final Set<String> OPERAND_AFTER_WORDS = Set.of("SELECT", "DISTINCT", "WHERE", "AND",
       "OR", "SET", "RETURNING", "BY", "ON", "HAVING", "WHEN", "THEN", "ELSE", "AS");

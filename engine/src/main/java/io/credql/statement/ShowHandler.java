@@ -28,7 +28,7 @@ import java.util.Locale;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs {@code SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS [IN name]
+ * Runs {@code SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION [IN name]
  * [LIKE pattern | WHERE condition]} with StackQL's columns, and {@code SHOW INSERT INTO resource}. Listing reads provider documents, never calls a provider.
  */
 final class ShowHandler implements StatementHandler {
@@ -85,6 +85,20 @@ final class ShowHandler implements StatementHandler {
       }
       break;
     }
+    case VERSION:
+      if (!scope.isEmpty()) {
+        throw new InvalidInputException("SHOW VERSION takes no IN; it answers for credql itself");
+      }
+      columns.add(ResultColumn.varchar("version"));
+      if (show.isExtended()) {
+        columns.add(ResultColumn.varchar("commit"));
+        columns.add(ResultColumn.varchar("build_date"));
+        columns.add(ResultColumn.varchar("platform"));
+      }
+      // credql's build records neither its commit nor its date: NULL says so, where a made-up
+      // value would not be the truth
+      rows.add(new Object[] {CredqlSession.VERSION, null, null, platform()});
+      break;
     default: {
       requireScope(show, scope, 3, "provider.service.resource",
           "SHOW METHODS IN linode.databases.postgresql_instances_credentials");
@@ -102,7 +116,7 @@ final class ShowHandler implements StatementHandler {
       break;
     }
     }
-    if (show.isExtended()) {
+    if (show.isExtended() && show.target() != SqlShow.Target.VERSION) {
       columns.add(ResultColumn.varchar("description"));
     }
     final int width = columns.size();
@@ -200,6 +214,14 @@ final class ShowHandler implements StatementHandler {
 
   private static @Nullable String description(ResourceDefinition resource) {
     return resource.description() != null ? resource.description() : resource.title();
+  }
+
+  /** The operating system and processor as StackQL names its builds' ({@code linux/amd64}). */
+  private static String platform() {
+    final String os = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT);
+    final String arch = System.getProperty("os.arch", "unknown").toLowerCase(Locale.ROOT);
+    return (os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : os) + "/"
+        + (arch.equals("x86_64") ? "amd64" : arch.equals("aarch64") ? "arm64" : arch);
   }
 
   /** SQL LIKE, ignoring case as identifiers do. */

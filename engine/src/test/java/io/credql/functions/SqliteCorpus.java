@@ -176,6 +176,97 @@ final class SqliteCorpus {
         "CASE WHEN 1 = 1 THEN 'up' ELSE 'stopped' END");
   }
 
+  /**
+   * SQLite's JSON editing functions: typed values, paths that create, append, miss or go through
+   * a value of the wrong kind, several pairs, NULLs, and JSON made by another function.
+   */
+  static List<String> jsonEdits() {
+    return List.of(
+        "json_insert('{\"a\":1}', '$.b', 2)",
+        "json_insert('{\"a\":1}', '$.a', 2)",
+        "json_insert('{\"a\":1}', '$.b', 'two', '$.c', 2.5, '$.d', NULL)",
+        "json_insert('{\"a\":1}', '$.b', 'it''s \"quoted\"')",
+        "json_insert('{\"a\":1}', '$', 2)",
+        "json_insert('[1,2]', '$[2]', 3)",
+        "json_insert('[1,2]', '$[#]', 3)",
+        "json_insert('[1,2]', '$[5]', 3)",
+        "json_insert('[1,2]', '$[0]', 3)",
+        "json_insert('{}', '$.a.b[0].c', 'deep')",
+        "json_insert('{}', '$.a[1]', 1)",
+        "json_insert('{}', '$.a[#-1]', 1)",
+        "json_insert('{\"a\":1}', '$.a.b', 2)",
+        "json_insert('[]', '$.a', 2)",
+        "json_insert('{\"a\":[]}', '$.a[#]', json_object('k', 'v'))",
+        "json_replace('{\"a\":1}', '$.a', 2)",
+        "json_replace('{\"a\":1}', '$.b', 2)",
+        "json_replace('[1,2]', '$[0]', json_array(7, 8))",
+        "json_replace('[1,2]', '$[#]', 3)",
+        "json_replace('[1,2]', '$[#-1]', 'last')",
+        "json_replace('{\"a\":1}', '$', 'x')",
+        "json_replace('{\"a\":{\"b\":[1,{\"c\":2}]}}', '$.a.b[1].c', 3.25)",
+        "json_set('{\"a\":1}', '$.a', 'x')",
+        "json_set('{\"a\":1}', '$.b', 2.5)",
+        "json_set('{\"a\":1}', '$.b', -7)",
+        "json_set('{\"a\":1}', '$.b', 1e3)",
+        "json_set('{\"a\":1}', '$.b', 9007199254740993)",
+        "json_set('{}', '$.a.b.c', 1)",
+        "json_set('{}', '$.a[0]', 1)",
+        "json_set('{}', '$.a[#]', 1)",
+        "json_set('{}', '$.a[1]', 1)",
+        "json_set('[1,2]', '$[#]', 3)",
+        "json_set('[1,2]', '$[#-1]', 9)",
+        "json_set('[1,2]', '$[#-3]', 0)",
+        "json_set('{\"a\":1}', '$.a.b', 2)",
+        "json_set('{\"a\":1}', '$', json_object('z', 1))",
+        "json_set('{\"a\":1}', '$.b', json('[1, 2]'))",
+        "json_set('{\"a\":1}', '$.b', '[1,2]')",
+        "json_set('{\"a\":1}', '$.b', json_array('x', NULL))",
+        "json_set('{\"a\":1}', '$.a', NULL)",
+        "json_set(NULL, '$.a', 1)",
+        "json_set('{\"a\":1}', NULL, 2)",
+        "json_set('{\"a\":1}', NULL, 2, '$.b', 3)",
+        "json_set('{\"a\":1}', '$.b', 1, '$.b', 2, '$.c', 3)",
+        "json_set('{\"a\":{\"b\":1}}', '$.a.c', json_set('{}', '$.x', 1))",
+        "json_set('{\"a b\":1}', '$.\"a b\"', 2)",
+        "json_set('{\"a\":1}', '$.\"x.y\"', 2)",
+        "json_set(t.doc, '$.a.b[0]', 'first', '$.c', t.n)",
+        "json_set('{}', '$.x', '{\"a\":[1]}' -> 'a')",
+        "json_set('{\"a\":1}', '$.b', json_insert('[]', '$[#]', 1))",
+        "json_set('{\"a\":1}')",
+        "json_type(json_set('{}', '$.a', 2), '$.a')",
+        "json_extract(json_set('{}', '$.a', 2.5), '$.a')",
+        "json_set('{\"a\":[1,2]}', '$.a[1]', json_object('k', NULL))",
+        "json_remove('{\"a\":1,\"b\":2}', '$.a')",
+        "json_remove('[1,2,3]', '$[1]')",
+        "json_remove('[1,2,3]', '$[#-1]')",
+        "json_remove('[1,2,3]', '$[#]')",
+        "json_remove('[1,2,3]', '$[5]')",
+        "json_remove('[1,2,3]', '$[0]', '$[0]')",
+        "json_remove('{\"a\":1}', '$')",
+        "json_remove('{\"a\":1}', NULL)",
+        "json_remove(NULL, '$.a')",
+        "json_remove('{\"a\":{\"b\":1,\"c\":2}}', '$.a.b', '$.a.c')",
+        "json_remove(' { \"a\" : 1 } ')",
+        "json_remove('{\"a\":1}', '$.x.y')",
+        "json_remove('{\"a\":[1,{\"b\":2}]}', '$.a[1].b')",
+        "json_object('k', json_remove('[1,2]', '$[0]'))");
+  }
+
+  /** SQLite's scalar max and min: NULLs, mixed classes, ties between an integer and a real. */
+  static List<String> scalarMinMax() {
+    return List.of(
+        "max(1, 2)", "min(1, 2)", "max(3, 1, 2)", "min(3, 1, 2)",
+        "max(1, 2.5)", "min(1, 2.5)", "max(1, 1.0)", "min(1, 1.0)", "max(1.0, 1)", "min(1.0, 1)",
+        "max(1, NULL)", "min(NULL, 1)", "max(NULL, NULL)",
+        "max('a', 'b')", "min('a', 'B')", "max('abc', 'ab')", "min('', 'a')",
+        "max(2, '1')", "min(2, '1')", "max('10', 9)", "min('x', 100)",
+        "max('é', 'z')", "min('é', 'z')",
+        "max(-0.5, -1)", "min(9007199254740993, 9007199254740992.0)",
+        "max(t.n, 3)", "min(t.n, 3)", "max(t.n, 10) - min(t.n, 10)",
+        "max(json_extract(t.doc, '$.n'), 0)", "typeof(max(1, 2.0))",
+        "max(length('abc'), 2)", "min(upper('a'), 'B')");
+  }
+
   /** {@code count} random calls, always the same ones for the same seed. */
   static List<String> generated(long seed, int count) {
     final Random random = new Random(seed);

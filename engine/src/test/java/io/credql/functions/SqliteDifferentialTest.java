@@ -48,6 +48,28 @@ class SqliteDifferentialTest {
     assertAgree(corpus);
   }
 
+  @Test void jsonInsertReplaceSetAndRemoveEditDocumentsAsSqliteDoes() throws SQLException {
+    assertAgree(SqliteCorpus.jsonEdits());
+  }
+
+  @Test void scalarMaxAndMinPickTheArgumentSqlitePicks() throws SQLException {
+    assertAgree(SqliteCorpus.scalarMinMax());
+  }
+
+  @Test void percentRankAndCumeDistGiveSqlitesRealsPerRow() throws SQLException {
+    final String rows = "(SELECT 1 AS k, 'a' AS g, 10 AS v UNION ALL SELECT 2, 'a', 20"
+        + " UNION ALL SELECT 3, 'a', 20 UNION ALL SELECT 4, 'a', 40 UNION ALL SELECT 5, 'b', 5"
+        + " UNION ALL SELECT 6, 'c', 1 UNION ALL SELECT 7, 'c', NULL) AS t";
+    for (String window : new String[] {"(ORDER BY t.v)", "(PARTITION BY t.g ORDER BY t.v)",
+        "(PARTITION BY t.g ORDER BY t.v DESC)", "(PARTITION BY t.g)", "()",
+        "(ORDER BY t.v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)", "w", "(w ORDER BY t.k)"}) {
+      // rows() compares numbers with their storage class: both functions give reals
+      final String select = "SELECT t.k, percent_rank() OVER " + window + ", cume_dist() OVER "
+          + window + ", t.v FROM " + rows + " WINDOW w AS (PARTITION BY t.g) ORDER BY t.k";
+      assertEquals(rows(sqlite, select), rows(credql, select), select);
+    }
+  }
+
   @Test void jsonEachAndJsonTreeGiveSqlitesRows() throws SQLException {
     final StringBuilder documents = new StringBuilder("(");
     for (int i = 0; i < SqliteCorpus.DOCUMENTS.length; i++) {

@@ -180,4 +180,25 @@ class StackqlFunctionsTest {
         + " (check that the column holds JSON)", message);
     assertFalse(message.contains("Hunter2"));
   }
+
+  @Test void anUnqualifiedColumnArrowPathInsideAFunctionIsSqlitesJsonOperatorNotALambda()
+      throws SQLException {
+    assertEquals(List.of(List.of("\"X\"", "x!", 3L)), rows("SELECT upper(c -> '$.a'),"
+        + " lower(c ->> 'a' || '!'), json_array_length(c -> '$.b', '$') FROM"
+        + " (SELECT '{\"a\":\"x\",\"b\":[1,2,3]}' AS c) AS t"));
+  }
+
+  @Test void jsonEditsReportAMalformedPathAndAnEvenNumberOfArguments() {
+    assertTrue(error("SELECT json_set('{}', 'a.b', 1)")
+        .startsWith("json_set(): malformed JSON path 'a.b'; write it as SQLite does"));
+    assertTrue(error("SELECT json_remove('[1]', '$[x]')")
+        .startsWith("json_remove(): malformed JSON path '$[x]'"));
+    assertEquals("json_insert(): takes the JSON, then path/value pairs; got an even number (2) of"
+        + " arguments", error("SELECT json_insert('{}', '$.a')"));
+  }
+
+  @Test void oneArgumentMaxAndMinStayAggregatesBesideTheScalarForms() throws SQLException {
+    assertEquals(List.of(List.of(3L, 1L, 5L)), rows("SELECT max(t.v), min(t.v), max(max(t.v), 5)"
+        + " FROM (SELECT CAST(1 AS BIGINT) AS v UNION ALL SELECT 3) AS t"));
+  }
 }

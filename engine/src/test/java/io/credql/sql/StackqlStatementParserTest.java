@@ -131,7 +131,8 @@ class StackqlStatementParserTest {
 
   /** Calcite's reserved words that StackQL's registry documents use as field or parameter names. */
   private static final List<String> RESERVED_NAMES = List.of("limit", "offset", "like", "filter", "cursor",
-      "identity", "primary", "timestamp", "method", "pattern", "max", "min", "values", "group", "rows");
+      "identity", "primary", "timestamp", "method", "pattern", "max", "min", "values", "group", "rows",
+      "search", "result", "year", "month", "day", "hour", "minute", "second");
 
   @Test void reservedWordsStackqlsDocumentsUseAsNamesWorkUnquotedWhereverANameStands()
       throws SqlParseException {
@@ -205,6 +206,32 @@ class StackqlStatementParserTest {
     assertEquals("SELECT * FROM TABLE(f(CURSOR (SELECT 1)))",
         StackqlIdentifiers.toCalcite("SELECT * FROM TABLE(f(CURSOR (SELECT 1)))"));
     assertEquals("SELECT a FROM t LIMIT 1, 2", StackqlIdentifiers.toCalcite("SELECT a FROM t LIMIT 1, 2"));
+  }
+
+  @Test void dateUnitsAreNamesAndKeepTheirMeaningsInIntervalsExtractAndTimestampadd()
+      throws SqlParseException {
+    final SqlSelect names = (SqlSelect) parse("SELECT day, hour, t.month, x AS year, minute,"
+        + " second FROM t WHERE day = 1 AND hour > 2");
+    assertEquals(List.of("day", "hour", "month", "year", "minute", "second"),
+        aliasesOrNames(names.getSelectList()));
+    final SqlSelect units = (SqlSelect) parse("SELECT EXTRACT(DAY FROM d), INTERVAL '1' DAY,"
+        + " INTERVAL '2:30' HOUR TO MINUTE, TIMESTAMPADD(HOUR, 1, ts), FLOOR(ts TO MONTH),"
+        + " CAST(n AS INTERVAL SECOND), year(d) FROM t");
+    assertEquals(List.of(SqlKind.EXTRACT, SqlKind.LITERAL, SqlKind.LITERAL, SqlKind.TIMESTAMP_ADD,
+        SqlKind.FLOOR, SqlKind.CAST, SqlKind.OTHER_FUNCTION),
+        units.getSelectList().stream().map(SqlNode::getKind).toList());
+    assertEquals("INTERVAL '2:30' HOUR TO MINUTE", units.getSelectList().get(2).toString());
+  }
+
+  @Test void showVersionAndShowExtendedVersionParse() throws SqlParseException {
+    final SqlShow version = (SqlShow) parse("SHOW VERSION");
+    assertEquals(SqlShow.Target.VERSION, version.target());
+    assertFalse(version.isExtended());
+    final SqlShow extended = (SqlShow) parse("show extended version");
+    assertEquals(SqlShow.Target.VERSION, extended.target());
+    assertTrue(extended.isExtended());
+    final SqlSelect column = (SqlSelect) parse("SELECT version FROM t");
+    assertEquals(List.of("version"), names(column.getSelectList()));
   }
 
   private static List<String> aliasesOrNames(Iterable<SqlNode> nodes) {

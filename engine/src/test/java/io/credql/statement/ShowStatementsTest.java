@@ -76,4 +76,23 @@ class ShowStatementsTest {
     assertTrue(e.getMessage().contains("colour"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
   }
+
+  @Test void showVersionAnswersWithStackqlsColumnsAndNeedsNoProvider() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:");
+         Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SHOW VERSION")) {
+        assertEquals(List.of("version"), ResultRows.labels(rs));
+        assertEquals(List.of(List.of(io.credql.session.CredqlSession.VERSION)), rows(rs));
+      }
+      try (ResultSet rs = s.executeQuery("SHOW EXTENDED VERSION")) {
+        assertEquals(List.of("version", "commit", "build_date", "platform"), ResultRows.labels(rs));
+        final List<String> row = rows(rs).get(0);
+        assertEquals(io.credql.session.CredqlSession.VERSION, row.get(0));
+        assertTrue(row.get(3).matches("[a-z0-9_ ]+/[a-z0-9_]+"), row.get(3));
+      }
+      final SQLException e = assertThrows(SQLException.class,
+          () -> s.executeQuery("SHOW VERSION IN linode"));
+      assertTrue(e.getMessage().contains("SHOW VERSION takes no IN"), e.getMessage());
+    }
+  }
 }

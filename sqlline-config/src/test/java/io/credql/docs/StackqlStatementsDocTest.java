@@ -73,6 +73,7 @@ class StackqlStatementsDocTest {
       new Form("SHOW [EXTENDED] ... LIKE 'pattern'", "SHOW EXTENDED RESOURCES IN linode.databases LIKE 'mysql%'"),
       new Form("SHOW ... WHERE condition", "SHOW RESOURCES IN linode.databases WHERE name LIKE 'mysql%'"),
       new Form("SHOW INSERT INTO provider.service.resource", "SHOW INSERT INTO linode.databases.mysql_instances"),
+      new Form("SHOW [EXTENDED] VERSION", "SHOW EXTENDED VERSION"),
       new Form("DESCRIBE [EXTENDED] provider.service.resource", "DESCRIBE EXTENDED linode.databases.mysql_instances"),
       new Form("DESCRIBE METHOD provider.service.resource.method",
           "DESCRIBE METHOD linode.databases.mysql_instances.create"),
