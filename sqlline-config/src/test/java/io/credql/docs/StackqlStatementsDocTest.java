@@ -54,7 +54,7 @@ class StackqlStatementsDocTest {
       new Form("UPDATE resource SET ... WHERE ...",
           "UPDATE linode.databases.mysql_instances SET label = 'db2' WHERE instanceId = 123"),
       new Form("UPDATE ... RETURNING columns",
-          "UPDATE linode.databases.mysql_instances SET label = 'db2' WHERE instanceId = 123 RETURNING id, label"),
+          "UPDATE linode.databases.mysql_instances SET label = 'db2' WHERE instanceId = 123 RETURNING *"),
       new Form("REPLACE resource SET ... WHERE ...",
           "REPLACE linode.databases.mysql_instances SET label = 'db2' WHERE instanceId = 123"),
       new Form("DELETE FROM resource WHERE ...",
