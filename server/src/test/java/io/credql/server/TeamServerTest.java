@@ -18,13 +18,10 @@ import us.fatehi.utility.datasource.DatabaseConnectionSources;
 import us.fatehi.utility.datasource.MultiUseUserCredentials;
 
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyStore;
-import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
@@ -119,7 +116,7 @@ class TeamServerTest {
     final SQLException unknown = assertThrows(SQLException.class,
         () -> DriverManager.getConnection(remote, login("nobody", "whatever")).close());
     assertEquals("the credql server at " + server.url() + " refused the login (HTTP 401): check the user and"
-        + " password properties", wrong.getMessage());
+        + " password (or token) properties", wrong.getMessage());
     assertEquals(wrong.getMessage(), unknown.getMessage(), "an unknown user and a wrong password look alike");
   }
 
@@ -254,7 +251,7 @@ class TeamServerTest {
     }
   }
 
-  /** A raw request to the server, as a broken or hostile client would send it. */
+  /** A raw request to the server over its TLS, as a broken or hostile client would send it. */
   private static HttpResponse<String> post(String user, String password, byte[] body) throws Exception {
     final KeyStore trust = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(tls.trustStore)) {
@@ -264,9 +261,6 @@ class TeamServerTest {
     trustManagers.init(trust);
     final SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, trustManagers.getTrustManagers(), null);
-    final HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
-    return client.send(HttpRequest.newBuilder(server.url()).header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return RawRequests.post(ssl, server.url(), RawRequests.basic(user, password), body);
   }
 }
