@@ -148,7 +148,7 @@ final class ServerMeta extends JdbcMeta {
     final StatementShape shape = permitted(h.connectionId, sql);
     statements.put(h.id, new Prepared(h.connectionId, shape));
     final ExecuteResult result;
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId)) {
+    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, shape)) {
       result = cleanlyThrowing(() -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
     }
     auditSecretReads(h.connectionId, shape, result);
@@ -161,9 +161,7 @@ final class ServerMeta extends JdbcMeta {
     for (String sql : sqlCommands) {
       permitted(h.connectionId, sql);
     }
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId)) {
-      return cleanlyThrowing(() -> super.prepareAndExecuteBatch(h, sqlCommands));
-    }
+    return cleanlyThrowing(() -> super.prepareAndExecuteBatch(h, sqlCommands));
   }
 
   @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
@@ -171,7 +169,7 @@ final class ServerMeta extends JdbcMeta {
     final Prepared prepared = statement(h);
     sameRole(h.connectionId);
     final ExecuteResult result;
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId)) {
+    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
       result = cleanlyThrowing(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
     }
     auditSecretReads(h.connectionId, prepared.shape(), result);
@@ -182,24 +180,20 @@ final class ServerMeta extends JdbcMeta {
       throws NoSuchStatementException {
     statement(h);
     sameRole(h.connectionId);
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId)) {
-      return cleanlyThrowing(() -> super.executeBatch(h, parameterValues));
-    }
+    return cleanlyThrowing(() -> super.executeBatch(h, parameterValues));
   }
 
   @Override public ExecuteBatchResult executeBatchProtobuf(StatementHandle h,
       List<Requests.UpdateBatch> parameterValues) throws NoSuchStatementException {
     statement(h);
     sameRole(h.connectionId);
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId)) {
-      return cleanlyThrowing(() -> super.executeBatchProtobuf(h, parameterValues));
-    }
+    return cleanlyThrowing(() -> super.executeBatchProtobuf(h, parameterValues));
   }
 
   @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    statement(h);
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId)) {
+    final Prepared prepared = statement(h);
+    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
       return super.fetch(h, offset, fetchMaxRowCount);
     } catch (RuntimeException e) {
       throw clean(e);
@@ -209,11 +203,9 @@ final class ServerMeta extends JdbcMeta {
   /** A client's state may carry SQL to run again: it is held to the same rules as a new statement. */
   @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset)
       throws NoSuchStatementException {
-    statement(sh);
-    if (state.sql != null) {
-      permitted(sh.connectionId, state.sql);
-    }
-    try (ClientDisconnectWatch.Watch watch = watchClient(sh.connectionId)) {
+    final Prepared prepared = statement(sh);
+    final StatementShape shape = state.sql != null ? permitted(sh.connectionId, state.sql) : prepared.shape();
+    try (ClientDisconnectWatch.Watch watch = watchClient(sh.connectionId, shape)) {
       return cleanlyThrowing(() -> super.syncResults(sh, state, offset));
     }
   }
@@ -382,9 +374,13 @@ final class ServerMeta extends JdbcMeta {
    * the client goes away, its connection is closed, which stops the statement's calls (its
    * executor's threads are interrupted, waiting calls never start), and this thread, which may be
    * waiting for a call, is interrupted too. Closing the watch clears that interrupt, so the next
-   * request this thread serves starts clean.
+   * request this thread serves starts clean. A change is not watched: cut short, it might or might
+   * not have reached the provider, so it runs to its end and its audit record says which.
    */
-  private ClientDisconnectWatch.Watch watchClient(String connectionId) {
+  private ClientDisconnectWatch.Watch watchClient(String connectionId, StatementShape shape) {
+    if (shape.kind().changes()) {
+      return () -> { };
+    }
     final Thread serving = Thread.currentThread();
     final ClientDisconnectWatch.Watch watch = disconnects.whileServing(() -> {
       serving.interrupt();

@@ -53,6 +53,7 @@ class TeamServerTest {
   static Path audit;
   static CredqlServer server;
   static long instanceId;
+  static String botToken;
 
   @BeforeAll static void startServer() throws Exception {
     tls = SelfSignedCertificate.in(directory);
@@ -61,6 +62,7 @@ class TeamServerTest {
     addUser("aud", "auditor", "aud-password");
     addUser("op", "operator", "op-password");
     new UsersFile(users, 4).add("renderonly", Role.OPERATOR, Set.of("render"), "ro-password".toCharArray());
+    botToken = new UsersFile(users).addToken("bot", Role.READER, Set.of());
     audit = directory.resolve("audit.jsonl");
     final Properties connection = new Properties();
     connection.setProperty("sandbox", "true");
@@ -182,6 +184,18 @@ class TeamServerTest {
     try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), login("ann", "ann-password"));
          Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SHOW PROVIDERS")) {
       assertTrue(rows.next());
+    }
+  }
+
+  @Test void credqlsOwnDriverSendsABearerTokenOverTls() throws Exception {
+    final Properties token = new Properties();
+    token.setProperty("token", botToken);
+    token.setProperty("trustStore", tls.trustStore.toString());
+    token.setProperty("trustStorePassword", SelfSignedCertificate.TRUST_STORE_PASSWORD);
+    try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), token);
+         Statement s = c.createStatement(); ResultSet rows = s.executeQuery(credentialsQuery("password"))) {
+      assertTrue(rows.next());
+      assertEquals("********", rows.getString(1), "the token's user is a reader");
     }
   }
 
