@@ -15,7 +15,8 @@ import java.util.Properties;
 /**
  * A connection to a {@code credql serve} server ({@code jdbc:credql:remote=https://host:port}),
  * made by Avatica's thin driver: the JDBC {@code user} and {@code password} go as HTTP Basic
- * credentials, {@code trustStore} (and {@code trustStorePassword}) name a key store holding a
+ * credentials, or a {@code token} as {@code Authorization: Bearer} ({@link BearerTokenHttpClient}),
+ * {@code trustStore} (and {@code trustStorePassword}) name a key store holding a
  * private CA. No other property is sent: the server decides what its connections see. A
  * connection survives a restart of the server.
  */
@@ -23,6 +24,7 @@ final class RemoteConnection {
   static final String REMOTE = "remote";
   static final String TRUST_STORE = "trustStore";
   static final String TRUST_STORE_PASSWORD = "trustStorePassword";
+  static final String TOKEN = "token";
 
   private RemoteConnection() {
   }
@@ -34,7 +36,14 @@ final class RemoteConnection {
     // and repeats the request the server refused unseen (nothing of it ran)
     avatica.setProperty("transparent_reconnection", "true");
     final String user = given.getProperty("user");
-    if (user != null && !user.isEmpty()) {
+    final String token = given.getProperty(TOKEN);
+    if (token != null && !token.isBlank()) {
+      // Avatica hands a transport of our own the password of BASIC: the token goes in that place
+      avatica.setProperty("httpclient_impl", BearerTokenHttpClient.class.getName());
+      avatica.setProperty("authentication", "BASIC");
+      avatica.setProperty("avatica_user", "token");
+      avatica.setProperty("avatica_password", token.trim());
+    } else if (user != null && !user.isEmpty()) {
       avatica.setProperty("authentication", "BASIC");
       avatica.setProperty("avatica_user", user);
       avatica.setProperty("avatica_password", given.getProperty("password", ""));
@@ -57,7 +66,7 @@ final class RemoteConnection {
     final String message = String.valueOf(e.getMessage());
     if (message.contains("HTTP/401")) {
       return new CredqlException("the credql server at " + remote + " refused the login (HTTP 401):"
-          + " check the user and password properties", "28000");
+          + " check the user and password (or token) properties", "28000");
     }
     if (message.contains("HTTP/")) {
       return new CredqlException("the credql server at " + remote + " answered "

@@ -15,7 +15,6 @@ import org.apache.calcite.avatica.server.RemoteUserExtractor;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.security.ConstraintMapping;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
-import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -45,9 +44,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code credql serve}: Avatica's HTTP server over credql's embedded driver. Jetty listens on the
  * settings' address (TLS from PEM files; plain HTTP only on loopback), refuses request bodies over
- * the limit, checks HTTP Basic logins against the users file, and serves each request in Avatica's
- * protobuf protocol for the authenticated {@link Caller}, whom {@link ServerMeta} holds to the
- * user's role.
+ * the limit, checks HTTP Basic logins and bearer tokens against the users file, and serves each
+ * request in Avatica's protobuf protocol for the authenticated {@link Caller}, whom
+ * {@link ServerMeta} holds to the user's role.
  */
 public final class CredqlServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CredqlServer.class);
@@ -55,10 +54,13 @@ public final class CredqlServer implements AutoCloseable {
   private final HttpServer server;
   private final ServerConnector connector;
   private final ServerMeta meta;
+  private final ClientDisconnectWatch disconnects;
   private final URI url;
 
-  private CredqlServer(HttpServer server, ServerConnector connector, ServerMeta meta, URI url) {
+  private CredqlServer(HttpServer server, ServerConnector connector, ServerMeta meta,
+      ClientDisconnectWatch disconnects, URI url) {
     this.server = server;
+    this.disconnects = disconnects;
     this.connector = connector;
     this.meta = meta;
     this.url = url;
@@ -66,15 +68,21 @@ public final class CredqlServer implements AutoCloseable {
 
   /** Starts a server; bad settings (a public address without TLS, unreadable files) are an error saying what to fix. */
   public static CredqlServer start(ServerSettings settings) throws IOException, SQLException {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /** Starts a server whose pauses after failed logins follow {@code clock}. */
+  static CredqlServer start(ServerSettings settings, Clock clock) throws IOException, SQLException {
     requireNonNull(settings, "settings");
     if (!settings.tls() && !LoopbackHost.isLoopback(settings.bind())) {
       throw new IllegalArgumentException("--bind " + settings.bind() + " without --tls-cert and --tls-key"
           + " would carry passwords in clear over the network; give a certificate, or bind to 127.0.0.1");
     }
-    final UsersLoginService logins = new UsersLoginService(new UsersFile(settings.users()), Clock.systemUTC());
+    final UsersLoginService logins = new UsersLoginService(new UsersFile(settings.users()), clock);
     new Driver();
+    final ClientDisconnectWatch disconnects = new ClientDisconnectWatch();
     final ServerMeta meta = new ServerMeta(Driver.CONNECT_STRING_PREFIX, settings.connection(),
-        settings.idleConnection());
+        settings.idleConnection(), disconnects);
     final AvaticaServerConfiguration configuration = new UsersConfiguration(logins);
     final AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta),
         NoopMetricsSystem.getInstance(), configuration);
@@ -103,7 +111,7 @@ public final class CredqlServer implements AutoCloseable {
     final URI url = URI.create((settings.tls() ? "https" : "http") + "://" + host + ":" + connector.getLocalPort());
     avatica.setServerRpcMetadata(new RpcMetadataResponse(host + ":" + connector.getLocalPort()));
     LOG.info("credql server listening on {} (users from {})", url, settings.users());
-    return new CredqlServer(server, connector, meta, url);
+    return new CredqlServer(server, connector, meta, disconnects, url);
   }
 
   /** Where clients connect: {@code jdbc:credql:remote=<url>}, or Avatica's {@code jdbc:avatica:remote:url=<url>}. */
@@ -123,6 +131,7 @@ public final class CredqlServer implements AutoCloseable {
   @Override public void close() {
     server.stop();
     meta.closeAll();
+    disconnects.close();
   }
 
   private static ServerConnector connector(Server server, ServerSettings settings) {
@@ -165,7 +174,7 @@ public final class CredqlServer implements AutoCloseable {
     mapping.setConstraint(constraint);
     mapping.setPathSpec("/*");
     final ConstraintSecurityHandler security = new ConstraintSecurityHandler();
-    security.setAuthenticator(new BasicAuthenticator());
+    security.setAuthenticator(new BasicOrBearerAuthenticator(logins));
     security.setLoginService(logins);
     security.setRealmName("credql");
     security.setConstraintMappings(new ConstraintMapping[] {mapping});
@@ -178,7 +187,7 @@ public final class CredqlServer implements AutoCloseable {
     return Base64.getEncoder().encodeToString(bytes).toCharArray();
   }
 
-  /** Avatica's view of the server's users: HTTP Basic, and each request served as its {@link Caller}. */
+  /** Avatica's view of the server's users: HTTP Basic or a bearer token, and each request served as its {@link Caller}. */
   private static final class UsersConfiguration implements AvaticaServerConfiguration {
     private final UsersLoginService logins;
     private final RemoteUserExtractor extractor = new HttpRequestRemoteUserExtractor();

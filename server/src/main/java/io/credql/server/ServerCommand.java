@@ -22,35 +22,47 @@ import static java.util.Objects.requireNonNull;
  * The command lines of the team server: {@code credql serve [--port N] [--bind ADDR]
  * [--tls-cert F --tls-key F] --users F [--sandbox] [--property k=v ...] [--max-request-bytes N]}
  * and {@code credql user add NAME --role reader|auditor|operator --users F [--providers a,b]}, which
- * reads the password from standard input, never from an argument.
+ * reads the password from standard input, never from an argument, and {@code credql token add}
+ * with the same options, which prints a new bearer token once and keeps only its hash.
  */
 public final class ServerCommand {
   private static final String USAGE = "usage: credql serve [--port N] [--bind ADDR] [--tls-cert cert.pem --tls-key key.pem]"
       + " --users FILE [--sandbox] [--property k=v ...]\n"
       + "       credql user add NAME --role reader|auditor|operator --users FILE [--providers p1,p2]"
-      + "  (the password is read from standard input)";
+      + "  (the password is read from standard input)\n"
+      + "       credql token add NAME --role reader|auditor|operator --users FILE [--providers p1,p2]"
+      + "  (prints a new bearer token once)";
 
   private ServerCommand() {
   }
 
   /** Whether {@code first} (the first argument) names one of these commands. */
   public static boolean handles(String first) {
-    return first.equals("serve") || first.equals("user");
+    return first.equals("serve") || first.equals("user") || first.equals("token");
+  }
+
+  /** Runs the command, printing a new token to standard output (see {@link #run(List, InputStream, PrintStream, PrintStream)}). */
+  public static int run(List<String> args, InputStream in, PrintStream err) {
+    return run(args, in, System.out, err);
   }
 
   /**
-   * Runs the command; {@code serve} returns when the server stops. Messages go to {@code err}.
+   * Runs the command; {@code serve} returns when the server stops. A new token goes to
+   * {@code out}, alone on its line; messages go to {@code err}.
    *
    * @return the exit status
    */
-  public static int run(List<String> args, InputStream in, PrintStream err) {
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
     requireNonNull(args, "args");
     try {
       if (args.get(0).equals("serve")) {
         return serve(args.subList(1, args.size()), err);
       }
-      if (args.size() >= 2 && args.get(1).equals("add")) {
+      if (args.size() >= 2 && args.get(0).equals("user") && args.get(1).equals("add")) {
         return addUser(args.subList(2, args.size()), in, err);
+      }
+      if (args.size() >= 2 && args.get(0).equals("token") && args.get(1).equals("add")) {
+        return addToken(args.subList(2, args.size()), out, err);
       }
       throw new IllegalArgumentException("unknown command 'credql " + String.join(" ", args) + "'");
     } catch (IllegalArgumentException | IOException | SQLException e) {
@@ -131,45 +143,70 @@ public final class ServerCommand {
   }
 
   private static int addUser(List<String> args, InputStream in, PrintStream err) throws IOException {
-    if (args.isEmpty() || args.get(0).startsWith("--")) {
-      throw new IllegalArgumentException("credql user add needs a user name");
-    }
-    final String name = args.get(0);
-    Role role = null;
-    Path users = null;
-    final Set<String> providers = new TreeSet<>();
-    for (int i = 1; i < args.size(); i++) {
-      final String option = args.get(i);
-      switch (option) {
-      case "--role":
-        role = Role.of(value(args, ++i, option));
-        break;
-      case "--users":
-        users = Paths.get(value(args, ++i, option));
-        break;
-      case "--providers":
-        Arrays.stream(value(args, ++i, option).split(",")).map(String::trim).filter(p -> !p.isEmpty())
-            .forEach(providers::add);
-        break;
-      case "--password":
-        throw new IllegalArgumentException("a password is never an argument (it would stay in the shell's"
-            + " history and the process list); type it on standard input");
-      default:
-        throw new IllegalArgumentException("unknown option '" + option + "' of credql user add");
-      }
-    }
-    if (role == null || users == null) {
-      throw new IllegalArgumentException("credql user add needs --role and --users");
-    }
-    final char[] password = password(in, err, name);
+    final NewUser user = NewUser.parse("user", args);
+    final char[] password = password(in, err, user.name());
     try {
-      new UsersFile(users).add(name, role, providers, password);
+      new UsersFile(user.users()).add(user.name(), user.role(), user.providers(), password);
     } finally {
       Arrays.fill(password, '\0');
     }
-    err.println("credql: user " + name + " (" + role + (providers.isEmpty() ? "" : ", providers "
-        + String.join(",", providers)) + ") written to " + users);
+    err.println("credql: user " + user + " written to " + user.users());
     return 0;
+  }
+
+  private static int addToken(List<String> args, PrintStream out, PrintStream err) throws IOException {
+    final NewUser user = NewUser.parse("token", args);
+    final String token = new UsersFile(user.users()).addToken(user.name(), user.role(), user.providers());
+    out.println(token);
+    out.flush();
+    err.println("credql: token user " + user + " written to " + user.users() + "; the token above is shown"
+        + " only now (the file keeps its SHA-256): send it as Authorization: Bearer, or as the password of "
+        + user.name());
+    return 0;
+  }
+
+  /** The options of {@code credql user add} and {@code credql token add}: who, with which role and providers, in which file. */
+  private record NewUser(String name, Role role, Set<String> providers, Path users) {
+    static NewUser parse(String command, List<String> args) {
+      if (args.isEmpty() || args.get(0).startsWith("--")) {
+        throw new IllegalArgumentException("credql " + command + " add needs a user name");
+      }
+      final String name = args.get(0);
+      Role role = null;
+      Path users = null;
+      final Set<String> providers = new TreeSet<>();
+      for (int i = 1; i < args.size(); i++) {
+        final String option = args.get(i);
+        switch (option) {
+        case "--role":
+          role = Role.of(value(args, ++i, option));
+          break;
+        case "--users":
+          users = Paths.get(value(args, ++i, option));
+          break;
+        case "--providers":
+          Arrays.stream(value(args, ++i, option).split(",")).map(String::trim).filter(p -> !p.isEmpty())
+              .forEach(providers::add);
+          break;
+        case "--password":
+        case "--token":
+          throw new IllegalArgumentException(command.equals("user")
+              ? "a password is never an argument (it would stay in the shell's history and the process list);"
+                  + " type it on standard input"
+              : "a token is never an argument: credql token add makes a new one and prints it");
+        default:
+          throw new IllegalArgumentException("unknown option '" + option + "' of credql " + command + " add");
+        }
+      }
+      if (role == null || users == null) {
+        throw new IllegalArgumentException("credql " + command + " add needs --role and --users");
+      }
+      return new NewUser(name, role, providers, users);
+    }
+
+    @Override public String toString() {
+      return name + " (" + role + (providers.isEmpty() ? "" : ", providers " + String.join(",", providers)) + ")";
+    }
   }
 
   /** The first line of standard input, or what the terminal reads without echo. */

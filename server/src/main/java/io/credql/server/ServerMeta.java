@@ -5,12 +5,15 @@ import io.credql.document.ProviderCatalog;
 import io.credql.redact.Redactor;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.proto.Requests;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,8 @@ import static java.util.Objects.requireNonNull;
  * connection opens with the server's properties only (never the client's), belongs to the user
  * who opened it, masks secrets for readers, shares the server's provider budget and names its user
  * in the audit log; a statement runs only if the user's role permits its kind and it names only
- * providers the user may reach; a read of secret columns by a role that sees them is audited.
+ * providers the user may reach; a read of secret columns by a role that sees them is audited. A
+ * client that goes away while its statement runs loses its connection, whose calls stop with it.
  */
 final class ServerMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMeta.class);
@@ -46,6 +50,10 @@ final class ServerMeta extends JdbcMeta {
   private final Properties serverProperties;
   private final Map<String, Owner> owners = new ConcurrentHashMap<>();
   private final Map<Integer, Prepared> statements = new ConcurrentHashMap<>();
+  private final ClientDisconnectWatch disconnects;
+  /** The connections opened since the server started (for a day): an unknown one is from before a restart. */
+  private final Cache<String, Boolean> opened = CacheBuilder.newBuilder().maximumSize(100_000)
+      .expireAfterWrite(Duration.ofDays(1)).build();
 
   /** Who opened a connection, and the role the connection was opened with (its masking depends on it). */
   private record Owner(String user, Role role, Connection connection) {
@@ -59,10 +67,12 @@ final class ServerMeta extends JdbcMeta {
    * @param serverProperties what every connection opens with
    * @param idle how long an unused connection or statement is kept before it is closed, with its calls
    */
-  ServerMeta(String url, Properties serverProperties, Duration idle) throws SQLException {
+  ServerMeta(String url, Properties serverProperties, Duration idle, ClientDisconnectWatch disconnects)
+      throws SQLException {
     super(url, caches(idle));
     this.url = requireNonNull(url, "url");
     this.serverProperties = requireNonNull(serverProperties, "serverProperties");
+    this.disconnects = requireNonNull(disconnects, "disconnects");
   }
 
   private static Properties caches(Duration idle) {
@@ -96,6 +106,7 @@ final class ServerMeta extends JdbcMeta {
           AvaticaSeverity.ERROR);
     }
     owners.put(ch.id, new Owner(caller.user().name(), caller.user().role(), connection));
+    opened.put(ch.id, Boolean.TRUE);
     LOG.info("{} ({}) connected from {}", caller.user().name(), caller.user().role(), caller.address());
   }
 
@@ -136,8 +147,10 @@ final class ServerMeta extends JdbcMeta {
     statement(h);
     final StatementShape shape = permitted(h.connectionId, sql);
     statements.put(h.id, new Prepared(h.connectionId, shape));
-    final ExecuteResult result = cleanlyThrowing(() -> super.prepareAndExecute(h, sql, maxRowCount,
-        maxRowsInFirstFrame, callback));
+    final ExecuteResult result;
+    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, shape)) {
+      result = cleanlyThrowing(() -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+    }
     auditSecretReads(h.connectionId, shape, result);
     return result;
   }
@@ -155,7 +168,10 @@ final class ServerMeta extends JdbcMeta {
       int maxRowsInFirstFrame) throws NoSuchStatementException {
     final Prepared prepared = statement(h);
     sameRole(h.connectionId);
-    final ExecuteResult result = cleanlyThrowing(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+    final ExecuteResult result;
+    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
+      result = cleanlyThrowing(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+    }
     auditSecretReads(h.connectionId, prepared.shape(), result);
     return result;
   }
@@ -175,9 +191,9 @@ final class ServerMeta extends JdbcMeta {
   }
 
   @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
-      throws NoSuchStatementException, org.apache.calcite.avatica.MissingResultsException {
-    statement(h);
-    try {
+      throws NoSuchStatementException, MissingResultsException {
+    final Prepared prepared = statement(h);
+    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
       return super.fetch(h, offset, fetchMaxRowCount);
     } catch (RuntimeException e) {
       throw clean(e);
@@ -187,11 +203,11 @@ final class ServerMeta extends JdbcMeta {
   /** A client's state may carry SQL to run again: it is held to the same rules as a new statement. */
   @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset)
       throws NoSuchStatementException {
-    statement(sh);
-    if (state.sql != null) {
-      permitted(sh.connectionId, state.sql);
+    final Prepared prepared = statement(sh);
+    final StatementShape shape = state.sql != null ? permitted(sh.connectionId, state.sql) : prepared.shape();
+    try (ClientDisconnectWatch.Watch watch = watchClient(sh.connectionId, shape)) {
+      return cleanlyThrowing(() -> super.syncResults(sh, state, offset));
     }
-    return cleanlyThrowing(() -> super.syncResults(sh, state, offset));
   }
 
   @Override public void closeStatement(StatementHandle h) {
@@ -202,11 +218,18 @@ final class ServerMeta extends JdbcMeta {
     }
   }
 
-  /** The connection {@code id}, if the caller owns it; otherwise an error that says no more than "not found". */
+  /**
+   * The connection {@code id}, if the caller owns it; otherwise an error that says no more than
+   * "not found", or that the server restarted since a connection it never saw was opened (the
+   * error code tells Avatica's client that it may open its connection again).
+   */
   private Owner owned(String id) {
     final Owner owner = owners.get(id);
     if (owner == null || !owner.user().equals(Caller.current().user().name())) {
-      throw new AvaticaRuntimeException("Connection not found: invalid id, closed, or expired: " + id,
+      throw new AvaticaRuntimeException(opened.getIfPresent(id) == null
+          ? "the credql server restarted since this connection was opened, and its connections ended with it:"
+              + " connect again"
+          : "Connection not found: invalid id, closed, or expired: " + id,
           org.apache.calcite.avatica.remote.Service.ErrorResponse.MISSING_CONNECTION_ERROR_CODE, "08003",
           AvaticaSeverity.ERROR);
     }
@@ -344,6 +367,40 @@ final class ServerMeta extends JdbcMeta {
   /** A call of the superclass that may find its statement gone. */
   private interface StatementAction<T> {
     T run() throws NoSuchStatementException;
+  }
+
+  /**
+   * Watches the client of connection {@code connectionId} while this thread runs its statement: if
+   * the client goes away, its connection is closed, which stops the statement's calls (its
+   * executor's threads are interrupted, waiting calls never start), and this thread, which may be
+   * waiting for a call, is interrupted too. Closing the watch clears that interrupt, so the next
+   * request this thread serves starts clean. A change is not watched: cut short, it might or might
+   * not have reached the provider, so it runs to its end and its audit record says which.
+   */
+  private ClientDisconnectWatch.Watch watchClient(String connectionId, StatementShape shape) {
+    if (shape.kind().changes()) {
+      return () -> { };
+    }
+    final Thread serving = Thread.currentThread();
+    final ClientDisconnectWatch.Watch watch = disconnects.whileServing(() -> {
+      serving.interrupt();
+      abandon(connectionId);
+    });
+    return () -> {
+      watch.close();
+      Thread.interrupted();
+    };
+  }
+
+  /** Closes the connection of a client that went away: its statements and their calls end with it. */
+  private void abandon(String connectionId) {
+    final Owner owner = owners.remove(connectionId);
+    statements.values().removeIf(p -> p.connectionId().equals(connectionId));
+    getConnectionCache().invalidate(connectionId);
+    if (owner != null) {
+      LOG.info("closed the connection of {}, who went away while a statement ran", owner.user());
+      close(owner.connection());
+    }
   }
 
   /** The first SQLException in {@code e}'s causes, as Avatica hands errors to the client. */

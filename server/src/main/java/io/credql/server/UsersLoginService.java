@@ -25,11 +25,12 @@ import javax.servlet.ServletRequest;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Checks HTTP Basic logins against the {@link UsersFile} (read again when it changes), with bcrypt.
+ * Checks logins against the {@link UsersFile} (read again when it changes): HTTP Basic passwords
+ * with bcrypt, bearer tokens (or a token sent as the Basic password of its user) by their SHA-256.
  * HTTP Basic sends the password with every request, so a password bcrypt has accepted is
  * remembered as an HMAC under a key of this process, and later requests cost one HMAC, not one
  * bcrypt. Failed logins are paused by {@link FailedLogins} and logged with the user name and
- * address, never with the password tried.
+ * address, never with the password or token tried.
  */
 final class UsersLoginService extends AbstractLoginService {
   private static final Logger LOG = LoggerFactory.getLogger(UsersLoginService.class);
@@ -74,6 +75,28 @@ final class UsersLoginService extends AbstractLoginService {
     return users;
   }
 
+  /** A bearer token as a login's credentials; its text is never logged. */
+  record BearerToken(String token) {
+    BearerToken {
+      requireNonNull(token, "token");
+    }
+
+    @Override public String toString() {
+      return "BearerToken[****]";
+    }
+  }
+
+  /** The name of the user whose token {@code token} is, or null (each stored hash is compared in constant time). */
+  @Nullable String tokenOwner(String token) {
+    String owner = null;
+    for (ServerUser user : users().values()) {
+      if (user.hasToken() && UsersFile.verify(user, token)) {
+        owner = user.name();
+      }
+    }
+    return owner;
+  }
+
   @Override public @Nullable UserIdentity login(String username, Object credentials, ServletRequest request) {
     final String address = request == null ? "an unknown address" : request.getRemoteAddr();
     if (failures.isPaused(address)) {
@@ -84,7 +107,8 @@ final class UsersLoginService extends AbstractLoginService {
     if (identity == null) {
       final int count = failures.failed(address);
       LOG.warn("failed login {} in a row from {} ({})", count, address,
-          user(username) == null ? "no such user" : "user " + username);
+          credentials instanceof BearerToken ? "an unknown bearer token"
+              : user(username) == null ? "no such user" : "user " + username);
     } else {
       failures.succeeded(address);
     }
@@ -101,7 +125,11 @@ final class UsersLoginService extends AbstractLoginService {
     return user == null ? null : new UserPrincipal(username, new PasswordCheck(user));
   }
 
-  /** The check of one user's password: the remembered HMAC if there is one, else bcrypt. */
+  /**
+   * The check of one user's secret: for a token user, the token (as a bearer token or as the
+   * Basic password); for a password user, the password: the remembered HMAC if there is one, else
+   * bcrypt.
+   */
   private final class PasswordCheck extends Credential {
     private static final long serialVersionUID = 1L;
     private final transient ServerUser user;
@@ -111,16 +139,22 @@ final class UsersLoginService extends AbstractLoginService {
     }
 
     @Override public boolean check(Object credentials) {
+      if (credentials instanceof BearerToken) {
+        return user.hasToken() && UsersFile.verify(user, ((BearerToken) credentials).token());
+      }
       if (!(credentials instanceof String)) {
         return false;
       }
       final String password = (String) credentials;
-      final byte[] mac = mac(user.name() + '\0' + user.passwordHash() + '\0' + password);
+      if (user.hasToken()) {
+        return UsersFile.verify(user, password);
+      }
+      final byte[] mac = mac(user.name() + '\0' + user.secretHash() + '\0' + password);
       final byte[] known = verified.get(user.name());
       if (known != null && MessageDigest.isEqual(known, mac)) {
         return true;
       }
-      if (UsersFile.verify(user, password.toCharArray())) {
+      if (UsersFile.verify(user, password)) {
         verified.put(user.name(), mac);
         return true;
       }

@@ -2,39 +2,15 @@ package io.credql.server;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Someone guessing passwords from one address is slowed down more with every guess; others are not. */
 class FailedLoginsTest {
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-  }
-
   @Test void afterFiveFailuresAnAddressWaitsLongerAfterEachFurtherOne() {
-    final TestClock clock = new TestClock();
+    final MovableClock clock = new MovableClock();
     final FailedLogins failures = new FailedLogins(clock);
     for (int i = 0; i < 4; i++) {
       failures.failed("10.0.0.9");

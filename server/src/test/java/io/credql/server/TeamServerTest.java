@@ -18,13 +18,10 @@ import us.fatehi.utility.datasource.DatabaseConnectionSources;
 import us.fatehi.utility.datasource.MultiUseUserCredentials;
 
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyStore;
-import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
@@ -56,6 +53,7 @@ class TeamServerTest {
   static Path audit;
   static CredqlServer server;
   static long instanceId;
+  static String botToken;
 
   @BeforeAll static void startServer() throws Exception {
     tls = SelfSignedCertificate.in(directory);
@@ -64,6 +62,7 @@ class TeamServerTest {
     addUser("aud", "auditor", "aud-password");
     addUser("op", "operator", "op-password");
     new UsersFile(users, 4).add("renderonly", Role.OPERATOR, Set.of("render"), "ro-password".toCharArray());
+    botToken = new UsersFile(users).addToken("bot", Role.READER, Set.of());
     audit = directory.resolve("audit.jsonl");
     final Properties connection = new Properties();
     connection.setProperty("sandbox", "true");
@@ -119,7 +118,7 @@ class TeamServerTest {
     final SQLException unknown = assertThrows(SQLException.class,
         () -> DriverManager.getConnection(remote, login("nobody", "whatever")).close());
     assertEquals("the credql server at " + server.url() + " refused the login (HTTP 401): check the user and"
-        + " password properties", wrong.getMessage());
+        + " password (or token) properties", wrong.getMessage());
     assertEquals(wrong.getMessage(), unknown.getMessage(), "an unknown user and a wrong password look alike");
   }
 
@@ -185,6 +184,18 @@ class TeamServerTest {
     try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), login("ann", "ann-password"));
          Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SHOW PROVIDERS")) {
       assertTrue(rows.next());
+    }
+  }
+
+  @Test void credqlsOwnDriverSendsABearerTokenOverTls() throws Exception {
+    final Properties token = new Properties();
+    token.setProperty("token", botToken);
+    token.setProperty("trustStore", tls.trustStore.toString());
+    token.setProperty("trustStorePassword", SelfSignedCertificate.TRUST_STORE_PASSWORD);
+    try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), token);
+         Statement s = c.createStatement(); ResultSet rows = s.executeQuery(credentialsQuery("password"))) {
+      assertTrue(rows.next());
+      assertEquals("********", rows.getString(1), "the token's user is a reader");
     }
   }
 
@@ -254,7 +265,7 @@ class TeamServerTest {
     }
   }
 
-  /** A raw request to the server, as a broken or hostile client would send it. */
+  /** A raw request to the server over its TLS, as a broken or hostile client would send it. */
   private static HttpResponse<String> post(String user, String password, byte[] body) throws Exception {
     final KeyStore trust = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(tls.trustStore)) {
@@ -264,9 +275,6 @@ class TeamServerTest {
     trustManagers.init(trust);
     final SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, trustManagers.getTrustManagers(), null);
-    final HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
-    return client.send(HttpRequest.newBuilder(server.url()).header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return RawRequests.post(ssl, server.url(), RawRequests.basic(user, password), body);
   }
 }

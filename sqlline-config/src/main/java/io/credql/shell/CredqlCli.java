@@ -106,7 +106,7 @@ public final class CredqlCli {
     requireNonNull(out, "out");
     requireNonNull(err, "err");
     if (args.length > 0 && ServerCommand.handles(args[0])) {
-      return ServerCommand.run(Arrays.asList(args), in, err);
+      return ServerCommand.run(Arrays.asList(args), in, out, err);
     }
     final CliOptions options;
     try {
