@@ -46,7 +46,7 @@ public final class ProviderClient {
   private volatile @Nullable String credentialHint;
 
   public ProviderClient(CredqlSession session, ProviderDocument provider) {
-    this(session, provider, CallClock.SYSTEM, ResponseBodyReader.DEFAULT_LIMIT);
+    this(session, provider, session.clock(), ResponseBodyReader.DEFAULT_LIMIT);
   }
 
   /** A client whose waits run on {@code clock} and which reads at most {@code bodyLimit} bytes of a body. */

@@ -60,9 +60,12 @@ final class JdbcProxies {
      * The parts of the session a credql-aware caller may unwrap: the {@link Redactor} the shell
      * masks its history with, the {@link CallProgress} its progress line reads, the
      * {@link ProviderCatalog} (which documents have been read), the {@link AuditLog} a server names
-     * its user in.
+     * its user in, the {@link CredqlSession} whose clock a test replaces.
      */
     private @Nullable Object part(Object type) {
+      if (type == CredqlSession.class) {
+        return session;
+      }
       if (type == Redactor.class) {
         return session.redactor();
       }

@@ -1,5 +1,6 @@
 package io.credql.session;
 
+import io.credql.call.CallClock;
 import io.credql.call.ProviderClient;
 import io.credql.audit.AuditLog;
 import io.credql.document.ProviderCatalog;
@@ -55,6 +56,7 @@ public final class CredqlSession implements AutoCloseable {
   private final AuditLog auditLog;
   private final Queue<SQLWarning> warnings = new ConcurrentLinkedQueue<>();
   private final CallProgress progress = new CallProgress();
+  private volatile CallClock clock = CallClock.SYSTEM;
 
   public CredqlSession(ConnectionProperties properties, ProviderCatalog catalog,
       Environment environment, Map<String, String> sandboxBaseUrls) {
@@ -180,6 +182,19 @@ public final class CredqlSession implements AutoCloseable {
 
   public List<String> authSchemeTypes() {
     return new ArrayList<>(authFactories.keySet());
+  }
+
+  /** The clock the waits of this connection's calls run on (retry backoff, the pause after a 429). */
+  public CallClock clock() {
+    return clock;
+  }
+
+  /**
+   * Runs the waits of providers first called from now on on {@code clock}: a test's virtual clock
+   * makes retries and 429 pauses cost no real time.
+   */
+  public void useClock(CallClock clock) {
+    this.clock = requireNonNull(clock, "clock");
   }
 
   /** The client of the provider called {@code name}. */
