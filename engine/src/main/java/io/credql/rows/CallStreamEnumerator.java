@@ -98,7 +98,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         if (nextPage != null) {
           unfinished++;
           progress.planned(1);
-          final Page page = client.fetch(nextPage);
+          final Page page = client.fetch(nextPage, queryCalls);
           finished();
           rows = page.rowsAsRead();
           nextPage = page.next();
@@ -147,7 +147,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
             if (closed) {
               throw new CancellationException("scan closed");
             }
-            return client.fetch(client.prepare(combination.call));
+            return client.fetch(client.prepare(combination.call), queryCalls);
           }))));
     }
   }
@@ -157,13 +157,13 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     try {
       return pending.firstPage.get();
     } catch (CancellationException e) {
-      return client.fetch(client.prepare(pending.combination.call));
+      return client.fetch(client.prepare(pending.combination.call), queryCalls);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a provider", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof CancellationException) {
-        return client.fetch(client.prepare(pending.combination.call));
+        return client.fetch(client.prepare(pending.combination.call), queryCalls);
       }
       final CredqlException credql = CredqlException.find(e.getCause());
       if (credql != null) {
