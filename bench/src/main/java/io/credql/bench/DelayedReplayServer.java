@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,12 +58,12 @@ final class DelayedReplayServer implements AutoCloseable {
     this.answers = Executors.newSingleThreadScheduledExecutor(daemon("replay-answer"));
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     server.setExecutor(handlers);
-    final String prefix = java.net.URI.create(this.originUrl).getPath();
+    final String prefix = URI.create(this.originUrl).getPath();
     server.createContext(prefix.isEmpty() ? "/" : prefix, this::handle);
     server.start();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     return r -> {
       final Thread thread = new Thread(r, name);
       thread.setDaemon(true);
@@ -70,7 +73,7 @@ final class DelayedReplayServer implements AutoCloseable {
 
   /** Where requests go: the simulator's base URL with this server's port. */
   String baseUrl() {
-    final String path = java.net.URI.create(originUrl).getPath();
+    final String path = URI.create(originUrl).getPath();
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
@@ -94,7 +97,7 @@ final class DelayedReplayServer implements AutoCloseable {
     if (!"GET".equals(exchange.getRequestMethod()) || !authorization.equals(auth)) {
       status = "GET".equals(exchange.getRequestMethod()) ? 401 : 405;
       body = "{\"errors\": [{\"reason\": \"the replay answers authorized GETs only\"}]}".getBytes(
-          java.nio.charset.StandardCharsets.UTF_8);
+          StandardCharsets.UTF_8);
     } else {
       status = 200;
       body = recorded(exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
@@ -109,7 +112,7 @@ final class DelayedReplayServer implements AutoCloseable {
     if (known != null) {
       return known;
     }
-    final String prefix = java.net.URI.create(originUrl).getPath();
+    final String prefix = URI.create(originUrl).getPath();
     final Request request = new Request.Builder().url(originUrl + key.substring(prefix.length()))
         .header("Authorization", authorization).build();
     try (Response response = origin.newCall(request).execute()) {

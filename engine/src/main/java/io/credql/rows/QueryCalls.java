@@ -22,7 +22,7 @@ final class QueryCalls {
   private static final Map<DataContext, QueryCalls> BY_EXECUTION =
       Collections.synchronizedMap(new WeakHashMap<>());
   /** Calls remembered; the oldest is forgotten first (a later identical call is made again). */
-  private static final int MAX_CALLS = 4096;
+  static final int MAX_CALLS = 4096;
 
   private final Map<BoundCall, Future<Page>> firstPages = new LinkedHashMap<>(16, 0.75f, false) {
     @Override protected boolean removeEldestEntry(Map.Entry<BoundCall, Future<Page>> eldest) {
