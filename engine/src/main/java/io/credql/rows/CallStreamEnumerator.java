@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Streams the rows of several calls in call order while up to {@code window} of them are in
  * flight. The first page of each call is fetched ahead; a further page once the consumer has read
@@ -166,7 +168,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     if (ahead != null) {
       return page(ahead);
     }
-    final PreparedRequest request = java.util.Objects.requireNonNull(nextPage, "nextPage");
+    final PreparedRequest request = requireNonNull(nextPage, "nextPage");
     unfinished++;
     progress.planned(1);
     return client.fetch(request, queryCalls);
