@@ -1,8 +1,5 @@
 package io.credql.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,12 +29,6 @@ public final class ListingChild {
         rows++;
       }
     }
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    System.out.println("rows=" + rows + " peakHeapBytes=" + peak + " nanos=" + (System.nanoTime() - started));
+    System.out.println("rows=" + rows + " peakHeapBytes=" + PeakHeap.bytes() + " nanos=" + (System.nanoTime() - started));
   }
 }

@@ -88,7 +88,16 @@ public final class ProviderClient {
 
   /** Sends {@code request} and reads the response into a page of rows (empty for a read that found nothing). */
   public Page fetch(PreparedRequest request) throws CredqlException {
-    final HttpExchange exchange = send(request);
+    return fetch(request, new Object());
+  }
+
+  /**
+   * {@link #fetch(PreparedRequest)} for a call of {@code query} (any object standing for one query's
+   * execution): the connection's queries take the provider's places in turn, so none is starved by
+   * another's fan-out.
+   */
+  public Page fetch(PreparedRequest request, Object query) throws CredqlException {
+    final HttpExchange exchange = send(request, query);
     final MethodDefinition method = request.call().method();
     if (exchange.status() == 404 && !method.isMutation()) {
       return Page.empty(404);
@@ -191,13 +200,17 @@ public final class ProviderClient {
    * mutations never. Returns whatever status the provider answered in the end.
    */
   public HttpExchange send(PreparedRequest request) throws CredqlException {
+    return send(request, new Object());
+  }
+
+  private HttpExchange send(PreparedRequest request, Object query) throws CredqlException {
     final MethodDefinition method = request.call().method();
     // A GET made for a mutation (polling its asynchronous operation) is a read, retried as reads are.
     final boolean read = RequestSender.isRead(request);
     if (!read && session.properties().dryRun()) {
       throw new IllegalStateException("dry run: " + method.id() + " must not be sent");
     }
-    return sender.send(read ? readClient() : mutationClient(), request);
+    return sender.send(read ? readClient() : mutationClient(), request, query);
   }
 
   private OkHttpClient readClient() throws CredqlException {
@@ -206,6 +219,11 @@ public final class ProviderClient {
       synchronized (this) {
         if (readClient == null) {
           readClient = session.httpClient().newBuilder()
+              // RequestSender gives every attempt one deadline from connect to last byte; a socket
+              // timeout besides would put each read of each call in okio's watchdog list, which
+              // a 256-wide fan-out then walks under one lock (a quarter of its calls' CPU)
+              .readTimeout(Duration.ZERO)
+              .writeTimeout(Duration.ZERO)
               .followRedirects(false)
               .followSslRedirects(false)
               .addInterceptor(new AuthInterceptor(createAuth()))

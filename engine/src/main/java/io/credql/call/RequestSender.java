@@ -60,8 +60,12 @@ final class RequestSender {
     return !request.call().method().isMutation() || "GET".equals(request.method());
   }
 
-  /** Sends {@code request} through {@code client} (which adds credentials) and returns the final answer. */
-  HttpExchange send(OkHttpClient client, PreparedRequest request) throws CredqlException {
+  /**
+   * Sends {@code request} through {@code client} (which adds credentials) and returns the final
+   * answer; {@code query} stands for the query it belongs to, which shares the provider's places
+   * fairly with the connection's other queries.
+   */
+  HttpExchange send(OkHttpClient client, PreparedRequest request, Object query) throws CredqlException {
     final MethodDefinition method = request.call().method();
     final boolean read = isRead(request);
     final RetryPolicy policy = RetryPolicy.of(method.config().path("retry"));
@@ -74,7 +78,7 @@ final class RequestSender {
       final long started = clock.nanoTime();
       final HttpExchange exchange;
       try {
-        exchange = once(client, current);
+        exchange = once(client, current, query);
       } catch (AuthInterceptor.CredentialFailure e) {
         throw e.failure();
       } catch (InterruptedException e) {
@@ -93,8 +97,11 @@ final class RequestSender {
         }
         throw failures.unreachable(current, e, attempt);
       }
-      LOG.debug("{} -> {} in {} ms", redactor.redact(current.toString()), exchange.status(),
-          (clock.nanoTime() - started) / 1_000_000);
+      if (LOG.isDebugEnabled()) {
+        // redacting looks for every secret the connection knows: a fan-out must not pay it per call
+        LOG.debug("{} -> {} in {} ms", redactor.redact(current.toString()), exchange.status(),
+            (clock.nanoTime() - started) / 1_000_000);
+      }
       final int status = exchange.status();
       if (status == 429) {
         final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
@@ -154,10 +161,10 @@ final class RequestSender {
   }
 
   /** One attempt: wait for the gate and a place, send, read the answer whole within the deadline. */
-  private HttpExchange once(OkHttpClient client, PreparedRequest request)
+  private HttpExchange once(OkHttpClient client, PreparedRequest request, Object query)
       throws IOException, InterruptedException, CredqlException {
     gate.awaitOpen();
-    limit.acquire(request.call().method().id());
+    limit.acquire(request.call().method().id(), query);
     try {
       final Call call = client.newCall(toOkHttp(request));
       call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);

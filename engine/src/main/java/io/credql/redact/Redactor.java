@@ -34,12 +34,29 @@ public final class Redactor {
           + "|authorization|credential|signature|connection.?(pool.?)?string|psqlcommand"
           + "|x-auth|x-security).*");
   private static final int MIN_SECRET_LENGTH = 4;
+  /**
+   * Names already judged: every field of every row is judged, and the pattern's backtracking cost
+   * most of a large listing's decoding; bounded, since a response may use ids as field names.
+   */
+  private static final Map<String, Boolean> JUDGED_NAMES = new ConcurrentHashMap<>();
+  private static final int MAX_JUDGED_NAMES = 10_000;
 
   private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
   /** Whether a field, parameter or header of this name holds a secret. */
   public static boolean isSensitiveName(@Nullable String name) {
-    return name != null && SENSITIVE_NAME.matcher(name).matches();
+    if (name == null) {
+      return false;
+    }
+    final Boolean judged = JUDGED_NAMES.get(name);
+    if (judged != null) {
+      return judged;
+    }
+    final boolean sensitive = SENSITIVE_NAME.matcher(name).matches();
+    if (JUDGED_NAMES.size() < MAX_JUDGED_NAMES) {
+      JUDGED_NAMES.put(name, sensitive);
+    }
+    return sensitive;
   }
 
   /** Remembers {@code value} as secret, so it is masked wherever it appears later. */

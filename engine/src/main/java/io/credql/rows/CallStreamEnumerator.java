@@ -22,12 +22,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Streams the rows of several calls in call order while up to {@code window} of them are in
- * flight. The first page of each call is fetched ahead; further pages only when the consumer
- * reaches them, so LIMIT stops paging, and closing the enumerator stops the fan-out.
+ * flight. The first page of each call is fetched ahead; a further page once the consumer has read
+ * {@link #READ_AHEAD_AFTER} rows of the one before, unless the query's LIMIT is known here, so LIMIT
+ * stops paging, and closing the enumerator stops the fan-out.
  */
 final class CallStreamEnumerator implements Enumerator<Object[]> {
+  /**
+   * Rows of a page read before its next page is asked for: a lookup join reads its outer listing in
+   * batches and then waits for the batch's calls, and the next page arrives during that wait rather
+   * than after it (at most one page more than read is fetched, never for a scan with a LIMIT).
+   */
+  static final int READ_AHEAD_AFTER = 16;
   private final ProviderClient client;
   private final ExecutorService executor;
   private final int window;
@@ -38,6 +47,10 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private Iterator<JsonNode> rows = Collections.emptyIterator();
   private Map<String, Object> echoes = Map.of();
   private @Nullable PreparedRequest nextPage;
+  /** The next page, asked for ahead of the consumer; null until then. */
+  private @Nullable Future<Page> nextPageAhead;
+  /** Rows read of the current page (counted up to {@link #READ_AHEAD_AFTER}). */
+  private int readOfPage;
   private final long fetch;
   private final QueryCalls queryCalls;
   private final CallProgress progress;
@@ -93,15 +106,17 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         if (rows.hasNext()) {
           current = rowMaker.row(rows.next(), echoes);
           emitted++;
+          if (++readOfPage == READ_AHEAD_AFTER) {
+            readAhead();
+          }
           return true;
         }
         if (nextPage != null) {
-          unfinished++;
-          progress.planned(1);
-          final Page page = client.fetch(nextPage);
+          final Page page = nextPage();
           finished();
           rows = page.rowsAsRead();
           nextPage = page.next();
+          readOfPage = 0;
           continue;
         }
         startCalls();
@@ -126,12 +141,60 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         startCalls();
         rows = page.rowsAsRead();
         nextPage = page.next();
+        readOfPage = 0;
         echoes = head.combination.echoes;
       }
     } catch (CredqlException e) {
       close();
       throw e.unchecked();
     }
+  }
+
+  /** Asks for the next page now, while the consumer reads the current one (not with a LIMIT). */
+  private void readAhead() {
+    final PreparedRequest request = nextPage;
+    if (request == null || nextPageAhead != null || fetch >= 0 || closed) {
+      return;
+    }
+    unfinished++;
+    progress.planned(1);
+    nextPageAhead = executor.submit(() -> client.fetch(request, queryCalls));
+  }
+
+  /** The next page: the one asked for ahead, or asked for now. */
+  private Page nextPage() throws CredqlException {
+    final Future<Page> ahead = nextPageAhead;
+    nextPageAhead = null;
+    if (ahead != null) {
+      return page(ahead);
+    }
+    final PreparedRequest request = requireNonNull(nextPage, "nextPage");
+    unfinished++;
+    progress.planned(1);
+    return client.fetch(request, queryCalls);
+  }
+
+  private Page page(Future<Page> ahead) throws CredqlException {
+    try {
+      return ahead.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a provider", e);
+    } catch (ExecutionException e) {
+      throw failure(e);
+    }
+  }
+
+  /** The credql error of a call that ended with {@code e}; anything else it threw is thrown again here. */
+  private static CredqlException failure(ExecutionException e) {
+    final CredqlException credql = CredqlException.find(e.getCause());
+    if (credql != null) {
+      return credql;
+    }
+    if (e.getCause() instanceof RuntimeException) {
+      throw (RuntimeException) e.getCause();
+    }
+    throw new IllegalStateException(e.getCause());
   }
 
   private void finished() {
@@ -147,7 +210,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
             if (closed) {
               throw new CancellationException("scan closed");
             }
-            return client.fetch(client.prepare(combination.call));
+            return client.fetch(client.prepare(combination.call), queryCalls);
           }))));
     }
   }
@@ -157,22 +220,15 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     try {
       return pending.firstPage.get();
     } catch (CancellationException e) {
-      return client.fetch(client.prepare(pending.combination.call));
+      return client.fetch(client.prepare(pending.combination.call), queryCalls);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a provider", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof CancellationException) {
-        return client.fetch(client.prepare(pending.combination.call));
+        return client.fetch(client.prepare(pending.combination.call), queryCalls);
       }
-      final CredqlException credql = CredqlException.find(e.getCause());
-      if (credql != null) {
-        throw credql;
-      }
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw new IllegalStateException(e.getCause());
+      throw failure(e);
     }
   }
 
@@ -186,6 +242,11 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
       p.firstPage.cancel(false);
     }
     pending.clear();
+    final Future<Page> ahead = nextPageAhead;
+    if (ahead != null) {
+      ahead.cancel(false);
+      nextPageAhead = null;
+    }
     if (unfinished > 0) {
       progress.givenUp(unfinished);
       unfinished = 0;

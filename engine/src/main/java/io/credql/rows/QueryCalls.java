@@ -5,24 +5,30 @@ import io.credql.call.Page;
 import org.apache.calcite.DataContext;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
  * The single-object calls one execution of a query has started, so that an identical call (the
- * same key met again in a later batch of a lookup join) is made once. Listings are not kept: their
- * pages could be large, and a query rarely lists the same thing twice.
+ * same key met again in a later batch of a lookup join) is made once. Only the latest calls are
+ * kept, so a fan-out of any size holds a bounded number of pages; listings are not kept: their
+ * pages could be large, and a query rarely lists the same thing twice. An execution's instance also
+ * stands for the query when calls share the provider's places ({@code ProviderClient.fetch}).
  */
 final class QueryCalls {
   private static final Map<DataContext, QueryCalls> BY_EXECUTION =
       Collections.synchronizedMap(new WeakHashMap<>());
-  /** Beyond this many calls, new ones are made without being remembered. */
-  private static final int MAX_CALLS = 100_000;
+  /** Calls remembered; the oldest is forgotten first (a later identical call is made again). */
+  static final int MAX_CALLS = 4096;
 
-  private final Map<BoundCall, Future<Page>> firstPages = new ConcurrentHashMap<>();
+  private final Map<BoundCall, Future<Page>> firstPages = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override protected boolean removeEldestEntry(Map.Entry<BoundCall, Future<Page>> eldest) {
+      return size() > MAX_CALLS;
+    }
+  };
 
   private QueryCalls() {
   }
@@ -34,15 +40,17 @@ final class QueryCalls {
 
   /** The first page of {@code call}: the one already started in this execution, or a new one. */
   Future<Page> firstPage(BoundCall call, Supplier<Future<Page>> start) {
-    if (call.method().objectKey() != null || firstPages.size() >= MAX_CALLS) {
+    if (call.method().objectKey() != null) {
       return start.get();
     }
-    final Future<Page> existing = firstPages.computeIfAbsent(call, c -> start.get());
-    if (existing.isCancelled()) {
+    synchronized (firstPages) {
+      final Future<Page> existing = firstPages.get(call);
+      if (existing != null && !existing.isCancelled()) {
+        return existing;
+      }
       final Future<Page> fresh = start.get();
       firstPages.put(call, fresh);
       return fresh;
     }
-    return existing;
   }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Queries on one connection share the provider's {@code concurrency}: a small query started while a
  * large fan-out runs gets its calls in among the fan-out's, not after all of them (each scan keeps at
- * most twice the concurrency of calls waiting, and the provider's permits go first come, first served).
+ * most twice the concurrency of calls waiting, and a freed place goes to the waiting queries in turn).
  */
 class SharedProviderBudgetTest {
   private static final int LATENCY_MS = 40;

@@ -1,0 +1,103 @@
+package io.credql.rows;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A listing read to its end (the outer side of a lookup join, a full export) asks for its next page
+ * while the current one is still being read, so the page's latency overlaps the reading and the
+ * calls the rows start; a query with a LIMIT asks for no page beyond what it reads.
+ */
+class ListingReadAheadTest {
+  private static final int PAGE_SIZE = 20;
+  private static WireMockServer api;
+
+  @BeforeAll static void start() {
+    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    for (int page = 1; page <= 3; page++) {
+      final StringBuilder items = new StringBuilder();
+      for (int i = 0; i < PAGE_SIZE; i++) {
+        items.append(i > 0 ? "," : "").append("{\"id\":").append(page * 100 + i).append(",\"label\":\"t\"}");
+      }
+      final String body = "{\"data\":[" + items + "],\"page\":" + page + ",\"pages\":3,\"results\":60}";
+      api.stubFor(get(urlPathEqualTo("/v1/things")).withQueryParam("page", equalTo(Integer.toString(page)))
+          .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+      if (page == 1) {
+        api.stubFor(get(urlPathEqualTo("/v1/things")).withQueryParam("page", absent())
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+      }
+    }
+  }
+
+  @AfterAll static void stop() {
+    api.stop();
+  }
+
+  @BeforeEach void forget() {
+    api.resetRequests();
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/providers").toAbsolutePath()
+        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1");
+  }
+
+  @Test void aListingAsksForItsNextPageWhileTheCurrentOneIsRead() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM acme.things.things")) {
+      for (int i = 0; i < CallStreamEnumerator.READ_AHEAD_AFTER; i++) {
+        rs.next();
+      }
+      final long deadline = System.nanoTime() + 5_000_000_000L;
+      while (requestsFor(2) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertEquals(1, requestsFor(2), "page 2 was asked for before the first page's rows were all read");
+      int rows = CallStreamEnumerator.READ_AHEAD_AFTER;
+      while (rs.next()) {
+        rows++;
+      }
+      assertEquals(3 * PAGE_SIZE, rows);
+    }
+    assertEquals(1, requestsFor(2), "each page is asked for once");
+    assertEquals(1, requestsFor(3), "each page is asked for once");
+  }
+
+  @Test void aQueryWithALimitAsksForNoPageBeyondIt() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM acme.things.things LIMIT " + (PAGE_SIZE - 1))) {
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+      }
+      assertEquals(PAGE_SIZE - 1, rows);
+    }
+    assertEquals(0, requestsFor(2), "the LIMIT is met on page 1");
+  }
+
+  private static int requestsFor(int page) {
+    return api.countRequestsMatching(getRequestedFor(urlPathEqualTo("/v1/things"))
+        .withQueryParam("page", equalTo(Integer.toString(page))).build()).getCount();
+  }
+}
