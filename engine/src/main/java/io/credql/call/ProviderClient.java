@@ -15,6 +15,7 @@ import io.credql.session.CredqlSession;
 import io.credql.spi.AuthContext;
 import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
+import io.credql.spi.BoundCall;
 import okhttp3.OkHttpClient;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package io.credql.plan;
 
 import io.credql.document.MethodDefinition;
 import io.credql.rows.ResourceScanner;
-import io.credql.schema.ResourceTable;
+import io.credql.rows.ScanPlan;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;

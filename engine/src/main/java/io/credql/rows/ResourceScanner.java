@@ -1,13 +1,12 @@
 package io.credql.rows;
 
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.TopPushdown;
 import io.credql.error.CredqlException;
-import io.credql.plan.ScanPlan;
-import io.credql.schema.ResourceTable;
+import io.credql.plan.ResourceTable;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;

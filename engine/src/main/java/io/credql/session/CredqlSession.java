@@ -1,8 +1,10 @@
 package io.credql.session;
 
+import io.credql.call.CallProgress;
 import io.credql.call.ProviderClient;
 import io.credql.audit.AuditLog;
-import io.credql.document.ProviderCatalog;
+import io.credql.config.ConnectionProperties;
+import io.credql.config.Environment;
 import io.credql.document.ProviderDocument;
 import io.credql.error.UnknownObjectException;
 import io.credql.redact.Redactor;

@@ -1,7 +1,8 @@
-package io.credql.plan;
+package io.credql.rows;
 
 import io.credql.document.MethodDefinition;
-import io.credql.schema.ResourceTable;
+import io.credql.plan.ResourceTable;
+import io.credql.plan.ResourceTable;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class ScanPlan {
   private final MethodDefinition method;
   private final List<String> parameters;
 
-  ScanPlan(ResourceTable table, MethodDefinition method, List<String> parameters) {
+  public ScanPlan(ResourceTable table, MethodDefinition method, List<String> parameters) {
     this.table = requireNonNull(table, "table");
     this.method = requireNonNull(method, "method");
     this.parameters = List.copyOf(parameters);
