@@ -149,7 +149,8 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY, false);
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
-    final Expression plan = implementor.stash(new ScanPlan(resourceTable, method, names), ScanPlan.class);
+    final Expression plan = implementor.stash(
+        new ScanPlan(resourceTable.session(), resourceTable.columns(), method, names), ScanPlan.class);
     final List<Expression> arrays = new ArrayList<>();
     for (String name : names) {
       arrays.add(boundValues(implementor, builder, bindings.values(name)));

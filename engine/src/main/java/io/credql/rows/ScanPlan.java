@@ -1,30 +1,38 @@
 package io.credql.rows;
 
 import io.credql.document.MethodDefinition;
-import io.credql.plan.ResourceTable;
-import io.credql.plan.ResourceTable;
+import io.credql.schema.ResourceColumns;
+import io.credql.session.CredqlSession;
 
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a planned scan does at run time: which table, which method, and which parameter columns
- * receive the value arrays the generated code passes in (in this order).
+ * What a planned scan does at run time: on which connection, into which columns, which method, and
+ * which parameter columns receive the value arrays the generated code passes in (in this order).
  */
 public final class ScanPlan {
-  private final ResourceTable table;
+  private final CredqlSession session;
+  private final ResourceColumns columns;
   private final MethodDefinition method;
   private final List<String> parameters;
 
-  public ScanPlan(ResourceTable table, MethodDefinition method, List<String> parameters) {
-    this.table = requireNonNull(table, "table");
+  public ScanPlan(CredqlSession session, ResourceColumns columns, MethodDefinition method,
+      List<String> parameters) {
+    this.session = requireNonNull(session, "session");
+    this.columns = requireNonNull(columns, "columns");
     this.method = requireNonNull(method, "method");
     this.parameters = List.copyOf(parameters);
   }
 
-  public ResourceTable table() {
-    return table;
+  public CredqlSession session() {
+    return session;
+  }
+
+  /** The scanned table's columns, which each row fills. */
+  public ResourceColumns columns() {
+    return columns;
   }
 
   public MethodDefinition method() {

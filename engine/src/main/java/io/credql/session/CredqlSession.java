@@ -1,6 +1,7 @@
 package io.credql.session;
 
 import io.credql.call.CallProgress;
+import io.credql.call.ConnectionContext;
 import io.credql.call.ProviderClient;
 import io.credql.audit.AuditLog;
 import io.credql.config.ConnectionProperties;
@@ -41,9 +42,7 @@ import static java.util.Objects.requireNonNull;
  * calls, and one {@link ProviderClient} per provider (so the concurrency limit is shared by all
  * queries of the connection).
  */
-public final class CredqlSession implements AutoCloseable {
-  public static final String VERSION = "0.1.0";
-
+public final class CredqlSession implements ConnectionContext, AutoCloseable {
   private final ConnectionProperties properties;
   private final ProviderCatalog catalog;
   private final Environment environment;
@@ -117,7 +116,7 @@ public final class CredqlSession implements AutoCloseable {
     return progress;
   }
 
-  public ConnectionProperties properties() {
+  @Override public ConnectionProperties properties() {
     return properties;
   }
 
@@ -125,15 +124,15 @@ public final class CredqlSession implements AutoCloseable {
     return catalog;
   }
 
-  public Environment environment() {
+  @Override public Environment environment() {
     return environment;
   }
 
-  public Redactor redactor() {
+  @Override public Redactor redactor() {
     return redactor;
   }
 
-  public OkHttpClient httpClient() {
+  @Override public OkHttpClient httpClient() {
     return httpClient;
   }
 
@@ -143,7 +142,7 @@ public final class CredqlSession implements AutoCloseable {
   }
 
   /** The base URL replacing the document's servers for {@code provider.service}, or null. */
-  public @Nullable String baseUrl(String provider, String service) {
+  @Override public @Nullable String baseUrl(String provider, String service) {
     final String specific = baseUrls.get(provider + "." + service);
     return specific != null ? specific : baseUrls.get(provider);
   }
@@ -176,11 +175,11 @@ public final class CredqlSession implements AutoCloseable {
     return first;
   }
 
-  public @Nullable AuthSchemeFactory authSchemeFactory(String type) {
+  @Override public @Nullable AuthSchemeFactory authSchemeFactory(String type) {
     return authFactories.get(type);
   }
 
-  public List<String> authSchemeTypes() {
+  @Override public List<String> authSchemeTypes() {
     return new ArrayList<>(authFactories.keySet());
   }
 
