@@ -68,7 +68,7 @@ class EnginePackagesTest {
     assertEquals(0, status, "jdeps failed: " + err);
 
     final Map<String, Map<String, Set<String>>> uses = new TreeMap<>();
-    for (String line : out.toString().split("\n")) {
+    for (String line : out.toString().lines().toList()) {
       final Matcher matcher = CLASS_DEPENDENCY.matcher(line);
       if (matcher.find() && !matcher.group(1).equals(matcher.group(3))) {
         uses.computeIfAbsent(matcher.group(1), p -> new TreeMap<>())
