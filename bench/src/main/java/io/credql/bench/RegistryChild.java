@@ -2,7 +2,7 @@ package io.credql.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.redact.Redactor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

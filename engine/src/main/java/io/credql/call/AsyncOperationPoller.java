@@ -10,7 +10,7 @@ import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
 import io.credql.error.ProviderUnreachableException;
 import io.credql.redact.Redactor;
-import io.credql.session.CallProgress;
+import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

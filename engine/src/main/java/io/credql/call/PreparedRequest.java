@@ -1,5 +1,6 @@
 package io.credql.call;
 
+import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

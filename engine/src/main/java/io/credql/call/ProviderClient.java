@@ -11,10 +11,10 @@ import io.credql.error.MissingCredentialException;
 import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
 import io.credql.redact.Redactor;
-import io.credql.session.CredqlSession;
 import io.credql.spi.AuthContext;
 import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
+import io.credql.spi.BoundCall;
 import okhttp3.OkHttpClient;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ import static java.util.Objects.requireNonNull;
 public final class ProviderClient {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderClient.class);
 
-  private final CredqlSession session;
+  private final ConnectionContext session;
   private final ProviderDocument provider;
   private final ConcurrencyLimit limit;
   private final TransportFailures failures;
@@ -45,12 +45,12 @@ public final class ProviderClient {
   private volatile @Nullable OkHttpClient mutationClient;
   private volatile @Nullable String credentialHint;
 
-  public ProviderClient(CredqlSession session, ProviderDocument provider) {
+  public ProviderClient(ConnectionContext session, ProviderDocument provider) {
     this(session, provider, session.clock(), ResponseBodyReader.DEFAULT_LIMIT);
   }
 
   /** A client whose waits run on {@code clock} and which reads at most {@code bodyLimit} bytes of a body. */
-  ProviderClient(CredqlSession session, ProviderDocument provider, CallClock clock, long bodyLimit) {
+  ProviderClient(ConnectionContext session, ProviderDocument provider, CallClock clock, long bodyLimit) {
     this.session = requireNonNull(session, "session");
     this.provider = requireNonNull(provider, "provider");
     final int timeout = session.properties().timeoutSeconds();
@@ -65,7 +65,7 @@ public final class ProviderClient {
   }
 
   /** The provider account a shared budget is kept for: the provider and where its requests go. */
-  private static String account(CredqlSession session, ProviderDocument provider) {
+  private static String account(ConnectionContext session, ProviderDocument provider) {
     final String name = provider.name().toLowerCase(Locale.ROOT);
     return name + " " + session.baseUrl(name, "");
   }

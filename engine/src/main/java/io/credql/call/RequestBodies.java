@@ -8,6 +8,7 @@ import io.credql.document.ParameterDefinition;
 import io.credql.document.RequestConfig;
 import io.credql.error.InvalidInputException;
 import io.credql.schema.JsonSqlTypes;
+import io.credql.spi.BoundCall;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;

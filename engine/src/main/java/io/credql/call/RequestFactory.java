@@ -10,6 +10,7 @@ import io.credql.document.ServerDefinition;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.schema.JsonSqlTypes;
+import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

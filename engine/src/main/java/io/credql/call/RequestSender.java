@@ -190,7 +190,7 @@ final class RequestSender {
         // auth schemes that sign for what the document names (AWS's region and service) read it from the call
         .tag(PreparedRequest.class, request)
         .header("Accept", "application/json")
-        .header("User-Agent", "credql/" + io.credql.session.CredqlSession.VERSION);
+        .header("User-Agent", "credql/" + ConnectionContext.VERSION);
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }

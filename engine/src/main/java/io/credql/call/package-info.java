@@ -7,5 +7,9 @@
  * with a {@code ResponseBodyReader}; the {@code Paginator} works out the next page from a {@link
  * io.credql.call.TokenSource}, and rows or a provider error come back; with
  * AWAIT, the {@code AsyncOperationPoller} polls the operation a mutation starts, on the same origin.
+ *
+ * <p>Besides {@code error}, it uses only {@code audit}, {@code config}, {@code document},
+ * {@code redact}, {@code schema} and {@code spi} (the layering is under "Packages" in
+ * {@code docs/development.md}).
  */
 package io.credql.call;

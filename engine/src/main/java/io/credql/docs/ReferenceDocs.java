@@ -1,6 +1,6 @@
 package io.credql.docs;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;

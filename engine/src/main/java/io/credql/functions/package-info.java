@@ -13,5 +13,8 @@
  * Long, Double or null). Predicates ({@code json_valid}, {@code json_equal}, {@code regexp_like},
  * {@code REGEXP}) are BOOLEAN, so that they work in WHERE, where SQLite returns 1 or 0. Known
  * differences from SQLite are listed in {@code docs/sqlite-divergences.md}.
+ *
+ * <p>Besides {@code error}, it uses no other package of credql (the layering is under "Packages"
+ * in {@code docs/development.md}).
  */
 package io.credql.functions;

@@ -1,9 +1,9 @@
 package io.credql.jdbc;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.error.InvalidInputException;
-import io.credql.schema.ProviderSchema;
-import io.credql.session.ConnectionProperties;
+import io.credql.plan.ProviderSchema;
+import io.credql.config.ConnectionProperties;
 import io.credql.session.CredqlSession;
 import io.credql.spi.RunningSimulator;
 import org.apache.calcite.schema.Schema;

@@ -1,14 +1,14 @@
 package io.credql.jdbc;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.error.InvalidInputException;
 import io.credql.functions.SqliteTypeSystem;
 import io.credql.registry.InstalledProviders;
-import io.credql.schema.ProviderSchema;
-import io.credql.session.ConnectionProperties;
+import io.credql.plan.ProviderSchema;
+import io.credql.config.ConnectionProperties;
 import io.credql.session.CredqlSession;
 import io.credql.statement.ViewStore;
-import io.credql.session.Environment;
+import io.credql.config.Environment;
 import io.credql.spi.RunningSimulator;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import org.apache.calcite.avatica.AvaticaConnection;

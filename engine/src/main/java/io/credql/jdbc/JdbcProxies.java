@@ -3,9 +3,9 @@ package io.credql.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.credql.audit.AuditLog;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.redact.Redactor;
-import io.credql.session.CallProgress;
+import io.credql.call.CallProgress;
 import io.credql.session.CredqlSession;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

@@ -1,6 +1,5 @@
 package io.credql.plan;
 
-import io.credql.schema.ResourceTable;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;

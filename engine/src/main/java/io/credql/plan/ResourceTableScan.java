@@ -2,7 +2,7 @@ package io.credql.plan;
 
 import io.credql.document.MethodDefinition;
 import io.credql.rows.ResourceScanner;
-import io.credql.schema.ResourceTable;
+import io.credql.rows.ScanPlan;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -149,7 +149,8 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY, false);
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
-    final Expression plan = implementor.stash(new ScanPlan(resourceTable, method, names), ScanPlan.class);
+    final Expression plan = implementor.stash(
+        new ScanPlan(resourceTable.session(), resourceTable.columns(), method, names), ScanPlan.class);
     final List<Expression> arrays = new ArrayList<>();
     for (String name : names) {
       arrays.add(boundValues(implementor, builder, bindings.values(name)));

@@ -6,7 +6,7 @@ import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;
 import io.credql.error.CredqlException;
 import io.credql.error.ProviderErrorException;
-import io.credql.session.CallProgress;
+import io.credql.call.CallProgress;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

@@ -1,6 +1,6 @@
 package io.credql.rows;
 
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.Page;
 import org.apache.calcite.DataContext;
 

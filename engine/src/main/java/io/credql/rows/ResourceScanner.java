@@ -1,13 +1,12 @@
 package io.credql.rows;
 
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.TopPushdown;
 import io.credql.error.CredqlException;
-import io.credql.plan.ScanPlan;
-import io.credql.schema.ResourceTable;
+import io.credql.session.CredqlSession;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -39,17 +38,17 @@ public final class ResourceScanner {
         if (combinations.isEmpty()) {
           return Linq4j.emptyEnumerator();
         }
-        final ResourceTable table = plan.table();
+        final CredqlSession session = plan.session();
         final ProviderClient client;
         try {
-          client = table.session().client(table.resource().service().provider().name());
+          client = session.client(plan.method().resource().service().provider().name());
         } catch (CredqlException e) {
           throw e.unchecked();
         }
-        return new CallStreamEnumerator(client, table.session().executor(),
-            2 * table.session().properties().concurrency(),
-            new RowMaker(plan.method(), table.columns()), combinations, fetch,
-            QueryCalls.of(root), table.session().progress(), table.session().properties().callErrorsAsRows());
+        return new CallStreamEnumerator(client, session.executor(),
+            2 * session.properties().concurrency(),
+            new RowMaker(plan.method(), plan.columns()), combinations, fetch,
+            QueryCalls.of(root), session.progress(), session.properties().callErrorsAsRows());
       }
     };
   }

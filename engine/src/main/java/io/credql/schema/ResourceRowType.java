@@ -17,11 +17,11 @@ import static java.util.Objects.requireNonNull;
  * the name found, so the select list, WHERE, GROUP BY, ORDER BY and JOIN ON all accept both names,
  * while {@code *}, DESCRIBE and the JDBC metadata show each column once, under its one name.
  */
-final class ResourceRowType extends RelRecordType {
+public final class ResourceRowType extends RelRecordType {
   private final ResourceColumns columns;
   private final String resourceId;
 
-  ResourceRowType(List<RelDataTypeField> fields, ResourceColumns columns, String resourceId) {
+  public ResourceRowType(List<RelDataTypeField> fields, ResourceColumns columns, String resourceId) {
     super(StructKind.FULLY_QUALIFIED, fields, false);
     this.columns = requireNonNull(columns, "columns");
     this.resourceId = requireNonNull(resourceId, "resourceId");

@@ -1,9 +1,12 @@
 package io.credql.session;
 
 import io.credql.call.CallClock;
+import io.credql.call.CallProgress;
+import io.credql.call.ConnectionContext;
 import io.credql.call.ProviderClient;
 import io.credql.audit.AuditLog;
-import io.credql.document.ProviderCatalog;
+import io.credql.config.ConnectionProperties;
+import io.credql.config.Environment;
 import io.credql.document.ProviderDocument;
 import io.credql.error.UnknownObjectException;
 import io.credql.redact.Redactor;
@@ -40,9 +43,7 @@ import static java.util.Objects.requireNonNull;
  * calls, and one {@link ProviderClient} per provider (so the concurrency limit is shared by all
  * queries of the connection).
  */
-public final class CredqlSession implements AutoCloseable {
-  public static final String VERSION = "0.1.0";
-
+public final class CredqlSession implements ConnectionContext, AutoCloseable {
   private final ConnectionProperties properties;
   private final ProviderCatalog catalog;
   private final Environment environment;
@@ -117,7 +118,7 @@ public final class CredqlSession implements AutoCloseable {
     return progress;
   }
 
-  public ConnectionProperties properties() {
+  @Override public ConnectionProperties properties() {
     return properties;
   }
 
@@ -125,15 +126,15 @@ public final class CredqlSession implements AutoCloseable {
     return catalog;
   }
 
-  public Environment environment() {
+  @Override public Environment environment() {
     return environment;
   }
 
-  public Redactor redactor() {
+  @Override public Redactor redactor() {
     return redactor;
   }
 
-  public OkHttpClient httpClient() {
+  @Override public OkHttpClient httpClient() {
     return httpClient;
   }
 
@@ -143,7 +144,7 @@ public final class CredqlSession implements AutoCloseable {
   }
 
   /** The base URL replacing the document's servers for {@code provider.service}, or null. */
-  public @Nullable String baseUrl(String provider, String service) {
+  @Override public @Nullable String baseUrl(String provider, String service) {
     final String specific = baseUrls.get(provider + "." + service);
     return specific != null ? specific : baseUrls.get(provider);
   }
@@ -176,15 +177,15 @@ public final class CredqlSession implements AutoCloseable {
     return first;
   }
 
-  public @Nullable AuthSchemeFactory authSchemeFactory(String type) {
+  @Override public @Nullable AuthSchemeFactory authSchemeFactory(String type) {
     return authFactories.get(type);
   }
 
-  public List<String> authSchemeTypes() {
+  @Override public List<String> authSchemeTypes() {
     return new ArrayList<>(authFactories.keySet());
   }
 
-  /** The clock the waits of this connection's calls run on (retry backoff, the pause after a 429). */
+  @Override
   public CallClock clock() {
     return clock;
   }

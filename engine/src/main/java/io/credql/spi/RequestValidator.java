@@ -1,6 +1,5 @@
 package io.credql.spi;
 
-import io.credql.call.BoundCall;
 import io.credql.error.CredqlException;
 
 import java.util.List;

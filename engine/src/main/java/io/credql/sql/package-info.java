@@ -4,5 +4,8 @@
  * its FreeMarker templates, so that every statement credql accepts, StackQL's or standard SQL, is
  * parsed by one grammar; {@code StackqlIdentifiers} first rewrites the identifiers StackQL's lexer
  * reads differently (back quotes, words Calcite reserves).
+ *
+ * <p>Besides {@code error}, it uses only {@code functions} (the layering is under "Packages" in
+ * {@code docs/development.md}).
  */
 package io.credql.sql;

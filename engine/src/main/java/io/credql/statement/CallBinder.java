@@ -2,7 +2,7 @@ package io.credql.statement;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.error.CredqlException;

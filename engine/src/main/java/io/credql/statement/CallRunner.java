@@ -3,7 +3,7 @@ package io.credql.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.call.AsyncOperationPoller;
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.Page;
 import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;

@@ -1,7 +1,7 @@
 package io.credql.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.Page;
 import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
@@ -13,7 +13,7 @@ import io.credql.document.SqlVerb;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.session.CredqlSession;
-import io.credql.session.Environment;
+import io.credql.config.Environment;
 import io.credql.sql.SqlMutation;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaParameter;

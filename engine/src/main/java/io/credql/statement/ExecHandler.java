@@ -3,7 +3,7 @@ package io.credql.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.Page;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;

@@ -1,7 +1,7 @@
 package io.credql.statement;
 
 import io.credql.error.InvalidInputException;
-import io.credql.session.Environment;
+import io.credql.config.Environment;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;

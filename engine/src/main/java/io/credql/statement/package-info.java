@@ -3,5 +3,10 @@
  * DESCRIBE; INSERT, UPDATE, REPLACE and DELETE on resources (each a call per row, with RETURNING
  * and AWAIT), bound by one {@code CallBinder}, including their dry runs; and the user's views and
  * materialized views. Each is prepared into a signature whose rows are produced at execution.
+ *
+ * <p>Besides {@code error}, it uses only {@code audit}, {@code call}, {@code config},
+ * {@code document}, {@code plan}, {@code redact}, {@code registry}, {@code schema},
+ * {@code session}, {@code spi} and {@code sql} (the layering is under "Packages" in
+ * {@code docs/development.md}).
  */
 package io.credql.statement;

@@ -1,7 +1,8 @@
 package io.credql.call;
 
 import io.credql.document.MethodDefinition;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
+import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 

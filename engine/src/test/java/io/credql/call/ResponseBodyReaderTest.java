@@ -1,8 +1,9 @@
 package io.credql.call;
 
 import io.credql.document.MethodDefinition;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.error.ProviderResponseException;
+import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Protocol;

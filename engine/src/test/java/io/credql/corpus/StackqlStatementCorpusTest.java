@@ -1,7 +1,7 @@
 package io.credql.corpus;
 
 import io.credql.ConformanceDocuments;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;

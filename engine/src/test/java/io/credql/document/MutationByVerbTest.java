@@ -1,6 +1,7 @@
 package io.credql.document;
 
 import io.credql.ConformanceDocuments;
+import io.credql.session.ProviderCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.credql.document;
 
+import io.credql.session.ProviderCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.credql.jdbc;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.credql.session.CallProgress;
+import io.credql.call.CallProgress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.credql.conformance.StackqlRegistry;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;

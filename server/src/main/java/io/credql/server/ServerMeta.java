@@ -1,7 +1,7 @@
 package io.credql.server;
 
 import io.credql.audit.AuditLog;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.redact.Redactor;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -89,8 +89,8 @@ final class ServerMeta extends JdbcMeta {
     forgetExpired();
     final Properties properties = new Properties();
     properties.putAll(serverProperties);
-    properties.setProperty(io.credql.session.ConnectionProperties.SHARED_BUDGET, "true");
-    properties.setProperty(io.credql.session.ConnectionProperties.MASK_SECRETS, String.valueOf(!caller.user().role().seesSecrets()));
+    properties.setProperty(io.credql.config.ConnectionProperties.SHARED_BUDGET, "true");
+    properties.setProperty(io.credql.config.ConnectionProperties.MASK_SECRETS, String.valueOf(!caller.user().role().seesSecrets()));
     final Connection connection = cleanly(() -> {
       try {
         final Connection opened = createConnection(url, properties);

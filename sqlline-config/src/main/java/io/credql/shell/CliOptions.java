@@ -1,7 +1,7 @@
 package io.credql.shell;
 
 import io.credql.jdbc.Driver;
-import io.credql.session.ConnectionProperties;
+import io.credql.config.ConnectionProperties;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.credql.shell;
 
-import io.credql.session.CallProgress;
+import io.credql.call.CallProgress;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.PrintStream;

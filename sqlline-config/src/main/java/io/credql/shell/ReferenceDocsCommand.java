@@ -2,9 +2,9 @@ package io.credql.shell;
 
 import io.credql.docs.ReferenceDocs;
 import io.credql.docs.ReferenceDocsDirectory;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.error.InvalidInputException;
-import io.credql.session.ConnectionProperties;
+import io.credql.config.ConnectionProperties;
 import io.credql.session.CredqlSession;
 
 import java.io.IOException;

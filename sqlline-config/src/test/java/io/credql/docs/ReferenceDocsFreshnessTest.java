@@ -1,6 +1,6 @@
 package io.credql.docs;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.session.CredqlSession;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.credql.shell;
 
-import io.credql.session.CallProgress;
+import io.credql.call.CallProgress;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.credql.shell;
 
 import io.credql.docs.ReferenceDocs;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.session.CredqlSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.credql.tools;
 
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;

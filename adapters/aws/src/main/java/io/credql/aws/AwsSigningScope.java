@@ -1,6 +1,6 @@
 package io.credql.aws;
 
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.PreparedRequest;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.ServerDefinition;

@@ -1,7 +1,7 @@
 package io.credql.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.spi.RequestValidator;
 import io.credql.spi.ValidationContext;
 

@@ -87,7 +87,7 @@ class StackqlRegistryDocumentTest {
     try (Connection c = connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT id FROM linode.databases.mysql_instances")) {
       assertTrue(rs.next());
-      final io.credql.document.ProviderCatalog catalog = c.unwrap(io.credql.document.ProviderCatalog.class);
+      final io.credql.session.ProviderCatalog catalog = c.unwrap(io.credql.session.ProviderCatalog.class);
       assertTrue(catalog.isLoaded("linode"));
       assertFalse(catalog.isLoaded("databricks_workspace"));
     }

@@ -117,7 +117,7 @@ class AuthSchemesTest {
   }
 
   @Test void githubsProviderConfigSendsBasicCredentialsFromItsVariables() throws Exception {
-    final io.credql.document.ProviderCatalog catalog = io.credql.document.ProviderCatalog.create(
+    final io.credql.session.ProviderCatalog catalog = io.credql.session.ProviderCatalog.create(
         List.of(), List.of(io.credql.conformance.StackqlRegistry.providers()));
     final JsonNode auth = catalog.provider("github").config().path("auth");
     final FixedEnvironment environment = new FixedEnvironment(Map.of(

@@ -1,4 +1,4 @@
-package io.credql.schema;
+package io.credql.plan;
 
 import io.credql.document.ProviderDocument;
 import io.credql.session.CredqlSession;

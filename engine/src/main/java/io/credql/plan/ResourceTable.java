@@ -1,4 +1,4 @@
-package io.credql.schema;
+package io.credql.plan;
 
 import com.google.common.base.Suppliers;
 import io.credql.document.MethodChooser;
@@ -7,8 +7,9 @@ import io.credql.document.ResourceDefinition;
 import io.credql.document.SqlVerb;
 import io.credql.error.RequiredParameterMissingException;
 import io.credql.error.UnsupportedVerbException;
-import io.credql.plan.ParameterBindings;
-import io.credql.plan.ResourceTableScan;
+import io.credql.schema.ResourceColumn;
+import io.credql.schema.ResourceColumns;
+import io.credql.schema.ResourceRowType;
 import io.credql.session.CredqlSession;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;

@@ -1,7 +1,9 @@
-package io.credql.schema;
+package io.credql.plan;
 
 import io.credql.document.ResourceDefinition;
 import io.credql.error.UnsupportedVerbException;
+import io.credql.schema.ResourceColumn;
+import io.credql.schema.ResourceColumns;
 import io.credql.sql.CredqlParserConfig;
 import io.credql.sql.StackqlIdentifiers;
 import org.apache.calcite.plan.RelOptTable;

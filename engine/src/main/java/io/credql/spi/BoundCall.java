@@ -1,4 +1,4 @@
-package io.credql.call;
+package io.credql.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.MethodDefinition;

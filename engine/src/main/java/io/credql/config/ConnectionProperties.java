@@ -1,4 +1,4 @@
-package io.credql.session;
+package io.credql.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

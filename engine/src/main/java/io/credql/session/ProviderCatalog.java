@@ -1,8 +1,10 @@
-package io.credql.document;
+package io.credql.session;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.credql.document.DocumentSource;
+import io.credql.document.ProviderDocument;
 import io.credql.spi.ProviderBundle;
 import org.checkerframework.checker.nullness.qual.Nullable;
 

@@ -1,4 +1,4 @@
-package io.credql.session;
+package io.credql.config;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 

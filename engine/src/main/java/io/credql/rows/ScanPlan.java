@@ -1,0 +1,50 @@
+package io.credql.rows;
+
+import io.credql.document.MethodDefinition;
+import io.credql.schema.ResourceColumns;
+import io.credql.session.CredqlSession;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a planned scan does at run time: on which connection, into which columns, which method, and
+ * which parameter columns receive the value arrays the generated code passes in (in this order).
+ */
+public final class ScanPlan {
+  private final CredqlSession session;
+  private final ResourceColumns columns;
+  private final MethodDefinition method;
+  private final List<String> parameters;
+
+  public ScanPlan(CredqlSession session, ResourceColumns columns, MethodDefinition method,
+      List<String> parameters) {
+    this.session = requireNonNull(session, "session");
+    this.columns = requireNonNull(columns, "columns");
+    this.method = requireNonNull(method, "method");
+    this.parameters = List.copyOf(parameters);
+  }
+
+  public CredqlSession session() {
+    return session;
+  }
+
+  /** The scanned table's columns, which each row fills. */
+  public ResourceColumns columns() {
+    return columns;
+  }
+
+  public MethodDefinition method() {
+    return method;
+  }
+
+  /** Names of the bound parameter columns. */
+  public List<String> parameters() {
+    return parameters;
+  }
+
+  @Override public String toString() {
+    return method.id() + parameters;
+  }
+}
