@@ -1,9 +1,9 @@
 package io.credql.rows;
 
-import io.credql.call.BoundCall;
+import io.credql.spi.BoundCall;
 import io.credql.call.Page;
 import io.credql.document.MethodDefinition;
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
 import org.apache.calcite.DataContexts;
 import org.junit.jupiter.api.Test;
 
