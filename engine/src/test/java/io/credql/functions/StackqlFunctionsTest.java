@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,5 +180,12 @@ class StackqlFunctionsTest {
     assertEquals("json_extract(): malformed JSON: the argument is not well-formed JSON text"
         + " (check that the column holds JSON)", message);
     assertFalse(message.contains("Hunter2"));
+  }
+
+  @Test void aRealThatIsNotANumberIsNullToTextFunctionsAsSqliteStoresIt() throws SQLException {
+    final String nan = " FROM (SELECT CAST('NaN' AS DOUBLE) AS r) AS t";
+    assertEquals(Arrays.asList(null, null, null, "(NULL)"), rows("SELECT length(t.r),"
+        + " substr(t.r, 1), replace(t.r, 'a', 'b'), printf('%q', t.r)" + nan).get(0));
+    assertEquals(null, value("SELECT group_concat(t.r)" + nan));
   }
 }
