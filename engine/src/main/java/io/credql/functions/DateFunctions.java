@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import java.time.LocalDateTime;
 import java.util.Locale;
 
@@ -13,31 +15,31 @@ public final class DateFunctions {
   }
 
   /** {@code date(time, modifier, ...)}: YYYY-MM-DD. */
-  public static Object date(Object[] args) {
+  public static @Nullable Object date(Object[] args) {
     final SqliteDateTime t = SqliteDateTime.of("date", args, 0);
     return t == null ? null : t.date();
   }
 
   /** {@code time(time, modifier, ...)}: HH:MM:SS (HH:MM:SS.SSS with 'subsec'). */
-  public static Object time(Object[] args) {
+  public static @Nullable Object time(Object[] args) {
     final SqliteDateTime t = SqliteDateTime.of("time", args, 0);
     return t == null ? null : t.time();
   }
 
   /** {@code datetime(time, modifier, ...)}: YYYY-MM-DD HH:MM:SS. */
-  public static Object datetime(Object[] args) {
+  public static @Nullable Object datetime(Object[] args) {
     final SqliteDateTime t = SqliteDateTime.of("datetime", args, 0);
     return t == null ? null : t.date() + " " + t.time();
   }
 
   /** {@code julianday(time, modifier, ...)}: the Julian day number, a real. */
-  public static Object julianday(Object[] args) {
+  public static @Nullable Object julianday(Object[] args) {
     final SqliteDateTime t = SqliteDateTime.of("julianday", args, 0);
     return t == null ? null : t.julianMillis() / 86400000.0;
   }
 
   /** {@code unixepoch(time, modifier, ...)}: seconds since 1970, an integer (a real with 'subsec'). */
-  public static Object unixepoch(Object[] args) {
+  public static @Nullable Object unixepoch(Object[] args) {
     final SqliteDateTime t = SqliteDateTime.of("unixepoch", args, 0);
     if (t == null) {
       return null;
@@ -47,15 +49,16 @@ public final class DateFunctions {
   }
 
   /** {@code strftime(format, time, modifier, ...)}. */
-  public static Object strftime(Object[] args) {
-    if (args[0] == null) {
+  public static @Nullable Object strftime(Object[] args) {
+    final String format = SqliteValues.text(args[0]);
+    if (format == null) {
       return null;
     }
     final SqliteDateTime t = SqliteDateTime.of("strftime", args, 1);
     if (t == null) {
       return null;
     }
-    return format(SqliteValues.text(args[0]), t);
+    return format(format, t);
   }
 
   private static String format(String format, SqliteDateTime t) {

@@ -2,6 +2,7 @@ package io.credql.functions;
 
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * SQLite's {@code group_concat(value[, separator])}: the non-NULL values as text, joined by the
@@ -21,22 +22,24 @@ public final class GroupConcat {
 
   /** The text joined so far, or null before the first value. */
   public static final class Joined {
-    StringBuilder text;
+    @Nullable StringBuilder text;
 
-    Joined add(Object value, Object separator) {
-      if (value == null) {
+    Joined add(@Nullable Object value, @Nullable Object separator) {
+      final String valueText = SqliteValues.text(value);
+      if (valueText == null) {
         return this;
       }
+      final String separatorText = SqliteValues.text(separator);
       if (text == null) {
         text = new StringBuilder();
-      } else if (separator != null) {
-        text.append(SqliteValues.text(separator));
+      } else if (separatorText != null) {
+        text.append(separatorText);
       }
-      text.append(SqliteValues.text(value));
+      text.append(valueText);
       return this;
     }
 
-    String result() {
+    @Nullable String result() {
       return text == null ? null : text.toString();
     }
   }
@@ -47,11 +50,11 @@ public final class GroupConcat {
       return new Joined();
     }
 
-    public static Joined add(Joined joined, Object value) {
+    public static Joined add(Joined joined, @Nullable Object value) {
       return joined.add(value, ",");
     }
 
-    public static String result(Joined joined) {
+    public static @Nullable String result(Joined joined) {
       return joined.result();
     }
   }
@@ -62,11 +65,11 @@ public final class GroupConcat {
       return new Joined();
     }
 
-    public static Joined add(Joined joined, Object value, Object separator) {
+    public static Joined add(Joined joined, @Nullable Object value, @Nullable Object separator) {
       return joined.add(value, separator);
     }
 
-    public static String result(Joined joined) {
+    public static @Nullable String result(Joined joined) {
       return joined.result();
     }
   }

@@ -56,8 +56,12 @@ public final class JsonAggregates {
     }
 
     public static Builder add(Builder builder, Object label, Object json, Object marker) {
+      final String name = SqliteValues.text(label);
+      if (name == null) {
+        return builder;
+      }
       builder.separate();
-      SqliteJson.quote(SqliteValues.text(label), builder.json);
+      SqliteJson.quote(name, builder.json);
       builder.json.append(':').append(json);
       return builder;
     }

@@ -18,6 +18,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedTableFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,30 +56,30 @@ public final class JsonEachFunction {
         new VariadicOperands(arguments, arguments), function);
   }
 
-  public static ScannableTable each(Object json) {
+  public static ScannableTable each(@Nullable Object json) {
     return new Rows("json_each", json, "$", false);
   }
 
-  public static ScannableTable eachAt(Object json, Object path) {
+  public static ScannableTable eachAt(@Nullable Object json, @Nullable Object path) {
     return new Rows("json_each", json, path, false);
   }
 
-  public static ScannableTable tree(Object json) {
+  public static ScannableTable tree(@Nullable Object json) {
     return new Rows("json_tree", json, "$", true);
   }
 
-  public static ScannableTable treeAt(Object json, Object path) {
+  public static ScannableTable treeAt(@Nullable Object json, @Nullable Object path) {
     return new Rows("json_tree", json, path, true);
   }
 
   /** The rows of one call: computed when scanned. */
   private static final class Rows extends AbstractTable implements ScannableTable {
     private final String function;
-    private final Object json;
-    private final Object path;
+    private final @Nullable Object json;
+    private final @Nullable Object path;
     private final boolean recursive;
 
-    Rows(String function, Object json, Object path, boolean recursive) {
+    Rows(String function, @Nullable Object json, @Nullable Object path, boolean recursive) {
       this.function = function;
       this.json = json;
       this.path = path;
@@ -123,8 +124,8 @@ public final class JsonEachFunction {
       return Linq4j.asEnumerable(rows);
     }
 
-    private void walk(JsonNode node, Object key, String fullkey, String container, Long parent,
-        List<Object[]> rows) {
+    private void walk(JsonNode node, @Nullable Object key, String fullkey, String container,
+        @Nullable Long parent, List<Object[]> rows) {
       final long id = rows.size();
       rows.add(row(key, node, id, parent, fullkey, container));
       if (node.isContainerNode()) {
@@ -132,7 +133,7 @@ public final class JsonEachFunction {
       }
     }
 
-    private void children(JsonNode node, String path, Long parent, List<Object[]> rows,
+    private void children(JsonNode node, String path, @Nullable Long parent, List<Object[]> rows,
         boolean deep) {
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
@@ -157,8 +158,8 @@ public final class JsonEachFunction {
       }
     }
 
-    private static Object[] row(Object key, JsonNode node, long id, Long parent, String fullkey,
-        String path) {
+    private static Object[] row(@Nullable Object key, JsonNode node, long id,
+        @Nullable Long parent, String fullkey, String path) {
       final Object value = SqliteJson.sqlValue(node);
       return new Object[] {key, value, SqliteJson.type(node),
           node.isContainerNode() ? null : value, id, parent, fullkey, path};
@@ -170,7 +171,7 @@ public final class JsonEachFunction {
     }
 
     /** The last step of a path as json_each reports it (label or index), null for {@code $}. */
-    private static Object lastStep(String path) {
+    private static @Nullable Object lastStep(String path) {
       if (path.equals("$")) {
         return null;
       }

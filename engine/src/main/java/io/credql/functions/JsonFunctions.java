@@ -3,6 +3,7 @@ package io.credql.functions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.math.BigDecimal;
 
@@ -17,7 +18,7 @@ public final class JsonFunctions {
   }
 
   /** {@code json(x)}: x minified; malformed JSON is an error. */
-  public static Object json(Object[] args) {
+  public static @Nullable Object json(Object[] args) {
     final JsonNode node = SqliteJson.parse("json", args[0]);
     return node == null ? null : SqliteJson.render(node);
   }
@@ -27,7 +28,7 @@ public final class JsonFunctions {
    * real, or JSON text for objects and arrays; NULL when nothing is there); with several, a JSON
    * array of the values.
    */
-  public static Object jsonExtract(Object[] args) {
+  public static @Nullable Object jsonExtract(Object[] args) {
     final JsonNode root = SqliteJson.parse("json_extract", args[0]);
     final JsonPath[] paths = new JsonPath[args.length - 1];
     for (int i = 1; i < args.length; i++) {
@@ -54,7 +55,7 @@ public final class JsonFunctions {
   }
 
   /** {@code json_patch(target, patch)}: RFC 7396's merge patch, as SQLite applies it. */
-  public static Object jsonPatch(Object[] args) {
+  public static @Nullable Object jsonPatch(Object[] args) {
     final JsonNode target = SqliteJson.parse("json_patch", args[0]);
     final JsonNode patch = SqliteJson.parse("json_patch", args[1]);
     return target == null || patch == null ? null : SqliteJson.render(mergePatch(target, patch));
@@ -79,18 +80,18 @@ public final class JsonFunctions {
   }
 
   /** {@code json -> path}: the part at path as JSON text (a string keeps its quotes); NULL when missing. */
-  public static Object arrowJson(Object[] args) {
+  public static @Nullable Object arrowJson(Object[] args) {
     final JsonNode found = arrowPart("->", args);
     return found == null ? null : SqliteJson.render(found);
   }
 
   /** {@code json ->> path}: the part at path as an SQL value, as json_extract gives it. */
-  public static Object arrowValue(Object[] args) {
+  public static @Nullable Object arrowValue(Object[] args) {
     return SqliteJson.sqlValue(arrowPart("->>", args));
   }
 
   /** The part a JSON operator's right operand points at: a path, an object label or an array index. */
-  private static JsonNode arrowPart(String operator, Object[] args) {
+  private static @Nullable JsonNode arrowPart(String operator, Object[] args) {
     final JsonNode root = SqliteJson.parse(operator, args[0]);
     if (root == null || args[1] == null) {
       return null;
@@ -104,6 +105,9 @@ public final class JsonFunctions {
     } else {
       // as SQLite's json.c reads the right operand: a path, a plain label, [index], or a quoted label
       final String text = SqliteValues.text(right);
+      if (text == null) {
+        return null;
+      }
       if (text.isEmpty() || text.startsWith("$")) {
         path = text;
       } else if (!text.isEmpty() && text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
@@ -118,19 +122,19 @@ public final class JsonFunctions {
   }
 
   /** {@code json_type(json[, path])}: null, true, false, integer, real, text, array or object. */
-  public static Object jsonType(Object[] args) {
+  public static @Nullable Object jsonType(Object[] args) {
     final JsonNode node = at("json_type", args);
     return node == null ? null : SqliteJson.type(node);
   }
 
   /** {@code json_array_length(json[, path])}: the array's length, 0 for anything else. */
-  public static Object jsonArrayLength(Object[] args) {
+  public static @Nullable Object jsonArrayLength(Object[] args) {
     final JsonNode node = at("json_array_length", args);
     return node == null ? null : (Object) (long) (node.isArray() ? node.size() : 0);
   }
 
   /** {@code json_valid(x)}: whether x is well-formed JSON text. */
-  public static Object jsonValid(Object[] args) {
+  public static @Nullable Object jsonValid(Object[] args) {
     return args[0] == null ? null : SqliteJson.tryParse(args[0]) != null;
   }
 
@@ -176,21 +180,21 @@ public final class JsonFunctions {
   }
 
   /** {@code json_equal(a, b)} (StackQL): equal JSON values, object keys in any order. */
-  public static Object jsonEqual(Object[] args) {
+  public static @Nullable Object jsonEqual(Object[] args) {
     final JsonNode a = SqliteJson.parse("json_equal", args[0]);
     final JsonNode b = SqliteJson.parse("json_equal", args[1]);
     return a == null || b == null ? null : JsonEquality.equal(a, b);
   }
 
   /** {@code aws_policy_equal(a, b)} (StackQL): equal AWS IAM policies. */
-  public static Object awsPolicyEqual(Object[] args) {
+  public static @Nullable Object awsPolicyEqual(Object[] args) {
     final JsonNode a = SqliteJson.parse("aws_policy_equal", args[0]);
     final JsonNode b = SqliteJson.parse("aws_policy_equal", args[1]);
     return a == null || b == null ? null
         : JsonEquality.equal(AwsPolicies.normalize(a), AwsPolicies.normalize(b));
   }
 
-  private static JsonNode at(String function, Object[] args) {
+  private static @Nullable JsonNode at(String function, Object[] args) {
     final JsonNode root = SqliteJson.parse(function, args[0]);
     if (args.length < 2) {
       return root;

@@ -1,6 +1,7 @@
 package io.credql.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class JsonPath {
   }
 
   /** Parses a path; a malformed one is an error naming the function and the path. */
-  static JsonPath parse(String function, Object path) {
+  static JsonPath parse(String function, @Nullable Object path) {
     final String s = SqliteValues.text(path);
     final List<Object> steps = new ArrayList<>();
     if (s == null || !s.startsWith("$")) {
@@ -75,14 +76,14 @@ final class JsonPath {
     return new JsonPath(s, steps);
   }
 
-  private static RuntimeException malformed(String function, String path) {
+  private static RuntimeException malformed(String function, @Nullable String path) {
     return FunctionInputException.of(function, "malformed JSON path "
         + (path == null ? "NULL" : "'" + path + "'")
         + "; write it as SQLite does: $, $.key, $.\"key with space\", $[0], $.a[1].b or $[#-1]");
   }
 
   /** The node at this path, or null when the document has nothing there. */
-  JsonNode find(JsonNode root) {
+  @Nullable JsonNode find(JsonNode root) {
     JsonNode node = root;
     for (Object step : steps) {
       if (node == null) {

@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -14,99 +16,99 @@ public final class MathFunctions {
   private MathFunctions() {
   }
 
-  public static Object acos(Object[] args) {
+  public static @Nullable Object acos(Object[] args) {
     return real(args[0], Math::acos);
   }
 
-  public static Object acosh(Object[] args) {
+  public static @Nullable Object acosh(Object[] args) {
     return real(args[0], x -> Math.log(x + Math.sqrt(x * x - 1)));
   }
 
-  public static Object asin(Object[] args) {
+  public static @Nullable Object asin(Object[] args) {
     return real(args[0], Math::asin);
   }
 
-  public static Object asinh(Object[] args) {
+  public static @Nullable Object asinh(Object[] args) {
     return real(args[0], x -> x < 0 ? -Math.log(-x + Math.sqrt(x * x + 1)) : Math.log(x + Math.sqrt(x * x + 1)));
   }
 
-  public static Object atan(Object[] args) {
+  public static @Nullable Object atan(Object[] args) {
     return real(args[0], Math::atan);
   }
 
-  public static Object atanh(Object[] args) {
+  public static @Nullable Object atanh(Object[] args) {
     return real(args[0], x -> 0.5 * Math.log((1 + x) / (1 - x)));
   }
 
-  public static Object cos(Object[] args) {
+  public static @Nullable Object cos(Object[] args) {
     return real(args[0], Math::cos);
   }
 
-  public static Object cosh(Object[] args) {
+  public static @Nullable Object cosh(Object[] args) {
     return real(args[0], Math::cosh);
   }
 
-  public static Object sin(Object[] args) {
+  public static @Nullable Object sin(Object[] args) {
     return real(args[0], Math::sin);
   }
 
-  public static Object sinh(Object[] args) {
+  public static @Nullable Object sinh(Object[] args) {
     return real(args[0], Math::sinh);
   }
 
-  public static Object tan(Object[] args) {
+  public static @Nullable Object tan(Object[] args) {
     return real(args[0], Math::tan);
   }
 
-  public static Object tanh(Object[] args) {
+  public static @Nullable Object tanh(Object[] args) {
     return real(args[0], Math::tanh);
   }
 
-  public static Object degrees(Object[] args) {
+  public static @Nullable Object degrees(Object[] args) {
     return real(args[0], Math::toDegrees);
   }
 
-  public static Object radians(Object[] args) {
+  public static @Nullable Object radians(Object[] args) {
     return real(args[0], Math::toRadians);
   }
 
-  public static Object exp(Object[] args) {
+  public static @Nullable Object exp(Object[] args) {
     return real(args[0], Math::exp);
   }
 
-  public static Object sqrt(Object[] args) {
+  public static @Nullable Object sqrt(Object[] args) {
     return real(args[0], Math::sqrt);
   }
 
-  public static Object ln(Object[] args) {
+  public static @Nullable Object ln(Object[] args) {
     return real(args[0], x -> x > 0 ? Math.log(x) : Double.NaN);
   }
 
-  public static Object log2(Object[] args) {
+  public static @Nullable Object log2(Object[] args) {
     return real(args[0], x -> x > 0 ? Math.log(x) / Math.log(2) : Double.NaN);
   }
 
-  public static Object log10(Object[] args) {
+  public static @Nullable Object log10(Object[] args) {
     return real(args[0], x -> x > 0 ? Math.log10(x) : Double.NaN);
   }
 
   /** {@code log(x)} is the base-10 logarithm; {@code log(b, x)} the base-b one. */
-  public static Object log(Object[] args) {
+  public static @Nullable Object log(Object[] args) {
     if (args.length == 1) {
       return log10(args);
     }
     return real(args[0], args[1], (b, x) -> b > 0 && b != 1 && x > 0 ? Math.log(x) / Math.log(b) : Double.NaN);
   }
 
-  public static Object atan2(Object[] args) {
+  public static @Nullable Object atan2(Object[] args) {
     return real(args[0], args[1], Math::atan2);
   }
 
-  public static Object pow(Object[] args) {
+  public static @Nullable Object pow(Object[] args) {
     return real(args[0], args[1], Math::pow);
   }
 
-  public static Object mod(Object[] args) {
+  public static @Nullable Object mod(Object[] args) {
     return real(args[0], args[1], (x, y) -> x % y);
   }
 
@@ -114,29 +116,29 @@ public final class MathFunctions {
     return Math.PI;
   }
 
-  public static Object trunc(Object[] args) {
+  public static @Nullable Object trunc(Object[] args) {
     return integral(args[0], x -> x < 0 ? Math.ceil(x) : Math.floor(x));
   }
 
   /** {@code sign(x)}: -1, 0 or +1, as an integer. */
-  public static Object sign(Object[] args) {
+  public static @Nullable Object sign(Object[] args) {
     final Number x = numeric(args[0]);
     return x == null ? null : (Object) (long) Math.signum(x.doubleValue());
   }
 
-  private static Object real(Object arg, DoubleUnaryOperator f) {
+  private static @Nullable Object real(@Nullable Object arg, DoubleUnaryOperator f) {
     final Number x = numeric(arg);
     return x == null ? null : finite(f.applyAsDouble(x.doubleValue()));
   }
 
-  private static Object real(Object first, Object second, DoubleBinaryOperator f) {
+  private static @Nullable Object real(@Nullable Object first, @Nullable Object second, DoubleBinaryOperator f) {
     final Number x = numeric(first);
     final Number y = numeric(second);
     return x == null || y == null ? null : finite(f.applyAsDouble(x.doubleValue(), y.doubleValue()));
   }
 
   /** An integer stays itself; a real is cut by {@code f} and stays a real. */
-  private static Object integral(Object arg, DoubleUnaryOperator f) {
+  private static @Nullable Object integral(@Nullable Object arg, DoubleUnaryOperator f) {
     final Number x = numeric(arg);
     if (x == null) {
       return null;
@@ -145,12 +147,12 @@ public final class MathFunctions {
   }
 
   /** SQLite stores a NaN result as NULL. */
-  private static Object finite(double value) {
+  private static @Nullable Object finite(double value) {
     return Double.isNaN(value) ? null : (Object) value;
   }
 
   /** The number an argument is, as SQLite's numeric affinity reads it; NULL for anything else. */
-  private static Number numeric(Object value) {
+  private static @Nullable Number numeric(@Nullable Object value) {
     if (value == null) {
       return null;
     }

@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * A moment as SQLite's date functions compute it: milliseconds of Julian day (as SQLite's
@@ -47,7 +51,7 @@ final class SqliteDateTime {
    * Reads {@code args[first]} as a time value ('now' when there is none) and applies the
    * modifiers that follow it; null when SQLite would return NULL.
    */
-  static SqliteDateTime of(String function, Object[] args, int first) {
+  static @Nullable SqliteDateTime of(String function, Object[] args, int first) {
     final Object value = args.length > first ? args[first] : "now";
     if (value == null) {
       return null;
@@ -58,7 +62,7 @@ final class SqliteDateTime {
       number = ((Number) value).doubleValue();
       moment = fromJulianDay(number);
     } else {
-      final String text = SqliteValues.text(value).trim();
+      final String text = requireNonNull(SqliteValues.text(value), "text").trim();
       if (SqliteValues.isNumericText(text)) {
         number = Double.parseDouble(text);
         moment = fromJulianDay(number);
@@ -69,28 +73,30 @@ final class SqliteDateTime {
     boolean valid = moment != null;
     final SqliteDateTime result = moment == null ? new SqliteDateTime(0) : moment;
     for (int i = first + 1; i < args.length; i++) {
-      if (args[i] == null) {
+      final String given = SqliteValues.text(args[i]);
+      if (given == null) {
         return null;
       }
       // not trimmed: SQLite refuses '  +2 hours  '
-      final String modifier = SqliteValues.text(args[i]).toLowerCase(Locale.ROOT);
+      final String modifier = given.toLowerCase(Locale.ROOT);
       final boolean firstModifier = i == first + 1;
       switch (modifier) {
       case "unixepoch":
-        requireNumber(function, modifier, number, firstModifier);
-        result.jd = Math.round(number * 1000) + UNIX_EPOCH_JD_MS;
+        result.jd = Math.round(requireNumber(function, modifier, number, firstModifier) * 1000)
+            + UNIX_EPOCH_JD_MS;
         valid = true;
         break;
       case "julianday":
         requireNumber(function, modifier, number, firstModifier);
         break;
-      case "auto":
-        requireNumber(function, modifier, number, firstModifier);
-        if (number < 0 || number > 5373484.499999) {
-          result.jd = Math.round(number * 1000) + UNIX_EPOCH_JD_MS;
-          valid = number >= -210866760000.0 && number <= 253402300799.0;
+      case "auto": {
+        final double seconds = requireNumber(function, modifier, number, firstModifier);
+        if (seconds < 0 || seconds > 5373484.499999) {
+          result.jd = Math.round(seconds * 1000) + UNIX_EPOCH_JD_MS;
+          valid = seconds >= -210866760000.0 && seconds <= 253402300799.0;
         }
         break;
+      }
       default:
         if (valid) {
           result.apply(function, modifier, args[i]);
@@ -102,23 +108,25 @@ final class SqliteDateTime {
     return valid && result.jd >= 0 && result.jd <= MAX_JD_MS ? result : null;
   }
 
-  private static void requireNumber(String function, String modifier, Double number,
+  /** The numeric time value a modifier such as 'unixepoch' reads; an error when there is none. */
+  private static double requireNumber(String function, String modifier, @Nullable Double number,
       boolean firstModifier) {
     if (!firstModifier || number == null) {
       throw FunctionInputException.of(function, "modifier '" + modifier
           + "' must come right after a numeric time value, as in " + function + "(1700000000, '"
           + modifier + "')");
     }
+    return number;
   }
 
-  private static SqliteDateTime fromJulianDay(double day) {
+  private static @Nullable SqliteDateTime fromJulianDay(double day) {
     if (day < 0 || day > 5373484.499999) {
       return null;
     }
     return new SqliteDateTime((long) (day * DAY_MS + 0.5));
   }
 
-  private static SqliteDateTime parse(String text) {
+  private static @Nullable SqliteDateTime parse(String text) {
     if (text.equalsIgnoreCase("now")) {
       return new SqliteDateTime(System.currentTimeMillis() + UNIX_EPOCH_JD_MS);
     }
@@ -146,7 +154,8 @@ final class SqliteDateTime {
     return null;
   }
 
-  private static Long timeOfDay(String hours, String minutes, String seconds, String fraction) {
+  private static @Nullable Long timeOfDay(String hours, String minutes, @Nullable String seconds,
+      @Nullable String fraction) {
     final int h = Integer.parseInt(hours);
     final int m = Integer.parseInt(minutes);
     final int s = seconds == null ? 0 : Integer.parseInt(seconds);
@@ -157,7 +166,7 @@ final class SqliteDateTime {
     return h * 3600000L + m * 60000L + (long) ((s + f) * 1000 + 0.5);
   }
 
-  private static long zoneOffset(String zone) {
+  private static long zoneOffset(@Nullable String zone) {
     if (zone == null || zone.equalsIgnoreCase("z")) {
       return 0;
     }

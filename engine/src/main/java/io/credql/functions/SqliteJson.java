@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -31,7 +32,7 @@ final class SqliteJson {
   }
 
   /** Parses a JSON argument; null stays null; text that is not JSON is the user's error. */
-  static JsonNode parse(String function, Object value) {
+  static @Nullable JsonNode parse(String function, @Nullable Object value) {
     if (value == null) {
       return null;
     }
@@ -45,7 +46,7 @@ final class SqliteJson {
   }
 
   /** The JSON node of a value, or null when it is not well-formed JSON. */
-  static JsonNode tryParse(Object value) {
+  static @Nullable JsonNode tryParse(@Nullable Object value) {
     final String text = value instanceof JsonText ? ((JsonText) value).json : SqliteValues.text(value);
     if (text == null || text.isBlank()) {
       return null;
@@ -58,7 +59,7 @@ final class SqliteJson {
   }
 
   /** The SQL value SQLite gives a JSON node: what {@code json_extract} returns. */
-  static Object sqlValue(JsonNode node) {
+  static @Nullable Object sqlValue(@Nullable JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -144,7 +145,7 @@ final class SqliteJson {
   }
 
   /** The JSON of an SQL value: text quoted, numbers as numbers, JSON made by a JSON function as it is. */
-  static void appendValue(Object value, StringBuilder b) {
+  static void appendValue(@Nullable Object value, StringBuilder b) {
     if (value == null) {
       b.append("null");
     } else if (value instanceof JsonText) {
@@ -158,7 +159,7 @@ final class SqliteJson {
     } else if (value instanceof Number) {
       b.append(value);
     } else {
-      quote(SqliteValues.text(value), b);
+      quote(requireNonNull(SqliteValues.text(value), "text"), b);
     }
   }
 

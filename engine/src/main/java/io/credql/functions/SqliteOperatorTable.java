@@ -64,7 +64,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
   }
 
   /** Whether a function's arity is known and what it is, for the error naming a wrong call. */
-  static String arity(String name) {
+  static @Nullable String arity(String name) {
     final List<SqlOperator> operators = FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
     if (operators == null || operators.size() != 1 || NAMES_OF_AGGREGATES.contains(name)
         || !(operators.get(0) instanceof SqliteScalarFunction)) {
@@ -75,7 +75,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
 
   /** The one function of a name. */
   static SqlOperator function(String name) {
-    return FUNCTIONS.get(name).get(0);
+    return requireNonNull(FUNCTIONS.get(name), name).get(0);
   }
 
   static boolean isDefined(String name) {

@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -78,7 +80,8 @@ final class SqlitePrintf {
     return out.toString();
   }
 
-  private static String convert(char conversion, String flags, int precision, Object arg) {
+  private static String convert(char conversion, String flags, int precision,
+      @Nullable Object arg) {
     switch (conversion) {
     case 'd':
     case 'i':
@@ -140,15 +143,22 @@ final class SqlitePrintf {
     }
     case 's':
     case 'z': {
-      final String text = arg == null ? "" : SqliteValues.text(arg);
+      final String given = SqliteValues.text(arg);
+      final String text = given == null ? "" : given;
       return precision >= 0 && precision < text.length() ? text.substring(0, precision) : text;
     }
-    case 'q':
-      return arg == null ? "(NULL)" : SqliteValues.text(arg).replace("'", "''");
-    case 'Q':
-      return arg == null ? "NULL" : "'" + SqliteValues.text(arg).replace("'", "''") + "'";
-    case 'w':
-      return arg == null ? "(NULL)" : SqliteValues.text(arg).replace("\"", "\"\"");
+    case 'q': {
+      final String text = SqliteValues.text(arg);
+      return text == null ? "(NULL)" : text.replace("'", "''");
+    }
+    case 'Q': {
+      final String text = SqliteValues.text(arg);
+      return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
+    }
+    case 'w': {
+      final String text = SqliteValues.text(arg);
+      return text == null ? "(NULL)" : text.replace("\"", "\"\"");
+    }
     default:
       return "";
     }
@@ -214,7 +224,7 @@ final class SqlitePrintf {
     return " ".repeat(width - s.length()) + s;
   }
 
-  private static long orZero(Long value) {
+  private static long orZero(@Nullable Long value) {
     return value == null ? 0 : value;
   }
 }

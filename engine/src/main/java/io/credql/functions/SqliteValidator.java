@@ -43,7 +43,7 @@ import java.util.function.UnaryOperator;
  * with the wrong number of arguments, is reported in one line naming the function.
  */
 public final class SqliteValidator extends SqlValidatorImpl {
-  private final String sql;
+  private final @Nullable String sql;
 
   /**
    * A validator for {@code sql} (the statement text, from which column names are taken; null
@@ -191,6 +191,7 @@ public final class SqliteValidator extends SqlValidatorImpl {
 
   /** The statement text an expression was parsed from, as SQLite names a column; null when unknown. */
   private @Nullable String textOf(SqlNode node) {
+    final String sql = this.sql;
     if (sql == null) {
       return null;
     }
@@ -198,19 +199,19 @@ public final class SqliteValidator extends SqlValidatorImpl {
     if (pos == null || pos.getLineNum() <= 0) {
       return null;
     }
-    final int start = offset(pos.getLineNum(), pos.getColumnNum());
-    final int end = offset(pos.getEndLineNum(), pos.getEndColumnNum());
+    final int start = offset(sql, pos.getLineNum(), pos.getColumnNum());
+    final int end = offset(sql, pos.getEndLineNum(), pos.getEndColumnNum());
     if (start < 0 || end < start || end >= sql.length()) {
       return null;
     }
-    return closed(sql.substring(start, end + 1), end + 1);
+    return closed(sql, sql.substring(start, end + 1), end + 1);
   }
 
   /**
    * The text of an expression with the closing parentheses and END keywords its parsed position
    * leaves out (Calcite's position of a call can end at its last operand).
    */
-  private String closed(String text, int after) {
+  private static String closed(String sql, String text, int after) {
     int open = 0;
     boolean quoted = false;
     for (int i = 0; i < text.length(); i++) {
@@ -244,7 +245,7 @@ public final class SqliteValidator extends SqlValidatorImpl {
     return result;
   }
 
-  private int offset(int line, int column) {
+  private static int offset(String sql, int line, int column) {
     int offset = 0;
     for (int l = 1; l < line; l++) {
       offset = sql.indexOf('\n', offset);

@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -14,7 +16,7 @@ final class SqliteValues {
   }
 
   /** SQLite's {@code typeof}: null, integer, real, text or blob. */
-  static String storageClass(Object value) {
+  static String storageClass(@Nullable Object value) {
     if (value == null) {
       return "null";
     }
@@ -35,8 +37,8 @@ final class SqliteValues {
     return "text";
   }
 
-  /** The text SQLite gives a value when a function wants text; null stays null. */
-  static String text(Object value) {
+  /** The text SQLite gives a value when a function wants text; null stays null, as does NaN (SQLite has no NaN). */
+  static @Nullable String text(@Nullable Object value) {
     if (value == null) {
       return null;
     }
@@ -52,8 +54,8 @@ final class SqliteValues {
     return value.toString();
   }
 
-  /** SQLite's text of a REAL ({@code "%!.15g"}): 15 significant digits, always a decimal point. */
-  static String realText(double d) {
+  /** SQLite's text of a REAL ({@code "%!.15g"}): 15 significant digits, always a decimal point; null for NaN. */
+  static @Nullable String realText(double d) {
     if (Double.isNaN(d)) {
       return null;
     }
@@ -85,7 +87,7 @@ final class SqliteValues {
    * text by its longest numeric prefix (so {@code '12abc'} is 12 and {@code 'abc'} is 0); null
    * stays null. The result is a Long or a Double.
    */
-  static Number number(Object value) {
+  static @Nullable Number number(@Nullable Object value) {
     if (value == null) {
       return null;
     }
@@ -106,11 +108,11 @@ final class SqliteValues {
     if (value instanceof Number) {
       return ((Number) value).doubleValue();
     }
-    return numericPrefix(text(value).trim());
+    return numericPrefix(value.toString().trim());
   }
 
   /** The integer SQLite reads from a value (a real is truncated toward zero). */
-  static Long integer(Object value) {
+  static @Nullable Long integer(@Nullable Object value) {
     final Number n = number(value);
     if (n == null) {
       return null;
@@ -129,7 +131,7 @@ final class SqliteValues {
   }
 
   /** The real SQLite reads from a value. */
-  static Double real(Object value) {
+  static @Nullable Double real(@Nullable Object value) {
     final Number n = number(value);
     return n == null ? null : n.doubleValue();
   }

@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,17 +18,20 @@ public final class StringFunctions {
   }
 
   /** {@code substr(x, start[, length])}: 1-based; a negative start counts from the end; a negative length takes characters before start. */
-  public static Object substr(Object[] args) {
-    if (args[0] == null || args[1] == null || (args.length > 2 && args[2] == null)) {
+  public static @Nullable Object substr(Object[] args) {
+    final String text = SqliteValues.text(args[0]);
+    final Long start = SqliteValues.integer(args[1]);
+    final Long count = args.length > 2 ? SqliteValues.integer(args[2]) : null;
+    if (text == null || start == null || (args.length > 2 && count == null)) {
       return null;
     }
-    final int[] chars = SqliteValues.text(args[0]).codePoints().toArray();
+    final int[] chars = text.codePoints().toArray();
     final long length = chars.length;
-    long p1 = SqliteValues.integer(args[1]);
+    long p1 = start;
     long p2;
     boolean negativeLength = false;
-    if (args.length > 2) {
-      p2 = SqliteValues.integer(args[2]);
+    if (count != null) {
+      p2 = count;
       if (p2 < 0) {
         p2 = -p2;
         negativeLength = true;
@@ -58,40 +63,41 @@ public final class StringFunctions {
   }
 
   /** {@code length(x)}: characters of a text, of a number's text; bytes of a blob. */
-  public static Object length(Object[] args) {
-    if (args[0] == null) {
-      return null;
-    }
+  public static @Nullable Object length(Object[] args) {
     if (args[0] instanceof byte[]) {
       return (long) ((byte[]) args[0]).length;
     }
     final String text = SqliteValues.text(args[0]);
+    if (text == null) {
+      return null;
+    }
     final int nul = text.indexOf('\0');
     return (long) (nul >= 0 ? text.substring(0, nul) : text).codePointCount(0,
         nul >= 0 ? nul : text.length());
   }
 
   /** {@code trim(x[, characters])}: removes the characters (default: spaces) from both ends. */
-  public static Object trim(Object[] args) {
+  public static @Nullable Object trim(Object[] args) {
     return trim(args, true, true);
   }
 
   /** {@code ltrim(x[, characters])}: removes the characters (default: spaces) from the start. */
-  public static Object ltrim(Object[] args) {
+  public static @Nullable Object ltrim(Object[] args) {
     return trim(args, true, false);
   }
 
   /** {@code rtrim(x[, characters])}: removes the characters (default: spaces) from the end. */
-  public static Object rtrim(Object[] args) {
+  public static @Nullable Object rtrim(Object[] args) {
     return trim(args, false, true);
   }
 
-  private static Object trim(Object[] args, boolean left, boolean right) {
-    if (args[0] == null || (args.length > 1 && args[1] == null)) {
+  private static @Nullable Object trim(Object[] args, boolean left, boolean right) {
+    final String text = SqliteValues.text(args[0]);
+    final String set = args.length > 1 ? SqliteValues.text(args[1]) : " ";
+    if (text == null || set == null) {
       return null;
     }
-    final int[] chars = SqliteValues.text(args[0]).codePoints().toArray();
-    final String set = args.length > 1 ? SqliteValues.text(args[1]) : " ";
+    final int[] chars = text.codePoints().toArray();
     int from = 0;
     int to = chars.length;
     while (left && from < to && set.indexOf(chars[from]) >= 0) {
@@ -107,29 +113,29 @@ public final class StringFunctions {
   public static Object charOf(Object[] args) {
     final StringBuilder text = new StringBuilder();
     for (Object arg : args) {
-      final Long code = arg == null ? Long.valueOf(0) : SqliteValues.integer(arg);
-      text.appendCodePoint(code < 0 || code > Character.MAX_CODE_POINT ? 0xFFFD : code.intValue());
+      final Long given = SqliteValues.integer(arg);
+      final long code = given == null ? 0 : given;
+      text.appendCodePoint(code < 0 || code > Character.MAX_CODE_POINT ? 0xFFFD : (int) code);
     }
     return text.toString();
   }
 
   /** {@code replace(x, pattern, replacement)}: every occurrence; an empty pattern changes nothing. */
-  public static Object replace(Object[] args) {
-    if (args[0] == null || args[1] == null || args[2] == null) {
-      return null;
-    }
+  public static @Nullable Object replace(Object[] args) {
     final String text = SqliteValues.text(args[0]);
     final String pattern = SqliteValues.text(args[1]);
-    return pattern.isEmpty() ? text : text.replace(pattern, SqliteValues.text(args[2]));
+    final String replacement = SqliteValues.text(args[2]);
+    if (text == null || pattern == null || replacement == null) {
+      return null;
+    }
+    return pattern.isEmpty() ? text : text.replace(pattern, replacement);
   }
 
   /** {@code hex(x)}: the upper-case hexadecimal of x's UTF-8 text (or of a blob's bytes). */
   public static Object hex(Object[] args) {
-    if (args[0] == null) {
-      return "";
-    }
+    final String text = args[0] instanceof byte[] ? null : SqliteValues.text(args[0]);
     final byte[] bytes = args[0] instanceof byte[] ? (byte[]) args[0]
-        : SqliteValues.text(args[0]).getBytes(StandardCharsets.UTF_8);
+        : text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     final StringBuilder b = new StringBuilder();
     for (byte x : bytes) {
       b.append(String.format("%02X", x & 0xff));
@@ -138,11 +144,9 @@ public final class StringFunctions {
   }
 
   /** {@code printf(format, ...)} and {@code format(...)}: SQLite's printf. */
-  public static Object printf(Object[] args) {
-    if (args[0] == null) {
-      return null;
-    }
-    return SqlitePrintf.format(SqliteValues.text(args[0]), args);
+  public static @Nullable Object printf(Object[] args) {
+    final String format = SqliteValues.text(args[0]);
+    return format == null ? null : SqlitePrintf.format(format, args);
   }
 
   /**
@@ -151,17 +155,15 @@ public final class StringFunctions {
    * {@code split_part('https://a/b', '/', 3)} is {@code 'b'}; its code (followed here) gives
    * {@code 'a'}: the empty part between the two slashes counts.
    */
-  public static Object splitPart(Object[] args) {
-    if (args[0] == null || args[1] == null || args[2] == null) {
-      return null;
-    }
+  public static @Nullable Object splitPart(Object[] args) {
+    final String text = SqliteValues.text(args[0]);
     final String separator = SqliteValues.text(args[1]);
-    if (separator.isEmpty()) {
+    final Long n = SqliteValues.integer(args[2]);
+    if (text == null || separator == null || n == null || separator.isEmpty()) {
       return null;
     }
-    final String[] parts = SqliteValues.text(args[0]).split(Pattern.quote(separator), -1);
-    long part = SqliteValues.integer(args[2]);
-    part = part < 0 ? parts.length + part : part - 1;
+    final String[] parts = text.split(Pattern.quote(separator), -1);
+    final long part = n < 0 ? parts.length + n : n - 1;
     return part >= 0 && part < parts.length ? parts[(int) part] : null;
   }
 
@@ -169,23 +171,26 @@ public final class StringFunctions {
    * {@code regexp_replace(x, pattern, replacement)} (StackQL): the first match replaced by the
    * replacement taken literally, as StackQL's extension does; x unchanged when nothing matches.
    */
-  public static Object regexpReplace(Object[] args) {
-    if (args[0] == null) {
+  public static @Nullable Object regexpReplace(Object[] args) {
+    final String text = SqliteValues.text(args[0]);
+    final String regex = SqliteValues.text(args[1]);
+    final String replacement = SqliteValues.text(args[2]);
+    if (text == null) {
       return null;
     }
-    if (args[1] == null) {
+    if (regex == null) {
       throw FunctionInputException.of("regexp_replace", "missing regular expression (it is NULL)");
     }
-    if (args[2] == null) {
-      return SqliteValues.text(args[0]);
+    if (replacement == null) {
+      return text;
     }
     final Matcher matcher;
     try {
-      matcher = Pattern.compile(SqliteValues.text(args[1])).matcher(SqliteValues.text(args[0]));
+      matcher = Pattern.compile(regex).matcher(text);
     } catch (PatternSyntaxException e) {
       throw FunctionInputException.of("regexp_replace", "invalid regular expression '"
           + e.getPattern() + "': " + e.getDescription());
     }
-    return matcher.replaceFirst(Matcher.quoteReplacement(SqliteValues.text(args[2])));
+    return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
   }
 }

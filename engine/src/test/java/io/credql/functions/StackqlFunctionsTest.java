@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -200,5 +201,12 @@ class StackqlFunctionsTest {
   @Test void oneArgumentMaxAndMinStayAggregatesBesideTheScalarForms() throws SQLException {
     assertEquals(List.of(List.of(3L, 1L, 5L)), rows("SELECT max(t.v), min(t.v), max(max(t.v), 5)"
         + " FROM (SELECT CAST(1 AS BIGINT) AS v UNION ALL SELECT 3) AS t"));
+  }
+
+  @Test void aRealThatIsNotANumberIsNullToTextFunctionsAsSqliteStoresIt() throws SQLException {
+    final String nan = " FROM (SELECT CAST('NaN' AS DOUBLE) AS r) AS t";
+    assertEquals(Arrays.asList(null, null, null, "(NULL)"), rows("SELECT length(t.r),"
+        + " substr(t.r, 1), replace(t.r, 'a', 'b'), printf('%q', t.r)" + nan).get(0));
+    assertEquals(null, value("SELECT group_concat(t.r)" + nan));
   }
 }

@@ -1,6 +1,11 @@
 package io.credql.redact;
 
+import io.credql.document.ProviderCatalog;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,5 +56,71 @@ class StatementMaskerTest {
     assertEquals("EXEC a.b.c.d @password = '********' oops '********'",
         masker.mask("EXEC a.b.c.d @password = 'hunter2-x' oops 'more'"));
     assertEquals("SELEC 'fine'", masker.mask("SELEC 'fine'"));
+  }
+
+  @Test void aSetOptionOfASecretNameIsMasked() {
+    assertEquals("SET password = '********'", masker.mask("SET password = 'Set-Secret-4'"));
+    assertEquals("ALTER SESSION SET api_token = '********'",
+        masker.mask("ALTER SESSION SET api_token = 'Set-Secret-5'"));
+  }
+
+  @Test void everyLiteralOfASecretValueIsMaskedAndTheNameGivenToEnvIsKept() {
+    assertEquals("UPDATE r.s.users SET password = '********' || '********' WHERE name = 'a'",
+        masker.mask("UPDATE r.s.users SET password = 'first-half' || 'second-half' WHERE name = 'a'"));
+    assertEquals("SELECT * FROM t WHERE token IN ('********', '********')",
+        masker.mask("SELECT * FROM t WHERE token IN ('tok-one-1', 'tok-two-2')"));
+  }
+
+  @Test void anInsertWhoseValuesCannotBeMatchedToColumnsHasThemAllMasked() {
+    assertEquals("INSERT INTO r.s.users VALUES ('********', '********')",
+        masker.mask("INSERT INTO r.s.users VALUES ('a-name', 'pw-one-1')"));
+    assertEquals("INSERT INTO r.s.users (name, password) SELECT '********', '********' FROM t",
+        masker.mask("INSERT INTO r.s.users (name, password) SELECT 'a-name', 'pw-one-1' FROM t"));
+  }
+
+  @Test void aValueMaskedOnceIsMaskedWhereverItIsGivenAgain() {
+    masker.mask("EXEC a.b.c.d @password = 'Reused-Secret-7'");
+    assertEquals("SELECT * FROM t WHERE label = '********'",
+        masker.mask("SELECT * FROM t WHERE label = 'Reused-Secret-7'"));
+    assertEquals("EXEC a.b.c.d @password = '********', @note = '********'",
+        new StatementMasker(new Redactor()).mask(
+            "EXEC a.b.c.d @password = 'Other-Secret-8', @note = 'Other-Secret-8'"));
+  }
+
+  /** The vault test document's fields are named like nothing secret; its markers say they are. */
+  @Nested class WhatADocumentMarksSecret {
+    private final StatementMasker documented = new StatementMasker(redactor, MarkedSecretNames.of(
+        ProviderCatalog.create(List.of(), List.of(Paths.get("src/test/resources/secret-markers")))));
+
+    @Test void aMarkedFieldInsideAJsonBodyIsMasked() {
+      assertEquals("EXEC vault.locks.locks.create @@json = '{\"label\":\"front\",\"phrase\":\"********\"}'",
+          documented.mask("EXEC vault.locks.locks.create @@json = '{\"label\": \"front\", \"phrase\":"
+              + " \"Phrase-Secret-1\"}'"));
+    }
+
+    @Test void everyMarkedColumnOfAnInsertIsMaskedInEveryRow() {
+      assertEquals("INSERT INTO vault.locks.locks (label, dial, seal, charm, latch) VALUES"
+              + " ('front', '********', '********', '********', '********'),"
+              + " ('back', '********', '********', '********', '********')",
+          documented.mask("INSERT INTO vault.locks.locks (label, dial, seal, charm, latch) VALUES"
+              + " ('front', 'dial-1', 'seal-1', 'charm-1', 'latch-1'), ('back', 'dial-2', 'seal-2', 1234, 5678)"));
+    }
+
+    @Test void aMarkedExecParameterAndAConditionOnAMarkedColumnAreMasked() {
+      assertEquals("EXEC vault.locks.locks.open @label = 'front', @dial = '********'",
+          documented.mask("EXEC vault.locks.locks.open @label = 'front', @dial = 'Dial-Secret-2'"));
+      assertEquals("SELECT * FROM vault.locks.locks l WHERE l.phrase = '********'",
+          documented.mask("SELECT * FROM vault.locks.locks l WHERE l.phrase = 'Phrase-Secret-3'"));
+    }
+
+    @Test void theSameNamesOnAResourceThatDoesNotMarkThemAreKept() {
+      final String insert = "INSERT INTO r.s.users (label, dial) VALUES ('front', 'dial-1')";
+      assertEquals(insert, documented.mask(insert));
+    }
+
+    @Test void aStatementThatDoesNotParseIsMaskedWholeWhenItMentionsAMarkedName() {
+      assertEquals("EXEC vault.locks.locks.open @dial = '********' oops",
+          documented.mask("EXEC vault.locks.locks.open @dial = 'Dial-Secret-9' oops"));
+    }
   }
 }

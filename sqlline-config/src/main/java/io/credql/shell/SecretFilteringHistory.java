@@ -1,5 +1,6 @@
 package io.credql.shell;
 
+import io.credql.redact.MarkedSecretNames;
 import io.credql.redact.Redactor;
 import io.credql.redact.StatementMasker;
 import org.jline.reader.impl.history.DefaultHistory;
@@ -16,9 +17,12 @@ import static java.util.Objects.requireNonNull;
 public final class SecretFilteringHistory extends DefaultHistory {
   private volatile StatementMasker masker = new StatementMasker(new Redactor());
 
-  /** From now on, also mask the secrets {@code redactor} knows (those the connection has seen). */
-  void maskWith(Redactor redactor) {
-    this.masker = new StatementMasker(requireNonNull(redactor, "redactor"));
+  /**
+   * From now on, also mask the secrets {@code redactor} knows (those the connection has seen) and
+   * the values of names the connection's documents mark secret ({@code marked}).
+   */
+  void maskWith(Redactor redactor, MarkedSecretNames marked) {
+    this.masker = new StatementMasker(requireNonNull(redactor, "redactor"), marked);
   }
 
   @Override public void add(Instant time, String line) {

@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interactive shell, with typed lines coming from a stream instead of a terminal. */
@@ -72,6 +74,31 @@ class CredqlShellTest {
     assertTrue(kept.contains("SELECT password FROM acme.things.thing_secrets WHERE thingId = 4"), kept);
     assertTrue(!kept.contains("Typed-Secret-1"), kept);
     assertTrue(!kept.contains("pw-of-4"), kept);
+  }
+
+  @Test void valuesTheDocumentMarksSecretUnderInnocentNamesNeverReachTheHistoryFile() throws Exception {
+    final Properties properties = new Properties();
+    // the engine's test document: each field carries one secret marker and no secret-sounding name
+    properties.setProperty("providers", Paths.get("../engine/src/test/resources/secret-markers")
+        .toAbsolutePath().normalize().toString());
+    properties.setProperty("dryRun", "true");
+    final Path history = home.resolve(".credql").resolve("history");
+    final String typed = "EXEC vault.locks.locks.create @@json = '{\"label\": \"front\","
+        + " \"phrase\": \"Phrase-Secret-1\"}';\n"
+        + "INSERT INTO vault.locks.locks (label, dial) VALUES ('back', 'Dial-Secret-2'),"
+        + " ('side', 'Dial-Secret-3');\n"
+        + "SET password = 'Set-Secret-4';\n"
+        + "SELECT 'Dial-Secret-2' AS reused;\n"
+        + "!quit\n";
+    new CredqlShell("jdbc:credql:", properties, ResultFormat.CSV, history, new SecretFilteringHistory())
+        .run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+    final String kept = Files.readString(history);
+    assertTrue(kept.contains("\"label\":\"front\"") && kept.contains("('back', '********')")
+        && kept.contains("SET password = '********'") && kept.contains("SELECT '********' AS reused"), kept);
+    for (String secret : new String[] {"Phrase-Secret-1", "Dial-Secret-2", "Dial-Secret-3", "Set-Secret-4"}) {
+      assertFalse(kept.contains(secret), kept);
+    }
   }
 
   @Test void aConnectionThatFailsEndsTheShellWithOneLineOfError() throws Exception {
