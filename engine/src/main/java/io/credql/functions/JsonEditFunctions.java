@@ -1,6 +1,7 @@
 package io.credql.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * SQLite's {@code json_insert}, {@code json_replace}, {@code json_set} and {@code json_remove},
@@ -14,22 +15,22 @@ public final class JsonEditFunctions {
   }
 
   /** {@code json_insert(json, path, value, ...)}: adds what is missing, keeps what is there. */
-  public static Object jsonInsert(Object[] args) {
+  public static @Nullable Object jsonInsert(Object[] args) {
     return edit("json_insert", JsonEdit.INSERT, args);
   }
 
   /** {@code json_replace(json, path, value, ...)}: overwrites what is there, adds nothing. */
-  public static Object jsonReplace(Object[] args) {
+  public static @Nullable Object jsonReplace(Object[] args) {
     return edit("json_replace", JsonEdit.REPLACE, args);
   }
 
   /** {@code json_set(json, path, value, ...)}: overwrites or adds. */
-  public static Object jsonSet(Object[] args) {
+  public static @Nullable Object jsonSet(Object[] args) {
     return edit("json_set", JsonEdit.SET, args);
   }
 
   /** {@code json_remove(json, path, ...)}: the document without the parts the paths point at. */
-  public static Object jsonRemove(Object[] args) {
+  public static @Nullable Object jsonRemove(Object[] args) {
     final JsonPath[] paths = new JsonPath[args.length - 1];
     for (int i = 1; i < args.length; i++) {
       if (args[i] == null) {
@@ -47,7 +48,7 @@ public final class JsonEditFunctions {
     return root == null ? null : SqliteJson.render(root);
   }
 
-  private static Object edit(String function, JsonEdit edit, Object[] args) {
+  private static @Nullable Object edit(String function, JsonEdit edit, Object[] args) {
     if (args.length % 2 == 0) {
       throw FunctionInputException.of(function, "takes the JSON, then path/value pairs; got an"
           + " even number (" + args.length + ") of arguments");

@@ -54,6 +54,9 @@ public final class MinMaxFunctions {
         return null;
       }
       final Object value = sqliteValue(arg);
+      if (value == null) {
+        return null; // a real that is not a number: SQLite holds it as NULL
+      }
       if (best == null) {
         best = value;
       } else {
@@ -67,7 +70,7 @@ public final class MinMaxFunctions {
   }
 
   /** The value as SQLite holds it: an integer as a Long, a real as a Double, anything else as text. */
-  private static Object sqliteValue(Object value) {
+  private static @Nullable Object sqliteValue(Object value) {
     final String storageClass = SqliteValues.storageClass(value);
     if (storageClass.equals("integer") || storageClass.equals("real")) {
       return SqliteValues.number(value);

@@ -1,6 +1,7 @@
 package io.credql.redact;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
+import io.credql.session.CatalogSecretNames;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class StatementMaskerTest {
 
   /** The vault test document's fields are named like nothing secret; its markers say they are. */
   @Nested class WhatADocumentMarksSecret {
-    private final StatementMasker documented = new StatementMasker(redactor, MarkedSecretNames.of(
+    private final StatementMasker documented = new StatementMasker(redactor, CatalogSecretNames.of(
         ProviderCatalog.create(List.of(), List.of(Paths.get("src/test/resources/secret-markers")))));
 
     @Test void aMarkedFieldInsideAJsonBodyIsMasked() {

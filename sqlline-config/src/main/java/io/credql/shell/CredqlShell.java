@@ -1,8 +1,8 @@
 package io.credql.shell;
 
-import io.credql.document.ProviderCatalog;
+import io.credql.session.ProviderCatalog;
+import io.credql.session.CatalogSecretNames;
 import io.credql.jdbc.Driver;
-import io.credql.redact.MarkedSecretNames;
 import io.credql.redact.Redactor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.jline.reader.History;
@@ -133,7 +133,7 @@ public final class CredqlShell {
       try {
         final java.sql.Connection connection = connection(sqlLine);
         history.maskWith(connection.unwrap(Redactor.class),
-            MarkedSecretNames.of(connection.unwrap(ProviderCatalog.class)));
+            CatalogSecretNames.of(connection.unwrap(ProviderCatalog.class)));
       } catch (SQLException e) {
         // not a credql connection: lines are still masked by the names they mention
       }
