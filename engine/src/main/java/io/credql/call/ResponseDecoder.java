@@ -84,7 +84,8 @@ final class ResponseDecoder {
           + " is an XPath, but the provider answered JSON; no rows were returned");
     }
     final List<String> path = StreamedJsonRows.fieldPath(key);
-    if (path != null && response.template() == null) {
+    // plain-value rows (a list of strings) are read whole, each value made a row
+    if (path != null && response.template() == null && !method.hasPlainValueRows()) {
       final StreamedJsonRows streamed = StreamedJsonRows.read(method, content, path);
       return streamed == null ? null : Decoded.of(streamed);
     }
@@ -208,6 +209,17 @@ final class ResponseDecoder {
     if (selected == null || selected.isNull() || selected.isMissingNode()) {
       return rows;
     }
+    if (method.hasPlainValueRows()) {
+      for (JsonNode element : selected.isArray() ? selected : List.of(selected)) {
+        if (element.isObject()) {
+          throw notRows(method, kind(element));
+        }
+        if (!element.isNull()) {
+          rows.add(anonymousRow(element));
+        }
+      }
+      return rows;
+    }
     if (selected.isArray()) {
       for (JsonNode element : selected) {
         if (!element.isObject() && !element.isNull()) {
@@ -225,14 +237,22 @@ final class ResponseDecoder {
     return rows;
   }
 
+  /** The row StackQL makes of a plain value: an object with the value as its one field. */
+  static ObjectNode anonymousRow(JsonNode value) {
+    final ObjectNode row = JsonNodeFactory.instance.objectNode();
+    row.set(MethodDefinition.ANONYMOUS_COLUMN, value);
+    return row;
+  }
+
   static ProviderResponseException notRows(MethodDefinition method, String found) {
     return new ProviderResponseException(method.id() + ": the provider's response holds " + found
         + (method.objectKey() == null ? "" : " at " + method.objectKey())
-        + " where its document promises objects; no rows were returned");
+        + " where its document promises " + (method.hasPlainValueRows() ? "plain values" : "objects")
+        + "; no rows were returned");
   }
 
   private static String kind(JsonNode node) {
     return node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean()
-        ? "a boolean" : node.isArray() ? "a list" : "a value";
+        ? "a boolean" : node.isArray() ? "a list" : node.isObject() ? "an object" : "a value";
   }
 }
