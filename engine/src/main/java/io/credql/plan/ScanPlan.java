@@ -1,6 +1,7 @@
 package io.credql.plan;
 
 import io.credql.document.MethodDefinition;
+import io.credql.document.PushdownIntent;
 import io.credql.schema.ResourceTable;
 
 import java.util.List;
@@ -15,11 +16,13 @@ public final class ScanPlan {
   private final ResourceTable table;
   private final MethodDefinition method;
   private final List<String> parameters;
+  private final PushdownIntent pushdown;
 
-  ScanPlan(ResourceTable table, MethodDefinition method, List<String> parameters) {
+  ScanPlan(ResourceTable table, MethodDefinition method, List<String> parameters, PushdownIntent pushdown) {
     this.table = requireNonNull(table, "table");
     this.method = requireNonNull(method, "method");
     this.parameters = List.copyOf(parameters);
+    this.pushdown = requireNonNull(pushdown, "pushdown");
   }
 
   public ResourceTable table() {
@@ -33,6 +36,11 @@ public final class ScanPlan {
   /** Names of the bound parameter columns. */
   public List<String> parameters() {
     return parameters;
+  }
+
+  /** What the query asks beyond its parameters, which the method may pass on to the API. */
+  public PushdownIntent pushdown() {
+    return pushdown;
   }
 
   @Override public String toString() {
