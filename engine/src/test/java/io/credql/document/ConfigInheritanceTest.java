@@ -2,10 +2,9 @@ package io.credql.document;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -50,14 +49,16 @@ class ConfigInheritanceTest {
         + ";auditLog=" + home.resolve("audit.jsonl"));
   }
 
-  @ParameterizedTest(name = "set by the {0}")
-  @CsvSource({
-      "provider, plain.widgets",
-      "entry, entry.widgets",
-      "service, doc.widgets",
-      "resource, plain.resource_widgets",
-      "method, plain.method_widgets"})
-  void aSettingAtEachLevelGovernsTheWire(String level, String table) throws SQLException {
+  @Test void aSettingAtEachLevelGovernsTheWire() throws SQLException {
+    final String[][] cases = {{"provider", "plain.widgets"}, {"entry", "entry.widgets"},
+        {"service", "doc.widgets"}, {"resource", "plain.resource_widgets"}, {"method", "plain.method_widgets"}};
+    for (String[] levelAndTable : cases) {
+      api.resetAll();
+      governsTheWire(levelAndTable[0], levelAndTable[1]);
+    }
+  }
+
+  private static void governsTheWire(String level, String table) throws SQLException {
     final String path = "/api/" + table.replace("plain.", "plain/").replace("entry.", "entry/")
         .replace("doc.", "doc/");
     api.stubFor(get(urlPathEqualTo(path)).withQueryParam(level + "Cursor", absent()).willReturn(aResponse()
@@ -102,10 +103,13 @@ class ConfigInheritanceTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"plain.widgets, true", "plain.method_widgets, false"})
-  void aMethodWithoutAuthOfItsOwnUsesTheProvidersEvenWhenASiblingHasItsOwn(String table, boolean provider)
-      throws SQLException {
+  @Test void aMethodWithoutAuthOfItsOwnUsesTheProvidersEvenWhenASiblingHasItsOwn() throws SQLException {
+    usesTheAuthOf("plain.widgets", true);
+    api.resetAll();
+    usesTheAuthOf("plain.method_widgets", false);
+  }
+
+  private static void usesTheAuthOf(String table, boolean provider) throws SQLException {
     api.stubFor(get(urlPathEqualTo("/api/" + table.replace('.', '/'))).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody("{\"items\": []}")));
     try (Connection c = connect(); Statement s = c.createStatement()) {
