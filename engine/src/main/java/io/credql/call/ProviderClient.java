@@ -16,14 +16,18 @@ import io.credql.spi.AuthScheme;
 import io.credql.spi.AuthSchemeFactory;
 import io.credql.spi.BoundCall;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,6 +48,8 @@ public final class ProviderClient {
   private volatile @Nullable OkHttpClient readClient;
   private volatile @Nullable OkHttpClient mutationClient;
   private volatile @Nullable String credentialHint;
+  /** The auth schemes made so far, by the {@code auth} block they were made from. */
+  private final Map<JsonNode, AuthScheme> schemes = new ConcurrentHashMap<>();
 
   public ProviderClient(ConnectionContext session, ProviderDocument provider) {
     this(session, provider, session.clock(), ResponseBodyReader.DEFAULT_LIMIT);
@@ -226,7 +232,7 @@ public final class ProviderClient {
               .writeTimeout(Duration.ZERO)
               .followRedirects(false)
               .followSslRedirects(false)
-              .addInterceptor(new AuthInterceptor(createAuth()))
+              .addInterceptor(new AuthInterceptor(this::authenticate))
               .build();
         }
         client = readClient;
@@ -250,9 +256,30 @@ public final class ProviderClient {
     return client;
   }
 
-  private AuthScheme createAuth() throws CredqlException {
+  /**
+   * Adds credentials to {@code request}: by the connection's {@code auth=} for this provider if it
+   * has one, else by the {@code auth} the request's method inherits (a service, resource or method
+   * may declare its own, which replaces the provider's); one scheme per distinct block.
+   */
+  private Request authenticate(Request request) throws IOException, CredqlException {
     final JsonNode override = session.properties().auth().get(provider.name());
-    final JsonNode config = override != null ? override : provider.config().path("auth");
+    final PreparedRequest prepared = request.tag(PreparedRequest.class);
+    final JsonNode config = override != null ? override : prepared == null ? provider.config().path("auth")
+        : prepared.call().method().config().path("auth");
+    AuthScheme scheme = schemes.get(config);
+    if (scheme == null) {
+      synchronized (schemes) {
+        scheme = schemes.get(config);
+        if (scheme == null) {
+          scheme = createAuth(config);
+          schemes.put(config, scheme);
+        }
+      }
+    }
+    return scheme.authenticate(request);
+  }
+
+  private AuthScheme createAuth(JsonNode config) throws CredqlException {
     if (config == null || !config.isObject() || !config.has("type")) {
       return r -> r;
     }

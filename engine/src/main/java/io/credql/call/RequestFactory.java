@@ -115,6 +115,11 @@ final class RequestFactory {
         break;
       }
     }
+    call.pushedQuery().forEach((name, value) -> {
+      if (call.input(name) == null) {
+        url.setQueryParameter(name, value);
+      }
+    });
     final ObjectNode body = RequestBodies.assemble(call);
     byte[] bytes = null;
     if (body != null) {
@@ -175,7 +180,7 @@ final class RequestFactory {
         }
       }
     }
-    return inputs == null ? call : new BoundCall(call.method(), inputs, call.body());
+    return inputs == null ? call : new BoundCall(call.method(), inputs, call.body()).withPushedQuery(call.pushedQuery());
   }
 
   private static HttpUrl baseUrl(BoundCall call, @Nullable String override) throws CredqlException {

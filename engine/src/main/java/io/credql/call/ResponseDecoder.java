@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javax.xml.xpath.XPathExpressionException;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Reads a response body as its method's {@code response} block says: JSON, or XML (by its
  * {@code Content-Type}, or the document's {@code mediaType} when the server names none), parsed
@@ -74,17 +76,27 @@ final class ResponseDecoder {
     if (type.contains("xml")) {
       return xml(method, exchange, content.bytes());
     }
+    final ObjectKey key = method.objectKey();
+    final TransformTemplate template = response.template();
+    if (!type.contains("json") && template != null
+        && String.valueOf(response.transform()).startsWith("golang_template_text")) {
+      // a text template reads the body as one string ({{ toJson . }} quotes it)
+      final JsonNode text = JsonNodeFactory.instance.textNode(
+          new String(content.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+      final JsonNode transformed = transform(template, text);
+      return Decoded.of(transformed, rows(method, key == null ? transformed : key.select(transformed)));
+    }
     if (!type.contains("json")) {
       throw new ProviderResponseException(method.id() + ": the provider answered HTTP "
           + exchange.status() + " with " + type + " instead of JSON; no rows were returned");
     }
-    final ObjectKey key = method.objectKey();
     if (key != null && key.isXPath()) {
       throw new ProviderResponseException(method.id() + ": its objectKey " + key
           + " is an XPath, but the provider answered JSON; no rows were returned");
     }
     final List<String> path = StreamedJsonRows.fieldPath(key);
-    if (path != null && response.template() == null) {
+    // plain-value rows (a list of strings) are read whole, each value made a row
+    if (path != null && response.template() == null && !method.hasPlainValueRows()) {
       final StreamedJsonRows streamed = StreamedJsonRows.read(method, content, path);
       return streamed == null ? null : Decoded.of(streamed);
     }
@@ -99,7 +111,6 @@ final class ResponseDecoder {
     if (tree == null || tree.isMissingNode()) {
       return null;
     }
-    final TransformTemplate template = response.template();
     final JsonNode transformed = template == null ? tree : transform(template, tree);
     return Decoded.of(transformed, rows(method, key == null ? transformed : key.select(transformed)));
   }
@@ -108,8 +119,18 @@ final class ResponseDecoder {
   static JsonNode transform(TransformTemplate template, JsonNode body) {
     final JsonNodeFactory nodes = JsonNodeFactory.instance;
     switch (template.form()) {
-    case WRAP:
-      return nodes.objectNode().set(template.key(), body);
+    case WRAP: {
+      final String source = template.source();
+      final JsonNode value = source == null ? body : body.has(source) ? body.get(source) : nodes.nullNode();
+      final ObjectNode wrapped = nodes.objectNode().set(template.key(), value);
+      return template.isList() ? nodes.arrayNode().add(wrapped) : wrapped;
+    }
+    case EACH: {
+      final ArrayNode each = nodes.arrayNode();
+      body.path(requireNonNull(template.source(), "source"))
+          .forEach(element -> each.add(nodes.objectNode().set(template.key(), element)));
+      return each;
+    }
     case FLATTEN_PROPERTIES:
       return flattened(body);
     case FLATTEN_PROPERTIES_LIST: {
@@ -208,6 +229,17 @@ final class ResponseDecoder {
     if (selected == null || selected.isNull() || selected.isMissingNode()) {
       return rows;
     }
+    if (method.hasPlainValueRows()) {
+      for (JsonNode element : selected.isArray() ? selected : List.of(selected)) {
+        if (element.isObject()) {
+          throw notRows(method, kind(element));
+        }
+        if (!element.isNull()) {
+          rows.add(anonymousRow(element));
+        }
+      }
+      return rows;
+    }
     if (selected.isArray()) {
       for (JsonNode element : selected) {
         if (!element.isObject() && !element.isNull()) {
@@ -225,14 +257,22 @@ final class ResponseDecoder {
     return rows;
   }
 
+  /** The row StackQL makes of a plain value: an object with the value as its one field. */
+  static ObjectNode anonymousRow(JsonNode value) {
+    final ObjectNode row = JsonNodeFactory.instance.objectNode();
+    row.set(MethodDefinition.ANONYMOUS_COLUMN, value);
+    return row;
+  }
+
   static ProviderResponseException notRows(MethodDefinition method, String found) {
     return new ProviderResponseException(method.id() + ": the provider's response holds " + found
         + (method.objectKey() == null ? "" : " at " + method.objectKey())
-        + " where its document promises objects; no rows were returned");
+        + " where its document promises " + (method.hasPlainValueRows() ? "plain values" : "objects")
+        + "; no rows were returned");
   }
 
   private static String kind(JsonNode node) {
     return node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean()
-        ? "a boolean" : node.isArray() ? "a list" : "a value";
+        ? "a boolean" : node.isArray() ? "a list" : node.isObject() ? "an object" : "a value";
   }
 }

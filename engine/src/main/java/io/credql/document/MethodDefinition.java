@@ -19,6 +19,9 @@ import static java.util.Objects.requireNonNull;
  * SELECT method {@code m}.
  */
 public final class MethodDefinition {
+  /** The one column of rows that are plain values, named as StackQL names it. */
+  public static final String ANONYMOUS_COLUMN = "column_anon";
+
   private final ResourceDefinition resource;
   private final String name;
   private final SqlVerb sqlVerb;
@@ -225,8 +228,23 @@ public final class MethodDefinition {
     return responseSchema;
   }
 
-  /** Schema of one row: the response schema narrowed by {@code objectKey}, array items unwrapped. */
+  /**
+   * Schema of one row: the response schema narrowed by {@code objectKey}, array items unwrapped. A
+   * row that is a plain value (an element of a list of strings, or of a list of lists) is an object with the one field
+   * {@value #ANONYMOUS_COLUMN}, as in StackQL (any-sdk {@code AnonymousColumnName}).
+   */
   public @Nullable SchemaNode rowSchema() {
+    final SchemaNode schema = selectedRowSchema();
+    return schema != null && schema.isDeclaredPlainValue() ? schema.asPropertyOf(ANONYMOUS_COLUMN) : schema;
+  }
+
+  /** Whether each row is a plain value the document declares, which becomes {@value #ANONYMOUS_COLUMN}. */
+  public boolean hasPlainValueRows() {
+    final SchemaNode schema = selectedRowSchema();
+    return schema != null && schema.isDeclaredPlainValue();
+  }
+
+  private @Nullable SchemaNode selectedRowSchema() {
     SchemaNode schema = responseSchema;
     if (schema == null) {
       return null;

@@ -62,8 +62,9 @@ public final class ResponseConfig {
       return null;
     }
     return "its response transform '" + transform + "' is not supported by credql (supported: "
-        + String.join(", ", SUPPORTED_TRANSFORMS) + ", and Go templates that wrap the body under a"
-        + " key or lift Azure's properties; other Go templates are not run)";
+        + String.join(", ", SUPPORTED_TRANSFORMS) + ", and Go templates that wrap the body, a field of"
+        + " it or each element of a field under a key, or lift Azure's properties; other Go templates"
+        + " are not run)";
   }
 
   /** The recognised Go-template transform, or null. */

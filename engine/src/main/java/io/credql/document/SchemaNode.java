@@ -89,6 +89,23 @@ public final class SchemaNode {
     return "array".equals(type());
   }
 
+  /**
+   * Whether the document declares this something other than an object: a string, a number, a
+   * boolean, or a list (StackQL makes a row of any such value, any-sdk {@code castItemsArray}).
+   */
+  public boolean isDeclaredPlainValue() {
+    return node.has("type") && !isObject();
+  }
+
+  /** An object schema whose one property {@code name} is this schema: the row made of a plain value. */
+  SchemaNode asPropertyOf(String name) {
+    final com.fasterxml.jackson.databind.node.ObjectNode row =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    row.put("type", "object");
+    row.putObject("properties").set(name, node);
+    return new SchemaNode(document, row, pointer);
+  }
+
   private SchemaNode part(String combiner, int i) {
     return new SchemaNode(document, node.get(combiner).get(i), pointer + "/" + combiner + "/" + i);
   }

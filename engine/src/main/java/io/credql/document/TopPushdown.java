@@ -7,8 +7,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code queryParamPushdown.top} of a method's (inherited) config: the query parameter that asks
  * the API for at most n rows ({@code paramName}, or {@code $top} for the OData dialect), capped
  * at {@code maxValue}. Only an optimisation: the query's LIMIT is still applied to what comes back.
- * credql pushes nothing else ({@code filter}, {@code select}, {@code orderBy} are evaluated by
- * the engine, which stays authoritative).
+ * ({@code filter}, {@code select} and {@code orderBy} are {@link QueryParamPushdown}.)
  */
 public final class TopPushdown {
   private final ParameterDefinition parameter;

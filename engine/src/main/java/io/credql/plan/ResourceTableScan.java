@@ -1,6 +1,7 @@
 package io.credql.plan;
 
 import io.credql.document.MethodDefinition;
+import io.credql.document.PushdownIntent;
 import io.credql.rows.ResourceScanner;
 import io.credql.rows.ScanPlan;
 import org.apache.calcite.DataContext;
@@ -57,18 +58,20 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
   private final ResourceTable resourceTable;
   private final ParameterBindings bindings;
   private final long fetch;
+  private final PushdownIntent pushdown;
 
   public ResourceTableScan(RelOptCluster cluster, RelOptTable table, ResourceTable resourceTable,
       ParameterBindings bindings) {
-    this(cluster, table, resourceTable, bindings, -1);
+    this(cluster, table, resourceTable, bindings, -1, PushdownIntent.NONE);
   }
 
   private ResourceTableScan(RelOptCluster cluster, RelOptTable table, ResourceTable resourceTable,
-      ParameterBindings bindings, long fetch) {
+      ParameterBindings bindings, long fetch, PushdownIntent pushdown) {
     super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
     this.resourceTable = requireNonNull(resourceTable, "resourceTable");
     this.bindings = requireNonNull(bindings, "bindings");
     this.fetch = fetch;
+    this.pushdown = requireNonNull(pushdown, "pushdown");
   }
 
   public ResourceTable resourceTable() {
@@ -84,12 +87,21 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     return fetch;
   }
 
+  /** What the query asks of this scan beyond its parameters, which its method may pass on to the API. */
+  public PushdownIntent pushdown() {
+    return pushdown;
+  }
+
   ResourceTableScan withBindings(ParameterBindings newBindings) {
-    return new ResourceTableScan(getCluster(), getTable(), resourceTable, newBindings, fetch);
+    return new ResourceTableScan(getCluster(), getTable(), resourceTable, newBindings, fetch, pushdown);
   }
 
   ResourceTableScan withFetch(long newFetch) {
-    return new ResourceTableScan(getCluster(), getTable(), resourceTable, bindings, newFetch);
+    return new ResourceTableScan(getCluster(), getTable(), resourceTable, bindings, newFetch, pushdown);
+  }
+
+  ResourceTableScan withPushdown(PushdownIntent newPushdown) {
+    return new ResourceTableScan(getCluster(), getTable(), resourceTable, bindings, fetch, newPushdown);
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
@@ -101,6 +113,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     return super.explainTerms(pw)
         .itemIf("bind", bindings, !bindings.isEmpty())
         .itemIf("fetch", fetch, fetch >= 0)
+        .itemIf("pushdown", pushdown, !pushdown.isEmpty())
         .item("method", method == null ? "(missing parameters)" : method.name());
   }
 
@@ -109,6 +122,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     planner.addRule(ResourceFilterRule.THROUGH_PROJECT);
     planner.addRule(ResourceLimitRule.INSTANCE);
     planner.addRule(ResourceLimitRule.THROUGH_PROJECT);
+    ResourcePushdownRule.ALL.forEach(planner::addRule);
     planner.addRule(LOOKUP_JOIN_RULE);
     planner.addRule(StashedValuesRule.INSTANCE);
   }
@@ -128,7 +142,10 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     // than listing: a listing cannot answer a filter on a parameter it does not take
     final double rows = Math.min(bindings.valueCount() * perCall,
         LISTING_ROWS / Math.pow(2, bindings.names().size()));
-    return fetch >= 0 ? Math.min(rows, fetch) : rows;
+    // the more a scan asks the API to leave out, the more it is preferred to the same scan asking less
+    final int asked = (pushdown.predicates().isEmpty() ? 0 : 1) + (pushdown.projection().isEmpty() ? 0 : 1)
+        + (pushdown.order().isEmpty() ? 0 : 1);
+    return (fetch >= 0 ? Math.min(rows, fetch) : rows) * Math.pow(0.9, asked);
   }
 
   @Override public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
@@ -149,8 +166,8 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY, false);
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
-    final Expression plan = implementor.stash(
-        new ScanPlan(resourceTable.session(), resourceTable.columns(), method, names), ScanPlan.class);
+    final Expression plan = implementor.stash(new ScanPlan(resourceTable.session(),
+        resourceTable.columns(), method, names, pushdown), ScanPlan.class);
     final List<Expression> arrays = new ArrayList<>();
     for (String name : names) {
       arrays.add(boundValues(implementor, builder, bindings.values(name)));

@@ -4,6 +4,8 @@ import io.credql.spi.BoundCall;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
+import io.credql.document.PushdownIntent;
+import io.credql.document.QueryParamPushdown;
 import io.credql.document.TopPushdown;
 import io.credql.error.CredqlException;
 import io.credql.session.CredqlSession;
@@ -34,7 +36,8 @@ public final class ResourceScanner {
       long fetch) {
     return new AbstractEnumerable<Object[]>() {
       @Override public Enumerator<Object[]> enumerator() {
-        final List<Combination> combinations = withTop(combinations(plan, values), plan.method(), fetch);
+        final List<Combination> combinations = withPushdown(
+            withTop(combinations(plan, values), plan.method(), fetch), plan.method(), plan.pushdown());
         if (combinations.isEmpty()) {
           return Linq4j.emptyEnumerator();
         }
@@ -72,6 +75,24 @@ public final class ResourceScanner {
       final Map<String, Object> inputs = new LinkedHashMap<>(call.inputs());
       inputs.put(top.parameter().name(), Math.max(1, top.count(fetch)));
       result.add(new Combination(new BoundCall(method, inputs, call.body()), combination.echoes));
+    }
+    return result;
+  }
+
+  /**
+   * The calls asking the API also for only the fields, rows and order the query wants, where the
+   * document declares {@code queryParamPushdown} for them (the engine still applies all of it).
+   */
+  static List<Combination> withPushdown(List<Combination> combinations, MethodDefinition method,
+      PushdownIntent intent) {
+    final QueryParamPushdown pushdown = intent.isEmpty() ? null : QueryParamPushdown.of(method);
+    final Map<String, String> parameters = pushdown == null ? Map.of() : pushdown.parameters(intent);
+    if (parameters.isEmpty()) {
+      return combinations;
+    }
+    final List<Combination> result = new ArrayList<>();
+    for (Combination combination : combinations) {
+      result.add(new Combination(combination.call.withPushedQuery(parameters), combination.echoes));
     }
     return result;
   }

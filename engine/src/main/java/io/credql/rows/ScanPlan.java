@@ -1,6 +1,7 @@
 package io.credql.rows;
 
 import io.credql.document.MethodDefinition;
+import io.credql.document.PushdownIntent;
 import io.credql.schema.ResourceColumns;
 import io.credql.session.CredqlSession;
 
@@ -17,13 +18,15 @@ public final class ScanPlan {
   private final ResourceColumns columns;
   private final MethodDefinition method;
   private final List<String> parameters;
+  private final PushdownIntent pushdown;
 
   public ScanPlan(CredqlSession session, ResourceColumns columns, MethodDefinition method,
-      List<String> parameters) {
+      List<String> parameters, PushdownIntent pushdown) {
     this.session = requireNonNull(session, "session");
     this.columns = requireNonNull(columns, "columns");
     this.method = requireNonNull(method, "method");
     this.parameters = List.copyOf(parameters);
+    this.pushdown = requireNonNull(pushdown, "pushdown");
   }
 
   public CredqlSession session() {
@@ -42,6 +45,11 @@ public final class ScanPlan {
   /** Names of the bound parameter columns. */
   public List<String> parameters() {
     return parameters;
+  }
+
+  /** What the query asks beyond its parameters, which the method may pass on to the API. */
+  public PushdownIntent pushdown() {
+    return pushdown;
   }
 
   @Override public String toString() {

@@ -19,11 +19,31 @@ public final class BoundCall {
   private final MethodDefinition method;
   private final Map<String, Object> inputs;
   private final @Nullable ObjectNode body;
+  private final Map<String, String> pushedQuery;
 
   public BoundCall(MethodDefinition method, Map<String, Object> inputs, @Nullable ObjectNode body) {
+    this(method, inputs, body, Map.of());
+  }
+
+  private BoundCall(MethodDefinition method, Map<String, Object> inputs, @Nullable ObjectNode body,
+      Map<String, String> pushedQuery) {
     this.method = requireNonNull(method, "method");
     this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     this.body = body;
+    this.pushedQuery = Collections.unmodifiableMap(new LinkedHashMap<>(pushedQuery));
+  }
+
+  /**
+   * This call also asking the API, by the query parameters {@code parameters}, for only what the
+   * query reads ({@code queryParamPushdown}); the document need not declare them.
+   */
+  public BoundCall withPushedQuery(Map<String, String> parameters) {
+    return new BoundCall(method, inputs, body, parameters);
+  }
+
+  /** Query parameters added by {@code queryParamPushdown}, by name; an input of the same name wins. */
+  public Map<String, String> pushedQuery() {
+    return pushedQuery;
   }
 
   public MethodDefinition method() {
@@ -58,7 +78,8 @@ public final class BoundCall {
     return this == o || o instanceof BoundCall
         && method == ((BoundCall) o).method
         && inputs.equals(((BoundCall) o).inputs)
-        && Objects.equals(body, ((BoundCall) o).body);
+        && Objects.equals(body, ((BoundCall) o).body)
+        && pushedQuery.equals(((BoundCall) o).pushedQuery);
   }
 
   @Override public int hashCode() {
