@@ -493,3 +493,54 @@ JAVACODE String RegistryWord() {
     }
     return word.toString();
 }
+
+/**
+ * Parses StackQL's statements about the session rather than a resource: USE provider,
+ * SLEEP milliseconds, PURGE [target], NATIVEQUERY 'sql' and EXPLAIN statement (Calcite's
+ * EXPLAIN PLAN ... FOR is left to its own production). USE, SLEEP, PURGE and NATIVEQUERY stay
+ * plain words, chosen only at the start of a statement, so columns may carry those names.
+ */
+SqlNode SqlStackqlSessionStatement() :
+{
+    final Span s;
+    final SqlIdentifier provider;
+    final SqlNode value;
+    final SqlNode statement;
+    String target = null;
+}
+{
+    (
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "USE".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); } provider = SimpleIdentifier()
+        {
+            return new SqlUse(s.end(this), provider);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "SLEEP".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); } value = Expression(ExprContext.ACCEPT_NON_QUERY)
+        {
+            return new SqlSleep(s.end(this), value);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "PURGE".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); }
+        {
+            if (RegistryWordFollows()) {
+                target = RegistryWord();
+            }
+            return new SqlPurge(s.end(this), target);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "NATIVEQUERY".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); } value = StringLiteral()
+        {
+            return new SqlNativeQuery(s.end(this), SqlLiteral.unchain(value).getValueAs(String.class));
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == EXPLAIN && getToken(2).kind != PLAN })
+        <EXPLAIN> { s = span(); } statement = SqlStmt()
+        {
+            return new SqlExplainStatement(s.end(this), statement);
+        }
+    )
+}
