@@ -55,7 +55,7 @@ SqlNode SqlExecParameter() :
 
 /**
  * Parses StackQL's SHOW statement:
- * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION [IN | FROM name] [LIKE 'pattern' | WHERE condition],
+ * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION | AUTH [provider] [IN | FROM name] [LIKE 'pattern' | WHERE condition],
  * and SHOW [EXTENDED] INSERT [/*+ REQUIRED *&#47;] INTO provider.service.resource [(column, ...)].
  */
 SqlNode SqlShow() :
@@ -90,6 +90,11 @@ SqlNode SqlShow() :
             <METHODS> { target = SqlShow.Target.METHODS; }
         |
             <VERSION> { target = SqlShow.Target.VERSION; }
+        |
+            // SHOW AUTH [provider]: AUTH is not a keyword (a column may be called auth)
+            LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "AUTH".equalsIgnoreCase(getToken(1).image) })
+            <IDENTIFIER> { target = SqlShow.Target.AUTH; }
+            [ scope = StackqlName() ]
         )
         [
             ( <IN> | <FROM> ) scope = StackqlName()
@@ -496,8 +501,9 @@ JAVACODE String RegistryWord() {
 
 /**
  * Parses StackQL's statements about the session rather than a resource: USE provider,
- * SLEEP milliseconds, PURGE [target], NATIVEQUERY 'sql' and EXPLAIN statement (Calcite's
- * EXPLAIN PLAN ... FOR is left to its own production). USE, SLEEP, PURGE and NATIVEQUERY stay
+ * SLEEP milliseconds, PURGE [target], NATIVEQUERY 'sql', AUTH LOGIN | REVOKE provider and
+ * EXPLAIN statement (Calcite's
+ * EXPLAIN PLAN ... FOR is left to its own production). USE, SLEEP, PURGE, NATIVEQUERY and AUTH stay
  * plain words, chosen only at the start of a statement, so columns may carry those names.
  */
 SqlNode SqlStackqlSessionStatement() :
@@ -506,6 +512,7 @@ SqlNode SqlStackqlSessionStatement() :
     final SqlIdentifier provider;
     final SqlNode value;
     final SqlNode statement;
+    final Token action;
     String target = null;
 }
 {
@@ -535,6 +542,21 @@ SqlNode SqlStackqlSessionStatement() :
         <IDENTIFIER> { s = span(); } value = StringLiteral()
         {
             return new SqlNativeQuery(s.end(this), SqlLiteral.unchain(value).getValueAs(String.class));
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "AUTH".equalsIgnoreCase(getToken(1).image)
+            && (getToken(2).kind == REVOKE
+                || getToken(2).kind == IDENTIFIER && "LOGIN".equalsIgnoreCase(getToken(2).image)) })
+        <IDENTIFIER> { s = span(); } ( action = <IDENTIFIER> | action = <REVOKE> )
+        provider = SimpleIdentifier()
+        {
+            // StackQL's AUTH LOGIN takes the scheme and its key file after the provider: they are
+            // read and ignored, since credql refuses AUTH LOGIN whatever follows
+            while (getToken(1).kind != EOF && getToken(1).kind != SEMICOLON) {
+                getNextToken();
+            }
+            return new SqlAuth(s.end(this), "LOGIN".equalsIgnoreCase(action.image)
+                ? SqlAuth.Action.LOGIN : SqlAuth.Action.REVOKE, provider);
         }
     |
         LOOKAHEAD({ getToken(1).kind == EXPLAIN && getToken(2).kind != PLAN })

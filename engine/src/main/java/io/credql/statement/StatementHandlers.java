@@ -1,6 +1,7 @@
 package io.credql.statement;
 
 import io.credql.session.CredqlSession;
+import io.credql.sql.SqlAuth;
 import io.credql.sql.SqlDescribeMethod;
 import io.credql.sql.SqlDescribeResource;
 import io.credql.sql.SqlExec;
@@ -35,6 +36,9 @@ public final class StatementHandlers {
     }
     if (node instanceof SqlSleep) {
       return new SleepHandler(session);
+    }
+    if (node instanceof SqlAuth) {
+      return new AuthHandler(session);
     }
     if (node instanceof SqlPurge) {
       return new PurgeHandler();

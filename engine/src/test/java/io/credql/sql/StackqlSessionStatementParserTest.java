@@ -44,7 +44,18 @@ class StackqlSessionStatementParserTest {
   }
 
   @Test void theWordsStayUsableAsColumnNames() throws SqlParseException {
-    final SqlSelect select = (SqlSelect) parse("SELECT use, sleep, purge, nativequery FROM t");
-    assertEquals(4, select.getSelectList().size());
+    final SqlSelect select = (SqlSelect) parse("SELECT use, sleep, purge, nativequery, auth FROM t");
+    assertEquals(5, select.getSelectList().size());
+  }
+
+  @Test void authLoginAndRevokeNameAProviderAndShowAuthMayNameOne() throws SqlParseException {
+    final SqlAuth login = (SqlAuth) parse("AUTH LOGIN google serviceaccount KEYFILE '/k.json'");
+    assertEquals(SqlAuth.Action.LOGIN, login.action());
+    assertEquals("google", login.provider().getSimple());
+    assertEquals(SqlAuth.Action.REVOKE, ((SqlAuth) parse("auth revoke google")).action());
+    final SqlShow show = (SqlShow) parse("SHOW AUTH google");
+    assertEquals(SqlShow.Target.AUTH, show.target());
+    assertEquals("google", show.scope().getSimple());
+    assertNull(((SqlShow) parse("SHOW AUTH LIKE 'g%'")).scope());
   }
 }

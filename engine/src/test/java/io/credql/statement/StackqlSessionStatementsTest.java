@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -145,6 +146,41 @@ class StackqlSessionStatementsTest {
       final SQLException e = assertThrows(SQLException.class,
           () -> s.executeQuery("EXPLAIN EXEC acme.things.thing_secrets.nosuch @thingId = 42"));
       assertTrue(e.getMessage().contains("no method called nosuch"), e.getMessage());
+    }
+    assertEquals(0, requests());
+  }
+
+  @Test void showAuthSaysWhichVariablesEachProviderReadsAndWhetherTheyAreSetNeverTheirValues()
+      throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SHOW AUTH acme")) {
+        assertEquals(List.of("provider", "type", "variables", "status"), labels(rs));
+        assertEquals(List.of(List.of("acme", "bearer", "CREDQL_TEST_TOKEN", "set")), rows(rs));
+      }
+      try (ResultSet rs = s.executeQuery("SHOW AUTH")) {
+        final String all = rows(rs).toString();
+        assertTrue(all.contains("beta, null_auth, , set"), all);
+        assertFalse(all.contains("engine-test-token"), all);
+      }
+    }
+    final Properties properties = new Properties();
+    properties.setProperty("auth", "{\"acme\": {\"type\": \"bearer\", \"credentialsenvvar\": \"CREDQL_UNSET_VAR\"}}");
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/providers").toAbsolutePath(), properties);
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW AUTH acme")) {
+      assertEquals("not set: CREDQL_UNSET_VAR", rows(rs).get(0).get(3));
+    }
+  }
+
+  @Test void authLoginAndRevokeSayWhereCredqlsCredentialsComeFrom() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final SQLException login = assertThrows(SQLException.class,
+          () -> s.execute("AUTH LOGIN acme serviceaccount KEYFILE '/tmp/key.json'"));
+      assertTrue(login.getMessage().contains("credql does not log in: acme authenticates with the"
+          + " environment variables"), login.getMessage());
+      assertTrue(login.getMessage().contains("SHOW AUTH acme"), login.getMessage());
+      final SQLException revoke = assertThrows(SQLException.class, () -> s.execute("AUTH REVOKE acme"));
+      assertTrue(revoke.getMessage().contains("no login to revoke"), revoke.getMessage());
     }
     assertEquals(0, requests());
   }
