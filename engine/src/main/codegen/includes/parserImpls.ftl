@@ -55,7 +55,7 @@ SqlNode SqlExecParameter() :
 
 /**
  * Parses StackQL's SHOW statement:
- * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION [IN | FROM name] [LIKE 'pattern' | WHERE condition],
+ * SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION | AUTH [provider] [IN | FROM name] [LIKE 'pattern' | WHERE condition],
  * and SHOW [EXTENDED] INSERT [/*+ REQUIRED *&#47;] INTO provider.service.resource [(column, ...)].
  */
 SqlNode SqlShow() :
@@ -90,6 +90,11 @@ SqlNode SqlShow() :
             <METHODS> { target = SqlShow.Target.METHODS; }
         |
             <VERSION> { target = SqlShow.Target.VERSION; }
+        |
+            // SHOW AUTH [provider]: AUTH is not a keyword (a column may be called auth)
+            LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "AUTH".equalsIgnoreCase(getToken(1).image) })
+            <IDENTIFIER> { target = SqlShow.Target.AUTH; }
+            [ scope = StackqlName() ]
         )
         [
             ( <IN> | <FROM> ) scope = StackqlName()
@@ -492,4 +497,72 @@ JAVACODE String RegistryWord() {
         next = getToken(1);
     }
     return word.toString();
+}
+
+/**
+ * Parses StackQL's statements about the session rather than a resource: USE provider,
+ * SLEEP milliseconds, PURGE [target], NATIVEQUERY 'sql', AUTH LOGIN | REVOKE provider and
+ * EXPLAIN statement (Calcite's
+ * EXPLAIN PLAN ... FOR is left to its own production). USE, SLEEP, PURGE, NATIVEQUERY and AUTH stay
+ * plain words, chosen only at the start of a statement, so columns may carry those names.
+ */
+SqlNode SqlStackqlSessionStatement() :
+{
+    final Span s;
+    final SqlIdentifier provider;
+    final SqlNode value;
+    final SqlNode statement;
+    final Token action;
+    String target = null;
+}
+{
+    (
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "USE".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); } provider = SimpleIdentifier()
+        {
+            return new SqlUse(s.end(this), provider);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "SLEEP".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); } value = Expression(ExprContext.ACCEPT_NON_QUERY)
+        {
+            return new SqlSleep(s.end(this), value);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "PURGE".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); }
+        {
+            if (RegistryWordFollows()) {
+                target = RegistryWord();
+            }
+            return new SqlPurge(s.end(this), target);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "NATIVEQUERY".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); } value = StringLiteral()
+        {
+            return new SqlNativeQuery(s.end(this), SqlLiteral.unchain(value).getValueAs(String.class));
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "AUTH".equalsIgnoreCase(getToken(1).image)
+            && (getToken(2).kind == REVOKE
+                || getToken(2).kind == IDENTIFIER && "LOGIN".equalsIgnoreCase(getToken(2).image)) })
+        <IDENTIFIER> { s = span(); } ( action = <IDENTIFIER> | action = <REVOKE> )
+        provider = SimpleIdentifier()
+        {
+            // StackQL's AUTH LOGIN takes the scheme and its key file after the provider: they are
+            // read and ignored, since credql refuses AUTH LOGIN whatever follows
+            while (getToken(1).kind != EOF && getToken(1).kind != SEMICOLON) {
+                getNextToken();
+            }
+            return new SqlAuth(s.end(this), "LOGIN".equalsIgnoreCase(action.image)
+                ? SqlAuth.Action.LOGIN : SqlAuth.Action.REVOKE, provider);
+        }
+    |
+        LOOKAHEAD({ getToken(1).kind == EXPLAIN && getToken(2).kind != PLAN })
+        <EXPLAIN> { s = span(); } statement = SqlStmt()
+        {
+            return new SqlExplainStatement(s.end(this), statement);
+        }
+    )
 }

@@ -279,16 +279,22 @@ public final class ProviderClient {
     return scheme.authenticate(request);
   }
 
-  private AuthScheme createAuth(JsonNode config) throws CredqlException {
-    if (config == null || !config.isObject() || !config.has("type")) {
-      return r -> r;
-    }
-    final String type = config.get("type").asText();
-    final AuthSchemeFactory factory = session.authSchemeFactory(type);
-    if (factory == null) {
-      throw new InvalidInputException("auth of " + provider.name() + ": unknown type '" + type
-          + "'; known types: " + String.join(", ", session.authSchemeTypes()));
-    }
+  /**
+   * The auth configuration a provider's calls use by default: the connection's {@code auth=} entry
+   * for it, else its document's {@code config.auth}; null when its calls carry no credentials.
+   */
+  public static @Nullable JsonNode authConfig(ConnectionContext session, ProviderDocument provider) {
+    final JsonNode override = session.properties().auth().get(provider.name());
+    final JsonNode config = override != null ? override : provider.config().path("auth");
+    return isAuthBlock(config) ? config : null;
+  }
+
+  private static boolean isAuthBlock(@Nullable JsonNode config) {
+    return config != null && config.isObject() && config.has("type");
+  }
+
+  /** The environment variables an auth configuration names (its {@code ...envvar} and {@code ..._var} keys). */
+  public static List<String> credentialVariables(JsonNode config) {
     final List<String> variables = new ArrayList<>();
     config.fields().forEachRemaining(field -> {
       final String key = field.getKey().toLowerCase(java.util.Locale.ROOT);
@@ -297,6 +303,20 @@ public final class ProviderClient {
         variables.add(field.getValue().asText());
       }
     });
+    return variables;
+  }
+
+  private AuthScheme createAuth(@Nullable JsonNode config) throws CredqlException {
+    if (config == null || !isAuthBlock(config)) {
+      return r -> r;
+    }
+    final String type = config.get("type").asText();
+    final AuthSchemeFactory factory = session.authSchemeFactory(type);
+    if (factory == null) {
+      throw new InvalidInputException("auth of " + provider.name() + ": unknown type '" + type
+          + "'; known types: " + String.join(", ", session.authSchemeTypes()));
+    }
+    final List<String> variables = credentialVariables(config);
     credentialHint = variables.isEmpty() ? null : String.join(", ", variables);
     return factory.create(config, new Context());
   }

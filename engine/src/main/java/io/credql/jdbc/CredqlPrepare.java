@@ -4,7 +4,10 @@ import io.credql.error.CredqlException;
 import io.credql.functions.SqliteValidator;
 import io.credql.session.CredqlSession;
 import io.credql.sql.CredqlParserConfig;
+import io.credql.sql.SqlExplainStatement;
+import io.credql.sql.SqlNativeQuery;
 import io.credql.sql.StackqlIdentifiers;
+import io.credql.statement.ExplainResult;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
 import io.credql.statement.StatementHandlers;
@@ -34,7 +37,10 @@ import org.apache.calcite.sql.validate.SqlValidator;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -44,6 +50,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * position and without a stack trace.
  */
 public class CredqlPrepare extends CalcitePrepareImpl {
+  /** The statement after StackQL's EXPLAIN. */
+  private static final Pattern EXPLAINED = Pattern.compile("(?is)\\s*EXPLAIN\\s+(.*?)[;\\s]*");
   /** The statement being prepared (one instance prepares one statement): its text names columns. */
   private @Nullable String sql;
 
@@ -79,6 +87,14 @@ public class CredqlPrepare extends CalcitePrepareImpl {
         }
         throw SyntaxErrorException.of(e).unchecked();
       }
+      if (node instanceof SqlNativeQuery) {
+        // credql has no backing database of its own: StackQL's raw SQL is run as credql SQL
+        return prepareStatement(context, Query.of(((SqlNativeQuery) node).query()), elementType,
+            maxRowCount, deepStack);
+      }
+      if (node instanceof SqlExplainStatement) {
+        return explain(context, sql, ((SqlExplainStatement) node).statement(), session, deepStack);
+      }
       final StatementHandler handler = session == null ? null : StatementHandlers.find(node, session);
       if (handler != null) {
         try {
@@ -90,6 +106,33 @@ public class CredqlPrepare extends CalcitePrepareImpl {
       return prepareQuery(context, calciteQuery, elementType, maxRowCount);
     }
     return prepareQuery(context, query, elementType, maxRowCount);
+  }
+
+  /**
+   * StackQL's EXPLAIN: the statement is prepared (so an invalid one fails here, as in StackQL) but
+   * never executed; the plan is Calcite's physical plan (its resource scans and the filters given
+   * to their calls) or, for a statement credql runs itself, what it will call.
+   */
+  private <T> CalcitePrepare.CalciteSignature<T> explain(Context context, String sql, SqlNode statement,
+      @Nullable CredqlSession session, boolean deepStack) {
+    final Matcher matcher = EXPLAINED.matcher(sql);
+    final String explained = matcher.matches() ? matcher.group(1).strip() : statement.toString();
+    prepareStatement(context, Query.of(explained), Object[].class, -1, deepStack);
+    final StatementHandler handler = session == null ? null : StatementHandlers.find(statement, session);
+    if (handler != null) {
+      final String plan = explained.split("\\s+", 2)[0].toUpperCase(Locale.ROOT) + " run by credql itself: its API calls are"
+          + " bound and sent only when it runs (dryRun=true lists them without sending)";
+      return ExplainResult.signature(context, sql, explained, dataContext -> plan);
+    }
+    final CalcitePrepare.CalciteSignature<Object> calcitePlan =
+        prepareQuery(context, Query.of("EXPLAIN PLAN FOR " + explained), Object[].class, -1);
+    return ExplainResult.signature(context, sql, explained, dataContext -> {
+      final StringBuilder plan = new StringBuilder();
+      for (Object row : calcitePlan.enumerable(dataContext)) {
+        plan.append(row instanceof Object[] ? ((Object[]) row)[0] : row);
+      }
+      return plan.toString().strip();
+    });
   }
 
   /**

@@ -27,7 +27,7 @@ public class SqlShow extends SqlCall {
   public static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 
   /** What a SHOW statement lists. */
-  public enum Target { PROVIDERS, SERVICES, RESOURCES, METHODS, INSERT, VERSION }
+  public enum Target { PROVIDERS, SERVICES, RESOURCES, METHODS, INSERT, VERSION, AUTH }
 
   private final boolean extended;
   private final Target target;

@@ -47,7 +47,7 @@ final class DescribeHandler implements StatementHandler {
 
   private <T> CalcitePrepare.CalciteSignature<T> describeResource(CalcitePrepare.Context context,
       String sql, SqlDescribeResource describe) throws CredqlException {
-    final ResourceDefinition resource = ObjectNames.resource(session, describe.resource());
+    final ResourceDefinition resource = ObjectNames.resource(session, context, describe.resource());
     final List<ResultColumn> columns = new ArrayList<>(List.of(
         ResultColumn.varchar("name"), ResultColumn.varchar("type")));
     if (describe.isExtended()) {
@@ -64,7 +64,7 @@ final class DescribeHandler implements StatementHandler {
 
   private <T> CalcitePrepare.CalciteSignature<T> describeMethod(CalcitePrepare.Context context,
       String sql, SqlDescribeMethod describe) throws CredqlException {
-    final MethodDefinition method = ObjectNames.method(session, describe.method());
+    final MethodDefinition method = ObjectNames.method(session, context, describe.method());
     final List<ResultColumn> columns = new ArrayList<>(List.of(ResultColumn.varchar("name"),
         ResultColumn.varchar("type"), ResultColumn.varchar("param_type"), ResultColumn.varchar("shape")));
     if (describe.isExtended()) {

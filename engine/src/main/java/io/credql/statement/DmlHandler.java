@@ -112,7 +112,7 @@ final class DmlHandler implements StatementHandler {
     }
     final SqlNode targetNode = statement instanceof SqlDelete
         ? ((SqlDelete) statement).getTargetTable() : ((SqlUpdate) statement).getTargetTable();
-    final ResourceDefinition resource = ObjectNames.resource(session, (SqlIdentifier) targetNode);
+    final ResourceDefinition resource = ObjectNames.resource(session, context, (SqlIdentifier) targetNode);
     final SqlNode condition = statement instanceof SqlDelete ? ((SqlDelete) statement).getCondition()
         : ((SqlUpdate) statement).getCondition();
     final Map<String, List<ValueSource>> where = whereValues(condition, verb, session.environment());
@@ -155,7 +155,7 @@ final class DmlHandler implements StatementHandler {
     if (!(targetNode instanceof SqlIdentifier)) {
       throw new InvalidInputException("INSERT INTO needs a resource name, provider.service.resource");
     }
-    final ResourceDefinition resource = ObjectNames.resource(session, (SqlIdentifier) targetNode);
+    final ResourceDefinition resource = ObjectNames.resource(session, context, (SqlIdentifier) targetNode);
     final SqlNodeList columnList = insert.getTargetColumnList();
     if (columnList == null || columnList.isEmpty()) {
       throw new InvalidInputException("INSERT INTO " + resource.id()

@@ -66,7 +66,7 @@ final class ExecHandler implements StatementHandler {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
     final SqlExec exec = (SqlExec) node;
-    final MethodDefinition method = ObjectNames.method(session, exec.method());
+    final MethodDefinition method = ObjectNames.method(session, context, exec.method());
     final List<String> problems = new ArrayList<>();
     for (String hint : exec.hintNames()) {
       if (!HINTS.contains(hint)) {

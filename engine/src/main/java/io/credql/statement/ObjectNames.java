@@ -7,6 +7,7 @@ import io.credql.document.ServiceDocument;
 import io.credql.error.InvalidInputException;
 import io.credql.error.UnknownObjectException;
 import io.credql.session.CredqlSession;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.sql.SqlIdentifier;
 
 import java.util.ArrayList;
@@ -51,15 +52,15 @@ final class ObjectNames {
     return resource;
   }
 
-  static ResourceDefinition resource(CredqlSession session, SqlIdentifier id)
-      throws UnknownObjectException, InvalidInputException {
-    final List<String> names = parts(id, 3, "provider.service.resource");
+  static ResourceDefinition resource(CredqlSession session, CalcitePrepare.Context context,
+      SqlIdentifier id) throws UnknownObjectException, InvalidInputException {
+    final List<String> names = parts(id, 3, "provider.service.resource", context);
     return resource(session, names.get(0), names.get(1), names.get(2));
   }
 
-  static MethodDefinition method(CredqlSession session, SqlIdentifier id)
-      throws UnknownObjectException, InvalidInputException {
-    final List<String> names = parts(id, 4, "provider.service.resource.method");
+  static MethodDefinition method(CredqlSession session, CalcitePrepare.Context context,
+      SqlIdentifier id) throws UnknownObjectException, InvalidInputException {
+    final List<String> names = parts(id, 4, "provider.service.resource.method", context);
     final ResourceDefinition resource = resource(session, names.get(0), names.get(1), names.get(2));
     final MethodDefinition method = resource.method(names.get(3));
     if (method == null) {
@@ -71,7 +72,18 @@ final class ObjectNames {
     return method;
   }
 
-  static List<String> parts(SqlIdentifier id, int count, String form) throws InvalidInputException {
+  /**
+   * The parts of a name; a name without its provider is completed with the connection's default
+   * provider ({@code USE provider}, or the JDBC connection's schema), as StackQL does.
+   */
+  static List<String> parts(SqlIdentifier id, int count, String form, CalcitePrepare.Context context)
+      throws InvalidInputException {
+    final List<String> defaultPath = context.getDefaultSchemaPath();
+    if (id.names.size() == count - 1 && defaultPath.size() == 1) {
+      final List<String> names = new ArrayList<>(defaultPath);
+      names.addAll(id.names);
+      return names;
+    }
     if (id.names.size() != count) {
       throw new InvalidInputException("expected a name of the form " + form + ", not '"
           + String.join(".", id.names) + "'");

@@ -1,6 +1,8 @@
 package io.credql.statement;
 
 import io.credql.document.MethodDefinition;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credql.call.ProviderClient;
 import io.credql.document.ProviderDocument;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;
@@ -85,6 +87,20 @@ final class ShowHandler implements StatementHandler {
       }
       break;
     }
+    case AUTH:
+      if (scope.size() > 1) {
+        throw new InvalidInputException("SHOW AUTH takes a provider name, as in SHOW AUTH linode");
+      }
+      columns.add(ResultColumn.varchar("provider"));
+      columns.add(ResultColumn.varchar("type"));
+      columns.add(ResultColumn.varchar("variables"));
+      columns.add(ResultColumn.varchar("status"));
+      for (String name : scope.isEmpty() ? session.catalog().providerNames() : scope) {
+        if (matches(like, name)) {
+          rows.add(authRow(ObjectNames.provider(session, name)));
+        }
+      }
+      break;
     case VERSION:
       if (!scope.isEmpty()) {
         throw new InvalidInputException("SHOW VERSION takes no IN; it answers for credql itself");
@@ -225,6 +241,26 @@ final class ShowHandler implements StatementHandler {
   }
 
   /** SQL LIKE, ignoring case as identifiers do. */
+  /**
+   * A provider's auth status: its scheme, the environment variables it reads, and whether they
+   * are set; never their values.
+   */
+  private Object[] authRow(ProviderDocument provider) {
+    final JsonNode config = ProviderClient.authConfig(session, provider);
+    if (config == null) {
+      return new Object[] {provider.name(), null, null, "no credentials needed"};
+    }
+    final List<String> variables = ProviderClient.credentialVariables(config);
+    final List<String> unset = new ArrayList<>();
+    for (String variable : variables) {
+      if (session.environment().get(variable) == null) {
+        unset.add(variable);
+      }
+    }
+    return new Object[] {provider.name(), config.path("type").asText(), String.join(", ", variables),
+        unset.isEmpty() ? "set" : "not set: " + String.join(", ", unset)};
+  }
+
   private static boolean matches(@Nullable String like, String name) {
     return like == null || new SqlFunctions.LikeFunction().ilike(name, like);
   }

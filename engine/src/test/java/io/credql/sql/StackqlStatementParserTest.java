@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** StackQL's mutations, views, SHOW INSERT and identifiers in the statement grammar. */
 class StackqlStatementParserTest {
-  private static SqlNode parse(String sql) throws SqlParseException {
+  /** Parses one statement as a credql connection does (StackQL's identifiers, case kept). */
+  static SqlNode parse(String sql) throws SqlParseException {
     final SqlParser.Config config = SqlParser.config().withParserFactory(CredqlSqlParserImpl.FACTORY)
         .withQuoting(Quoting.DOUBLE_QUOTE).withUnquotedCasing(Casing.UNCHANGED)
         .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false);

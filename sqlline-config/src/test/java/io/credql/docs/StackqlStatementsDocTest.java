@@ -91,7 +91,9 @@ class StackqlStatementsDocTest {
       new Form("SLEEP milliseconds", "SLEEP 10"),
       new Form("PURGE [target]", "PURGE"),
       new Form("NATIVEQUERY 'sql'", "NATIVEQUERY 'SELECT 1'"),
-      new Form("AUTH LOGIN / AUTH REVOKE / SHOW AUTH (legacy, Google)", "SHOW AUTH google"));
+      new Form("SHOW AUTH [provider]", "SHOW AUTH google"),
+      // credql keeps no logins: it refuses these and says which environment variables to set
+      new Form("AUTH LOGIN / AUTH REVOKE (legacy, Google)", "AUTH LOGIN google interactive"));
 
   /** Whether each form's example prepares: parsed, planned, nothing sent. */
   private static List<Boolean> supported() throws SQLException {

@@ -1,0 +1,187 @@
+package io.credql.statement;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.credql.statement.ResultRows.labels;
+import static io.credql.statement.ResultRows.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** StackQL's USE, SLEEP, PURGE, NATIVEQUERY and EXPLAIN, through JDBC, against a fake that counts requests. */
+class StackqlSessionStatementsTest {
+  private static WireMockServer api;
+
+  @BeforeAll static void start() {
+    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+  }
+
+  @AfterAll static void stop() {
+    api.stop();
+  }
+
+  @BeforeEach void stubs() {
+    api.resetAll();
+    api.stubFor(get(urlPathEqualTo("/v1/widgets")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody("[{\"name\":\"w1\",\"size\":1},{\"name\":\"w2\",\"size\":2}]")));
+    api.stubFor(post(urlPathMatching("/v1/things/[0-9]+/secret/rotate"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/providers").toAbsolutePath()
+        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1;timeout=1");
+  }
+
+  private static int requests() {
+    return api.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
+  }
+
+  @Test void afterUseAProviderNamesLeaveItOutAndJdbcShowsItAsTheSchema() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(0, s.executeUpdate("USE acme"));
+      assertEquals("acme", c.getSchema());
+      try (ResultSet rs = s.executeQuery("SELECT name FROM things.widgets ORDER BY name")) {
+        assertEquals(List.of(List.of("w1"), List.of("w2")), rows(rs));
+      }
+      s.execute("EXEC things.thing_secrets.rotateThingSecret @thingId = 42");
+      assertEquals(1, api.countRequestsMatching(
+          anyRequestedFor(urlPathEqualTo("/v1/things/42/secret/rotate")).build()).getCount());
+    }
+  }
+
+  @Test void useOfAnUnknownProviderSaysWhichExist() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class, () -> s.execute("USE nosuch"));
+      assertTrue(e.getMessage().contains("no provider called nosuch; providers: "), e.getMessage());
+      assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+  }
+
+  @Test void sleepWaitsAndRefusesANegativeOrNonNumericOrTooLongTime() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final long start = System.nanoTime();
+      assertEquals(0, s.executeUpdate("SLEEP 20"));
+      assertTrue(System.nanoTime() - start >= 20_000_000L);
+      for (String bad : List.of("SLEEP -5", "SLEEP 'soon'", "SLEEP 1.5", "SLEEP 5000")) {
+        final SQLException e = assertThrows(SQLException.class, () -> s.execute(bad), bad);
+        assertTrue(e.getMessage().contains("SLEEP"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      }
+    }
+  }
+
+  @Test void sleepStopsWhenItsThreadIsInterrupted() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      Thread.currentThread().interrupt();
+      final SQLException e = assertThrows(SQLException.class, () -> s.execute("SLEEP 900"));
+      assertTrue(e.getMessage().contains("SLEEP was interrupted"), e.getMessage());
+      assertTrue(Thread.interrupted());
+    }
+  }
+
+  @Test void purgeSaysThereIsNothingToPurgeAndRefusesAnUnknownTarget() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("PURGE")) {
+        assertEquals(List.of("message"), labels(rs));
+        assertTrue(rows(rs).get(0).get(0).startsWith("nothing to purge"));
+      }
+      final SQLException e = assertThrows(SQLException.class, () -> s.execute("PURGE my_snapshot"));
+      assertTrue(e.getMessage().contains("DROP MATERIALIZED VIEW my_snapshot"), e.getMessage());
+    }
+  }
+
+  @Test void nativeQueryRunsItsSqlAsCredqlSql() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("NATIVEQUERY 'SELECT size FROM acme.things.widgets WHERE name = ''w2'''")) {
+      assertEquals(List.of(List.of("2")), rows(rs));
+    }
+  }
+
+  @Test void explainPlansAQueryAndSendsNothing() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN SELECT name FROM acme.things.widgets WHERE size > 1")) {
+      assertEquals(List.of("query", "result", "timestamp", "valid", "plan"), labels(rs));
+      final List<String> row = rows(rs).get(0);
+      assertEquals("SELECT name FROM acme.things.widgets WHERE size > 1", row.get(0));
+      assertEquals("OK", row.get(1));
+      assertEquals("true", row.get(3));
+      assertTrue(row.get(4).contains("widgets"), row.get(4));
+    }
+    assertEquals(0, requests());
+  }
+
+  @Test void explainOfAMutationChecksItAndSendsNothing() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("EXPLAIN EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42")) {
+        final List<String> row = rows(rs).get(0);
+        assertEquals("OK", row.get(1));
+        assertTrue(row.get(4).startsWith("EXEC run by credql itself"), row.get(4));
+      }
+      final SQLException e = assertThrows(SQLException.class,
+          () -> s.executeQuery("EXPLAIN EXEC acme.things.thing_secrets.nosuch @thingId = 42"));
+      assertTrue(e.getMessage().contains("no method called nosuch"), e.getMessage());
+    }
+    assertEquals(0, requests());
+  }
+
+  @Test void showAuthSaysWhichVariablesEachProviderReadsAndWhetherTheyAreSetNeverTheirValues()
+      throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SHOW AUTH acme")) {
+        assertEquals(List.of("provider", "type", "variables", "status"), labels(rs));
+        assertEquals(List.of(List.of("acme", "bearer", "CREDQL_TEST_TOKEN", "set")), rows(rs));
+      }
+      try (ResultSet rs = s.executeQuery("SHOW AUTH")) {
+        final String all = rows(rs).toString();
+        assertTrue(all.contains("beta, null_auth, , set"), all);
+        assertFalse(all.contains("engine-test-token"), all);
+      }
+    }
+    final Properties properties = new Properties();
+    properties.setProperty("auth", "{\"acme\": {\"type\": \"bearer\", \"credentialsenvvar\": \"CREDQL_UNSET_VAR\"}}");
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/providers").toAbsolutePath(), properties);
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW AUTH acme")) {
+      assertEquals("not set: CREDQL_UNSET_VAR", rows(rs).get(0).get(3));
+    }
+  }
+
+  @Test void authLoginAndRevokeSayWhereCredqlsCredentialsComeFrom() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final SQLException login = assertThrows(SQLException.class,
+          () -> s.execute("AUTH LOGIN acme serviceaccount KEYFILE '/tmp/key.json'"));
+      assertTrue(login.getMessage().contains("credql does not log in: acme authenticates with the"
+          + " environment variables"), login.getMessage());
+      assertTrue(login.getMessage().contains("SHOW AUTH acme"), login.getMessage());
+      final SQLException revoke = assertThrows(SQLException.class, () -> s.execute("AUTH REVOKE acme"));
+      assertTrue(revoke.getMessage().contains("no login to revoke"), revoke.getMessage());
+    }
+    assertEquals(0, requests());
+  }
+}
