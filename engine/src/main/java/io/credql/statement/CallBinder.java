@@ -1,10 +1,12 @@
 package io.credql.statement;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.spi.BoundCall;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
+import io.credql.document.SchemaNode;
 import io.credql.error.CredqlException;
 import io.credql.session.CredqlSession;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -63,6 +65,9 @@ final class CallBinder {
    * The call {@code arguments} and {@code payload} (a JSON body, or null) describe; every problem
    * is added to {@code problems}, and when there is any the call must not be made.
    */
+  /** How deep a body is searched for marked fields: schemas may refer to themselves. */
+  private static final int MAX_SCHEMA_DEPTH = 32;
+
   BoundCall bind(MethodDefinition method, List<Argument> arguments, @Nullable ObjectNode payload,
       List<String> problems) throws CredqlException {
     final Map<String, Object> inputs = new LinkedHashMap<>();
@@ -109,6 +114,7 @@ final class CallBinder {
     if (body != null && method.requestBody() != null) {
       RequestValues.parseJsonText(body, method.requestBody());
       session.redactor().registerSensitiveValues(body);
+      registerMarkedValues(method.requestBody(), body, 0);
       BodyValidator.validate(method.requestBody(), body, "", problems);
     }
     final BoundCall call = new BoundCall(method, inputs, body);
@@ -117,6 +123,40 @@ final class CallBinder {
       session.client(method.resource().service().provider().name()).prepare(call);
     }
     return call;
+  }
+
+  /**
+   * Remembers as secret every value of {@code body} under a field its schema marks secret
+   * ({@link SchemaNode#isMarkedSecret}), however innocent the field's name: an {@code @@json} body
+   * names its fields itself, so no argument was there to register them.
+   */
+  private void registerMarkedValues(SchemaNode schema, JsonNode body, int depth) {
+    if (depth > MAX_SCHEMA_DEPTH || body.isNull()) {
+      return;
+    }
+    if (schema.isMarkedSecret()) {
+      if (body.isValueNode()) {
+        session.redactor().register(body.asText());
+      } else {
+        session.redactor().register(body.toString());
+      }
+      return;
+    }
+    if (body.isObject()) {
+      for (Map.Entry<String, SchemaNode> property : schema.properties().entrySet()) {
+        final JsonNode value = body.get(property.getKey());
+        if (value != null) {
+          registerMarkedValues(property.getValue(), value, depth + 1);
+        }
+      }
+    } else if (body.isArray()) {
+      final SchemaNode items = schema.items();
+      if (items != null) {
+        for (JsonNode element : body) {
+          registerMarkedValues(items, element, depth + 1);
+        }
+      }
+    }
   }
 
   private String inputNames(MethodDefinition method) {

@@ -52,6 +52,19 @@ class SecretMarkersTest {
     }
   }
 
+  @Test void aMarkedFieldInsideAJsonBodyIsMaskedInADryRun() throws SQLException {
+    for (String field : MARKED) {
+      try (Connection c = dryRun(); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("EXEC vault.locks.locks.create @@json = '{\"label\": \"front\", \""
+               + field + "\": \"" + COMBINATION + "\"}'")) {
+        assertTrue(rs.next());
+        final String body = rs.getString("body");
+        assertTrue(body.contains("front"), body);
+        assertFalse(body.contains(COMBINATION), field + " is shown: " + body);
+      }
+    }
+  }
+
   @Test void aMarkedQueryParameterIsMaskedInADryRun() throws SQLException {
     try (Connection c = dryRun(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("EXEC vault.locks.locks.open @label = 'front', @dial = '" + COMBINATION + "'")) {
