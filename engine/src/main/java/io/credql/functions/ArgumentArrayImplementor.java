@@ -7,7 +7,6 @@ import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Primitive;
-import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.rex.RexCall;
 
 import java.lang.reflect.Method;
@@ -19,12 +18,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Generates the call of a SQLite function's Java method: every argument boxed into one
- * {@code Object[]} (SQLite converts arguments itself), and arguments made by a JSON function
- * marked as {@link JsonText} so that JSON functions embed them as JSON.
+ * {@code Object[]} (SQLite converts arguments itself).
  */
 final class ArgumentArrayImplementor implements NotNullImplementor {
-  private static final Method JSON_TEXT_OF = Types.lookupMethod(JsonText.class, "of", Object.class);
-
   /** Maps SQL types to the Java classes of generated code (the translator's own is not public). */
   private static final JavaTypeFactory JAVA_TYPES = new JavaTypeFactoryImpl();
 
@@ -40,10 +36,7 @@ final class ArgumentArrayImplementor implements NotNullImplementor {
     for (int i = 0; i < translatedOperands.size(); i++) {
       final Expression operand = translatedOperands.get(i);
       // boxed, not cast: Janino reads "(Object) -3" as a subtraction
-      Expression argument = Primitive.is(operand.getType()) ? Expressions.box(operand) : operand;
-      if (SqliteOperatorTable.makesJson(translator.deref(call.getOperands().get(i)))) {
-        argument = Expressions.call(JSON_TEXT_OF, argument);
-      }
+      final Expression argument = Primitive.is(operand.getType()) ? Expressions.box(operand) : operand;
       arguments.add(argument);
     }
     final Expression result =

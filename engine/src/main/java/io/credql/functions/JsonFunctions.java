@@ -29,6 +29,23 @@ public final class JsonFunctions {
    * array of the values.
    */
   public static @Nullable Object jsonExtract(Object[] args) {
+    return extract(args, false);
+  }
+
+  /**
+   * {@code json_extract} as the argument of a function that embeds it in JSON: an object or
+   * array found (and the array of several paths) is marked as JSON, as SQLite marks it.
+   */
+  public static @Nullable Object jsonExtractAsJson(Object[] args) {
+    return extract(args, true);
+  }
+
+  /** {@code json(x)} as the argument of a function that embeds it in JSON: x is JSON already. */
+  public static @Nullable Object markJson(Object[] args) {
+    return JsonText.of(args[0]);
+  }
+
+  private static @Nullable Object extract(Object[] args, boolean markJson) {
     final JsonNode root = SqliteJson.parse("json_extract", args[0]);
     final JsonPath[] paths = new JsonPath[args.length - 1];
     for (int i = 1; i < args.length; i++) {
@@ -41,7 +58,9 @@ public final class JsonFunctions {
       return null;
     }
     if (paths.length == 1) {
-      return SqliteJson.sqlValue(paths[0].find(root));
+      final JsonNode found = paths[0].find(root);
+      final Object value = SqliteJson.sqlValue(found);
+      return markJson && found != null && found.isContainerNode() ? JsonText.of(value) : value;
     }
     final StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < paths.length; i++) {
@@ -51,7 +70,8 @@ public final class JsonFunctions {
       final JsonNode found = paths[i].find(root);
       b.append(found == null ? "null" : SqliteJson.render(found));
     }
-    return b.append(']').toString();
+    final String array = b.append(']').toString();
+    return markJson ? JsonText.of(array) : array;
   }
 
   /** {@code json_patch(target, patch)}: RFC 7396's merge patch, as SQLite applies it. */

@@ -1,5 +1,7 @@
 package io.credql.functions;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,8 +15,8 @@ public final class JsonText {
     this.json = requireNonNull(json, "json");
   }
 
-  /** Marks a JSON function's result as JSON; null stays null. Called by generated code. */
-  public static Object of(Object value) {
+  /** Marks a value as JSON; null stays null. */
+  public static @Nullable Object of(@Nullable Object value) {
     return value == null || value instanceof JsonText ? value : new JsonText(value.toString());
   }
 

@@ -1,7 +1,5 @@
 package io.credql.functions;
 
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlOperator;
@@ -33,12 +31,17 @@ import static java.util.Objects.requireNonNull;
  * Where Calcite's function has SQLite's meaning it is listed here as it is.
  */
 public final class SqliteOperatorTable implements SqlOperatorTable {
+  /**
+   * The functions that mark a JSON function's argument as JSON (see JsonValuedArguments), found
+   * by name only for a call made with them: a statement cannot name them. Their names differ from
+   * json's and json_extract's so that a plan never takes one for the other.
+   */
+  private static final Map<String, SqlOperator> JSON_ARGUMENTS = Map.of(
+      "json_subtype", SqliteScalarFunction.of("json_subtype", SqlTypeName.ANY, 1, 1,
+          JsonFunctions.class, "markJson").specific(),
+      "json_extract_subtype", SqliteScalarFunction.of("json_extract_subtype", SqlTypeName.ANY, 2,
+          -1, JsonFunctions.class, "jsonExtractAsJson").specific());
   private static final Map<String, List<SqlOperator>> FUNCTIONS = functions();
-  /** Functions (and the {@code ->} operator) whose result SQLite marks as JSON, so that JSON functions embed it unquoted. */
-  private static final Set<String> MAKES_JSON =
-      Set.of("json", "json_object", "json_array", "json_quote", "json_patch", "json_insert",
-          "json_replace", "json_set", "json_remove", "->");
-
   /** Our scalar functions whose name is also an aggregate's. */
   private static final Set<String> NAMES_OF_AGGREGATES = Set.of("max", "min");
 
@@ -82,9 +85,16 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     return FUNCTIONS.containsKey(name.toLowerCase(Locale.ROOT));
   }
 
-  static boolean makesJson(RexNode node) {
-    return node instanceof RexCall
-        && MAKES_JSON.contains(((RexCall) node).getOperator().getName().toLowerCase(Locale.ROOT));
+  /**
+   * {@code json_subtype(x)}, x marked as JSON ({@link JsonText}), or {@code json_extract_subtype(...)},
+   * json_extract's value marked as JSON when it is an object or array.
+   */
+  static SqlOperator jsonArgument(String name) {
+    return requireNonNull(JSON_ARGUMENTS.get(name), name);
+  }
+
+  static boolean isJsonArgument(SqlOperator operator) {
+    return JSON_ARGUMENTS.containsKey(operator.getName());
   }
 
   @Override public void lookupOperatorOverloads(SqlIdentifier opName,
@@ -92,6 +102,11 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
       SqlNameMatcher nameMatcher) {
     if (opName.isSimple() && (syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_ID)) {
       final String name = opName.getSimple().toLowerCase(Locale.ROOT);
+      final SqlOperator jsonArgument = JSON_ARGUMENTS.get(name);
+      if (jsonArgument != null && category == SqlFunctionCategory.USER_DEFINED_SPECIFIC_FUNCTION) {
+        operatorList.add(jsonArgument);
+        return;
+      }
       final List<SqlOperator> ours = FUNCTIONS.get(name);
       // Calcite's TRIM(... FROM x) looks itself up again when typed; only a call written as a
       // function (the pre-lexer quotes SQLite's trim(x, characters)) finds ours

@@ -89,8 +89,8 @@ public final class SqliteValidator extends SqlValidatorImpl {
       node = JsonArrowArguments.jsonOperator((SqlLambda) node);
     }
     if (node instanceof SqlCall) {
-      node = MinMaxFunctions.scalarCall(
-          quoteJsonAggregateValues(sqliteJsonConstructor((SqlCall) node)));
+      node = MinMaxFunctions.scalarCall(quoteJsonAggregateValues(
+          JsonValuedArguments.mark(sqliteJsonConstructor((SqlCall) node))));
     }
     return super.performUnconditionalRewrites(node, underFrom);
   }

@@ -252,6 +252,51 @@ final class SqliteCorpus {
         "json_object('k', json_remove('[1,2]', '$[0]'))");
   }
 
+  /**
+   * Values made by JSON functions given to functions that embed them in JSON: SQLite marks them as
+   * JSON (its JSON subtype), so objects and arrays are embedded as JSON and texts that merely
+   * look like JSON stay strings. Every path of the corpus over every document, plus the ways a
+   * value reaches the function (CASE, coalesce, iif, ...).
+   */
+  static List<String> jsonValuesPassedOn() {
+    final List<String> expressions = new ArrayList<>(List.of(
+        "json_array(json_extract('{\"a\":{\"b\":1}}', '$.a'))",
+        "json_array(json_extract('{\"a\":\"[1]\"}', '$.a'))",
+        "json_array(json_extract('{\"a\":\"{}\"}', '$.a'), json_extract('{\"a\":[]}', '$.a'))",
+        "json_array(json_extract('{\"a\":[1],\"b\":2}', '$.a', '$.b'))",
+        "json_array(json_extract(t.doc, '$.a') || '')",
+        "json_array('{\"a\":[1]}' ->> '$.a')",
+        "json_array('{\"a\":[1]}' -> '$.a')",
+        "json_array(json('[1, 2]'), json_object('k', json_array()), json_patch('{}', '{\"x\":[]}'))",
+        "json_array(json_insert('[]', '$[#]', 1), json_remove('[1]', '$[0]'))",
+        "json_array(json_quote('s'), json_quote(json_array(1)))",
+        "json_object('a', json_extract(t.doc, '$.a'), 'c', json_extract(t.doc, '$.c'))",
+        "json_set('{}', '$.a', json_extract(t.doc, '$.a.b'), '$.c', json_extract(t.doc, '$.c'))",
+        "json_insert('{}', '$.a', json_extract('{\"x\":{\"y\":null}}', '$.x'))",
+        "json_replace('{\"a\":0}', '$.a', json_extract('{\"x\":[{}]}', '$.x'))",
+        "json_quote(json_extract('{\"a\":[1]}', '$.a'))",
+        "json_quote(json_extract('{\"a\":\"[1]\"}', '$.a'))",
+        "json_array(coalesce(json_extract(t.doc, '$.missing'), json_extract(t.doc, '$.a')))",
+        "json_array(coalesce(json_extract(t.doc, '$.a'), 'x'))",
+        "json_array(ifnull(json_extract(t.doc, '$.a'), 'x'))",
+        "json_array(nullif(json_extract(t.doc, '$.a'), 'x'))",
+        "json_array(CASE WHEN t.n > 0 THEN 'x' ELSE json_extract(t.doc, '$.a') END)",
+        "json_array(CASE WHEN t.n > 0 THEN 'x' END)",
+        "json_array(iif(t.n > 0, json_object('n', t.n), json_extract(t.doc, '$.a')))",
+        "json_object('k', json_object('k', json_extract(t.doc, '$.a.b')))",
+        "json_array(json_array(json_extract(t.doc, '$.a.b[1]'), json_extract(t.doc, '$.a.b[2]')))",
+        "json_extract(json_array(json_extract(t.doc, '$.a')), '$[0].b[0]')",
+        "json_type(json_array(json_extract(t.doc, '$.a')), '$[0]')"));
+    for (int d = 0; d < DOCUMENTS.length; d++) {
+      final String document = "'" + DOCUMENTS[d].replace("'", "''") + "'";
+      for (int p = d % 3; p < PATHS.length; p += 3) {
+        final String extract = "json_extract(" + document + ", '" + PATHS[p] + "')";
+        expressions.add(p % 2 == 0 ? "json_array(" + extract + ")" : "json_object('v', " + extract + ")");
+      }
+    }
+    return expressions;
+  }
+
   /** SQLite's scalar max and min: NULLs, mixed classes, ties between an integer and a real. */
   static List<String> scalarMinMax() {
     return List.of(

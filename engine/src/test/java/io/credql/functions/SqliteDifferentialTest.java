@@ -52,6 +52,10 @@ class SqliteDifferentialTest {
     assertAgree(SqliteCorpus.jsonEdits());
   }
 
+  @Test void objectsAndArraysFromJsonFunctionsStayJsonWhenPassedToJsonFunctions() throws SQLException {
+    assertAgree(SqliteCorpus.jsonValuesPassedOn());
+  }
+
   @Test void scalarMaxAndMinPickTheArgumentSqlitePicks() throws SQLException {
     assertAgree(SqliteCorpus.scalarMinMax());
   }
@@ -103,6 +107,11 @@ class SqliteDifferentialTest {
         "SELECT json_group_object(t.v, t.k) FROM " + rows,
         "SELECT json_group_array(json_object('k', t.k, 'v', t.v)) FROM " + rows,
         "SELECT json_group_object(t.v, json_array(t.k, t.k)) FROM " + rows,
+        "SELECT json_group_array(json_extract('{\"k\":[' || t.k || ']}', '$.k')) FROM " + rows,
+        "SELECT json_group_object(t.v, json_extract('{\"k\":{\"v\":\"' || t.v || '\"}}', '$.k'))"
+            + " FROM " + rows,
+        "SELECT json_array(json_group_array(t.k), json_group_object(t.v, t.k)) FROM " + rows,
+        "SELECT json_object('all', json_group_array(t.v)) FROM " + rows,
         "SELECT group_concat(t.v) FROM " + rows,
         "SELECT group_concat(t.v, ' | ') FROM " + rows,
         "SELECT group_concat(t.k, '') FROM " + rows,
