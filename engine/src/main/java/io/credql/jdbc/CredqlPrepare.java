@@ -118,6 +118,18 @@ public class CredqlPrepare extends CalcitePrepareImpl {
     final Matcher matcher = EXPLAINED.matcher(sql);
     final String explained = matcher.matches() ? matcher.group(1).strip() : statement.toString();
     prepareStatement(context, Query.of(explained), Object[].class, -1, deepStack);
+    final StatementHandler calls = session == null ? null
+        : StatementHandlers.findExplaining(statement, session);
+    if (calls != null) {
+      final CalcitePrepare.CalciteSignature<Object> requests;
+      try {
+        requests = calls.prepare(context, explained, statement);
+      } catch (CredqlException e) {
+        throw e.unchecked();
+      }
+      return ExplainResult.signature(context, sql, explained,
+          dataContext -> ExplainResult.requests(requests.enumerable(dataContext)));
+    }
     final StatementHandler handler = session == null ? null : StatementHandlers.find(statement, session);
     if (handler != null) {
       final String plan = explained.split("\\s+", 2)[0].toUpperCase(Locale.ROOT) + " run by credql itself: its API calls are"

@@ -38,22 +38,45 @@ import static java.util.Objects.requireNonNull;
  */
 final class CallRunner {
   /** Columns of a dry run's result: one row per request that would be sent. */
-  static final List<ResultColumn> DRY_RUN_COLUMNS = List.of(ResultColumn.varchar("method"),
+  private static final List<ResultColumn> DRY_RUN_COLUMNS = List.of(ResultColumn.varchar("method"),
       ResultColumn.varchar("url"), ResultColumn.varchar("body"));
+  /** Columns of the requests an EXPLAIN lists: a dry run's, and the names of the request's headers. */
+  static final List<ResultColumn> EXPLAINED_COLUMNS = List.of(ResultColumn.varchar("method"),
+      ResultColumn.varchar("url"), ResultColumn.varchar("body"), ResultColumn.varchar("headers"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CredqlSession session;
+  private final boolean explaining;
 
   CallRunner(CredqlSession session) {
+    this(session, false);
+  }
+
+  private CallRunner(CredqlSession session, boolean explaining) {
     this.session = requireNonNull(session, "session");
+    this.explaining = explaining;
+  }
+
+  /** A runner for EXPLAIN: every call, read or mutation, is described as in a dry run, none is sent. */
+  static CallRunner explaining(CredqlSession session) {
+    return new CallRunner(session, true);
   }
 
   /** Whether {@code method} would only be described, not called, in this connection. */
   boolean isDryRun(MethodDefinition method) {
-    return method.isMutation() && session.properties().dryRun();
+    return explaining || method.isMutation() && session.properties().dryRun();
   }
 
-  /** The dry-run row of {@code call}: what would be sent, secrets masked. Nothing is sent. */
+  /** The columns of {@link #describe}'s rows. */
+  List<ResultColumn> describedColumns() {
+    return explaining ? EXPLAINED_COLUMNS : DRY_RUN_COLUMNS;
+  }
+
+  /**
+   * The dry-run row of {@code call}: what would be sent, secrets masked (for EXPLAIN, with the
+   * names of the headers besides those that carry credentials, which are added when sending).
+   * Nothing is sent.
+   */
   Object[] describe(BoundCall call) throws CredqlException {
     final PreparedRequest request = client(call).prepare(call);
     checkRules(call);
@@ -68,7 +91,12 @@ final class CallRunner {
         body = Redactor.MASK;
       }
     }
-    return new Object[] {request.method(), redactor.redact(maskQuery(request.url())), body};
+    final String url = redactor.redact(maskQuery(request.url()));
+    if (!explaining) {
+      return new Object[] {request.method(), url, body};
+    }
+    return new Object[] {request.method(), url, body,
+        String.join(", ", new java.util.TreeSet<>(request.headers().keySet()))};
   }
 
   /**

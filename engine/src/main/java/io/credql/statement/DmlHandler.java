@@ -57,8 +57,13 @@ final class DmlHandler implements StatementHandler {
   private final CallBinder binder;
 
   DmlHandler(CredqlSession session) {
+    this(session, new CallRunner(session));
+  }
+
+  /** A handler whose calls {@code runner} makes (or, for EXPLAIN, describes). */
+  DmlHandler(CredqlSession session, CallRunner runner) {
     this.session = requireNonNull(session, "session");
-    this.runner = new CallRunner(session);
+    this.runner = requireNonNull(runner, "runner");
     this.binder = new CallBinder(session, CallBinder.Naming.COLUMN);
   }
 
@@ -289,7 +294,7 @@ final class DmlHandler implements StatementHandler {
       CallList calls) {
     final List<AvaticaParameter> parameters = ExecHandler.parameters(sources);
     if (runner.isDryRun(method)) {
-      return Signatures.query(context, sql, CallRunner.DRY_RUN_COLUMNS, parameters, dataContext -> {
+      return Signatures.query(context, sql, runner.describedColumns(), parameters, dataContext -> {
         try {
           final List<Object[]> rows = new ArrayList<>();
           for (BoundCall call : calls.build(dataContext)) {

@@ -47,8 +47,13 @@ final class ExecHandler implements StatementHandler {
   private final CallBinder binder;
 
   ExecHandler(CredqlSession session) {
+    this(session, new CallRunner(session));
+  }
+
+  /** A handler whose calls {@code runner} makes (or, for EXPLAIN, describes). */
+  ExecHandler(CredqlSession session, CallRunner runner) {
     this.session = requireNonNull(session, "session");
-    this.runner = new CallRunner(session);
+    this.runner = requireNonNull(runner, "runner");
     this.binder = new CallBinder(session, CallBinder.Naming.ARGUMENT);
   }
 
@@ -114,7 +119,7 @@ final class ExecHandler implements StatementHandler {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("EXEC " + method.id() + ": " + String.join("; ", problems));
     }
-    final List<ResultColumn> columns = runner.isDryRun(method) ? CallRunner.DRY_RUN_COLUMNS
+    final List<ResultColumn> columns = runner.isDryRun(method) ? runner.describedColumns()
         : resultColumns(method, await);
     final ValueSource body = payload;
     return Signatures.query(context, sql, columns, parameters(sources), dataContext -> {

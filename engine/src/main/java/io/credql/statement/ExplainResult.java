@@ -23,6 +23,27 @@ public final class ExplainResult {
   }
 
   /**
+   * The plan of a statement that calls a provider, from the rows of its explaining handler
+   * ({@link StatementHandlers#findExplaining}): each request it would send, with the names of its
+   * headers and its body, secrets masked as a dry run masks them.
+   */
+  public static String requests(Iterable<Object> rows) {
+    final StringBuilder plan = new StringBuilder();
+    for (Object row : rows) {
+      final Object[] request = (Object[]) row;
+      plan.append(request[0]).append(' ').append(request[1]).append('\n');
+      final String headers = String.valueOf(request[3]);
+      plan.append("  headers: ").append(headers.isEmpty() ? "none" : headers)
+          .append(" (and the provider's credentials, if it takes any, when sent)\n");
+      if (request[2] != null) {
+        plan.append("  body: ").append(request[2]).append('\n');
+      }
+    }
+    return plan.length() == 0 ? "no request: the statement calls nothing"
+        : plan + "nothing was sent";
+  }
+
+  /**
    * The prepared EXPLAIN: {@code explained} was already planned (an invalid statement fails
    * before this); {@code plan} gives its plan when the EXPLAIN is executed, sending nothing.
    */

@@ -18,6 +18,20 @@ public final class StatementHandlers {
   private StatementHandlers() {
   }
 
+  /**
+   * The handler that lists, without sending anything, the requests a statement that calls a
+   * provider (EXEC, INSERT, UPDATE, REPLACE, DELETE) would make: one row per request, with the
+   * columns {@code method}, {@code url}, {@code body} and {@code headers}, secrets masked as in a
+   * dry run. None for any other statement.
+   */
+  public static @Nullable StatementHandler findExplaining(SqlNode node, CredqlSession session) {
+    if (node instanceof SqlExec) {
+      return new ExecHandler(session, CallRunner.explaining(session));
+    }
+    return DmlHandler.accepts(node, session)
+        ? new DmlHandler(session, CallRunner.explaining(session)) : null;
+  }
+
   public static @Nullable StatementHandler find(SqlNode node, CredqlSession session) {
     if (node instanceof SqlExec) {
       return new ExecHandler(session);

@@ -112,6 +112,22 @@ class StackqlMutationsTest {
     api.verify(0, patchRequestedFor(anyUrl()));
   }
 
+  @Test void explainOfUpdateAndReplaceListsTheirRequestsAndSendsNothing() throws SQLException {
+    final String server = "http://127.0.0.1:" + api.getPort() + "/v1/servers/s1\n";
+    final String headers = "  headers: Content-Type (and the provider's credentials, if it takes any, when sent)\n";
+    assertEquals(List.of(List.of("PATCH " + server + headers
+        + "  body: {\"location\":\"eu\",\"size\":4}\nnothing was sent")), column(4, query(
+        "EXPLAIN UPDATE relay.core.servers SET location = 'eu', size = 4 WHERE serverName = 's1' RETURNING state")));
+    assertEquals(List.of(List.of("PUT " + server + headers
+        + "  body: {\"location\":\"us\",\"default\":false}\nnothing was sent")), column(4, query(
+        "EXPLAIN REPLACE /*+ AWAIT */ relay.core.servers SET location = 'us', default = false WHERE serverName = 's1'")));
+    api.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  private static List<List<String>> column(int index, List<List<String>> rows) {
+    return rows.stream().map(row -> List.of(row.get(index))).collect(java.util.stream.Collectors.toList());
+  }
+
   @Test void updateCallsTheUpdateMethodAndReturnsTheResponseFields() throws SQLException {
     assertEquals(List.of(List.of("Ready", "admin")), query(
         "UPDATE relay.core.servers SET location = 'eu', size = 4 WHERE serverName = 's1' RETURNING state, user"));
