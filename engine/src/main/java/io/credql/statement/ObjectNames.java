@@ -78,16 +78,22 @@ final class ObjectNames {
    */
   static List<String> parts(SqlIdentifier id, int count, String form, CalcitePrepare.Context context)
       throws InvalidInputException {
-    final List<String> defaultPath = context.getDefaultSchemaPath();
-    if (id.names.size() == count - 1 && defaultPath.size() == 1) {
-      final List<String> names = new ArrayList<>(defaultPath);
-      names.addAll(id.names);
-      return names;
-    }
-    if (id.names.size() != count) {
+    final List<String> names = withDefaultProvider(id.names, count, context);
+    if (names.size() != count) {
       throw new InvalidInputException("expected a name of the form " + form + ", not '"
           + String.join(".", id.names) + "'");
     }
-    return id.names;
+    return names;
+  }
+
+  /** {@code names}, led by the default provider when they are one part short of {@code count} and there is one. */
+  static List<String> withDefaultProvider(List<String> names, int count, CalcitePrepare.Context context) {
+    final List<String> defaultPath = context.getDefaultSchemaPath();
+    if (names.size() == count - 1 && defaultPath.size() == 1) {
+      final List<String> completed = new ArrayList<>(defaultPath);
+      completed.addAll(names);
+      return completed;
+    }
+    return names;
   }
 }

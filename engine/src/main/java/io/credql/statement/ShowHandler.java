@@ -62,8 +62,8 @@ final class ShowHandler implements StatementHandler {
       }
       break;
     case SERVICES: {
-      requireScope(show, scope, 1, "provider", "SHOW SERVICES IN linode");
-      final ProviderDocument provider = ObjectNames.provider(session, scope.get(0));
+      final List<String> names = scope(show, context, 1, "provider", "SHOW SERVICES IN linode");
+      final ProviderDocument provider = ObjectNames.provider(session, names.get(0));
       columns.add(ResultColumn.varchar("id"));
       columns.add(ResultColumn.varchar("name"));
       columns.add(ResultColumn.varchar("title"));
@@ -76,8 +76,9 @@ final class ShowHandler implements StatementHandler {
       break;
     }
     case RESOURCES: {
-      requireScope(show, scope, 2, "provider.service", "SHOW RESOURCES IN linode.databases");
-      final ServiceDocument service = ObjectNames.service(session, scope.get(0), scope.get(1));
+      final List<String> names = scope(show, context, 2, "provider.service",
+          "SHOW RESOURCES IN linode.databases");
+      final ServiceDocument service = ObjectNames.service(session, names.get(0), names.get(1));
       columns.add(ResultColumn.varchar("name"));
       columns.add(ResultColumn.varchar("id"));
       for (ResourceDefinition resource : service.resources().values()) {
@@ -116,10 +117,10 @@ final class ShowHandler implements StatementHandler {
       rows.add(new Object[] {CredqlSession.VERSION, null, null, platform()});
       break;
     default: {
-      requireScope(show, scope, 3, "provider.service.resource",
+      final List<String> names = scope(show, context, 3, "provider.service.resource",
           "SHOW METHODS IN linode.databases.postgresql_instances_credentials");
       final ResourceDefinition resource =
-          ObjectNames.resource(session, scope.get(0), scope.get(1), scope.get(2));
+          ObjectNames.resource(session, names.get(0), names.get(1), names.get(2));
       columns.add(ResultColumn.varchar("MethodName"));
       columns.add(ResultColumn.varchar("RequiredParams"));
       columns.add(ResultColumn.varchar("SQLVerb"));
@@ -207,10 +208,10 @@ final class ShowHandler implements StatementHandler {
         throw new InvalidInputException("unknown hint " + hint + ": SHOW INSERT accepts /*+ REQUIRED */");
       }
     }
-    final List<String> scope = show.scope() == null ? List.of() : show.scope().names;
-    requireScope(show, scope, 3, "provider.service.resource", "SHOW INSERT INTO render.postgres.credentials");
+    final List<String> names = scope(show, context, 3, "provider.service.resource",
+        "SHOW INSERT INTO render.postgres.credentials");
     final ResourceDefinition resource =
-        ObjectNames.resource(session, scope.get(0), scope.get(1), scope.get(2));
+        ObjectNames.resource(session, names.get(0), names.get(1), names.get(2));
     final List<MethodDefinition> inserts = resource.methodsFor(SqlVerb.INSERT);
     if (inserts.isEmpty()) {
       throw new UnsupportedVerbException("INSERT not supported for " + resource.id()
@@ -265,12 +266,19 @@ final class ShowHandler implements StatementHandler {
     return like == null || new SqlFunctions.LikeFunction().ilike(name, like);
   }
 
-  private static void requireScope(SqlShow show, List<String> scope, int parts, String form,
-      String example) throws InvalidInputException {
-    if (scope.size() != parts) {
+  /**
+   * The name after IN (or INTO), of {@code parts} parts; without its provider, in the
+   * connection's default provider ({@code USE provider}), as StackQL resolves it.
+   */
+  private static List<String> scope(SqlShow show, CalcitePrepare.Context context, int parts,
+      String form, String example) throws InvalidInputException {
+    final List<String> scope = show.scope() == null ? List.of() : show.scope().names;
+    final List<String> names = ObjectNames.withDefaultProvider(scope, parts, context);
+    if (names.size() != parts) {
       throw new InvalidInputException("SHOW " + show.target().name() + " needs IN <" + form
           + ">, e.g. " + example + (scope.isEmpty() ? "" : "; got '" + String.join(".", scope) + "'"));
     }
+    return names;
   }
 
   @Override public String toString() {
