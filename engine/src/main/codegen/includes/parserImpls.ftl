@@ -514,6 +514,8 @@ SqlNode SqlStackqlSessionStatement() :
     final SqlNode statement;
     final Token action;
     String target = null;
+    Token scheme = null;
+    SqlNode keyFile = null;
 }
 {
     (
@@ -549,14 +551,19 @@ SqlNode SqlStackqlSessionStatement() :
                 || getToken(2).kind == IDENTIFIER && "LOGIN".equalsIgnoreCase(getToken(2).image)) })
         <IDENTIFIER> { s = span(); } ( action = <IDENTIFIER> | action = <REVOKE> )
         provider = SimpleIdentifier()
+        // StackQL's AUTH LOGIN provider [INTERACTIVE | SERVICEACCOUNT | SA] ['keyfile' ['envvar']]
+        // (the two strings are one chained literal to Calcite's lexer: SqlAuth splits it)
+        [ scheme = <IDENTIFIER> ]
+        [ keyFile = StringLiteral() ]
         {
-            // StackQL's AUTH LOGIN takes the scheme and its key file after the provider: they are
-            // read and ignored, since credql refuses AUTH LOGIN whatever follows
-            while (getToken(1).kind != EOF && getToken(1).kind != SEMICOLON) {
-                getNextToken();
+            if (keyFile != null && keyFile.getKind() == SqlKind.LITERAL_CHAIN
+                && ((SqlCall) keyFile).operandCount() > 2) {
+                throw new ParseException("AUTH LOGIN takes at most two strings, the key file and the"
+                    + " environment variable, as in AUTH LOGIN google serviceaccount '/path/key.json'");
             }
-            return new SqlAuth(s.end(this), "LOGIN".equalsIgnoreCase(action.image)
-                ? SqlAuth.Action.LOGIN : SqlAuth.Action.REVOKE, provider);
+            return SqlAuth.of(s.end(this), "LOGIN".equalsIgnoreCase(action.image)
+                ? SqlAuth.Action.LOGIN : SqlAuth.Action.REVOKE, provider,
+                scheme == null ? null : scheme.image, keyFile);
         }
     |
         LOOKAHEAD({ getToken(1).kind == EXPLAIN && getToken(2).kind != PLAN })

@@ -49,9 +49,16 @@ class StackqlSessionStatementParserTest {
   }
 
   @Test void authLoginAndRevokeNameAProviderAndShowAuthMayNameOne() throws SqlParseException {
-    final SqlAuth login = (SqlAuth) parse("AUTH LOGIN google serviceaccount KEYFILE '/k.json'");
+    final SqlAuth login = (SqlAuth) parse("AUTH LOGIN google serviceaccount '/k.json'");
     assertEquals(SqlAuth.Action.LOGIN, login.action());
     assertEquals("google", login.provider().getSimple());
+    assertEquals("serviceaccount", login.scheme());
+    assertEquals("/k.json", login.keyFile());
+    assertNull(login.envVar());
+    final SqlAuth envVar = (SqlAuth) parse("auth login google sa '' 'GOOGLE_KEY'");
+    assertEquals("", envVar.keyFile());
+    assertEquals("GOOGLE_KEY", envVar.envVar());
+    assertNull(((SqlAuth) parse("AUTH LOGIN google")).scheme());
     assertEquals(SqlAuth.Action.REVOKE, ((SqlAuth) parse("auth revoke google")).action());
     final SqlShow show = (SqlShow) parse("SHOW AUTH google");
     assertEquals(SqlShow.Target.AUTH, show.target());

@@ -123,6 +123,41 @@ class StackqlSessionStatementsTest {
     }
   }
 
+  @Test void afterUseShowDescribeAndShowInsertFindServicesAndResourcesInTheProvider()
+      throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final String outside = assertThrows(SQLException.class,
+          () -> s.executeQuery("SHOW RESOURCES IN things")).getMessage();
+      assertTrue(outside.contains("SHOW RESOURCES needs IN <provider.service>"), outside);
+      s.execute("USE acme");
+      final List<List<String>> resources;
+      try (ResultSet rs = s.executeQuery("SHOW RESOURCES IN things")) {
+        resources = rows(rs);
+      }
+      try (ResultSet rs = s.executeQuery("SHOW RESOURCES IN acme.things")) {
+        assertEquals(rows(rs), resources);
+      }
+      assertTrue(resources.toString().contains("widgets, acme.things.widgets"), resources.toString());
+      try (ResultSet rs = s.executeQuery("SHOW SERVICES")) {
+        assertEquals("things", rows(rs).get(0).get(1));
+      }
+      try (ResultSet rs = s.executeQuery("SHOW METHODS IN things.widgets")) {
+        assertTrue(rows(rs).toString().contains("create, name, INSERT"));
+      }
+      try (ResultSet rs = s.executeQuery("DESCRIBE things.widgets")) {
+        assertTrue(rows(rs).toString().contains("size"));
+      }
+      try (ResultSet rs = s.executeQuery("SHOW INSERT INTO things.widgets")) {
+        final String template = rows(rs).get(0).get(0);
+        assertTrue(template.startsWith("INSERT INTO acme.things.widgets("), template);
+      }
+      final String unknown = assertThrows(SQLException.class,
+          () -> s.executeQuery("SHOW METHODS IN things.nosuch")).getMessage();
+      assertTrue(unknown.contains("no resource called nosuch in acme.things"), unknown);
+    }
+    assertEquals(0, requests());
+  }
+
   @Test void explainPlansAQueryAndSendsNothing() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("EXPLAIN SELECT name FROM acme.things.widgets WHERE size > 1")) {
@@ -141,13 +176,52 @@ class StackqlSessionStatementsTest {
       try (ResultSet rs = s.executeQuery("EXPLAIN EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42")) {
         final List<String> row = rows(rs).get(0);
         assertEquals("OK", row.get(1));
-        assertTrue(row.get(4).startsWith("EXEC run by credql itself"), row.get(4));
+        assertEquals("POST http://127.0.0.1:" + api.port() + "/v1/things/42/secret/rotate\n"
+            + "  headers: none (and the provider's credentials, if it takes any, when sent)\n"
+            + "nothing was sent", row.get(4));
       }
       final SQLException e = assertThrows(SQLException.class,
           () -> s.executeQuery("EXPLAIN EXEC acme.things.thing_secrets.nosuch @thingId = 42"));
       assertTrue(e.getMessage().contains("no method called nosuch"), e.getMessage());
     }
     assertEquals(0, requests());
+  }
+
+  @Test void explainListsTheRequestsOfInsertDeleteAndExecWithSecretsMaskedAsADryRunMasksThem()
+      throws SQLException {
+    final String insert = "INSERT INTO acme.things.widgets (name, size, password)"
+        + " VALUES ('w9', 3, env('CREDQL_TEST_TOKEN'))";
+    final String dryRunBody;
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/providers").toAbsolutePath() + ";dryRun=true");
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(insert)) {
+      assertTrue(rs.next());
+      dryRunBody = rs.getString("body");
+    }
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final String plan = explained(s, insert);
+      assertEquals("POST http://127.0.0.1:" + api.port() + "/v1/widgets\n"
+          + "  headers: Content-Type (and the provider's credentials, if it takes any, when sent)\n"
+          + "  body: " + dryRunBody + "\nnothing was sent", plan);
+      assertTrue(plan.contains("\"password\":\"********\""), plan);
+      assertFalse(plan.contains("engine-test-token"), plan);
+      assertTrue(explained(s, "DELETE FROM acme.things.widgets WHERE name IN ('w1', 'w2')")
+          .startsWith("DELETE http://127.0.0.1:" + api.port() + "/v1/widgets/w1\n  headers: none"));
+      assertTrue(explained(s, "DELETE FROM acme.things.widgets WHERE name IN ('w1', 'w2')")
+          .contains("\nDELETE http://127.0.0.1:" + api.port() + "/v1/widgets/w2\n"));
+      assertTrue(explained(s, "EXEC acme.things.thing_tokens.generate @thingId = 7, @ttl = '900s'")
+          .contains("/v1/things/7/tokens\n  headers: Content-Type"));
+      assertTrue(explained(s, "EXEC acme.things.widgets.list").startsWith("GET http://127.0.0.1:"
+          + api.port() + "/v1/widgets\n"));
+    }
+    assertEquals(0, requests());
+  }
+
+  private static String explained(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString("plan");
+    }
   }
 
   @Test void showAuthSaysWhichVariablesEachProviderReadsAndWhetherTheyAreSetNeverTheirValues()
@@ -172,16 +246,37 @@ class StackqlSessionStatementsTest {
     }
   }
 
-  @Test void authLoginAndRevokeSayWhereCredqlsCredentialsComeFrom() throws SQLException {
+  @Test void authLoginAndRevokeSayExactlyWhatGivesTheLoginInsteadAndNeverShowTheCredential()
+      throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      final SQLException login = assertThrows(SQLException.class,
-          () -> s.execute("AUTH LOGIN acme serviceaccount KEYFILE '/tmp/key.json'"));
-      assertTrue(login.getMessage().contains("credql does not log in: acme authenticates with the"
-          + " environment variables"), login.getMessage());
-      assertTrue(login.getMessage().contains("SHOW AUTH acme"), login.getMessage());
-      final SQLException revoke = assertThrows(SQLException.class, () -> s.execute("AUTH REVOKE acme"));
-      assertTrue(revoke.getMessage().contains("no login to revoke"), revoke.getMessage());
+      final String keyFile = failure(s, "AUTH LOGIN acme serviceaccount '/tmp/key.json'");
+      assertTrue(keyFile.startsWith("credql does not log in (StackQL's AUTH LOGIN keeps a login for the"
+          + " session; credql reads acme's credentials from the environment variable CREDQL_TEST_TOKEN"
+          + " on each call): to use the key file /tmp/key.json, put its content in CREDQL_TEST_TOKEN"
+          + " in the environment credql runs in (export CREDQL_TEST_TOKEN=\"$(cat /tmp/key.json)\")"),
+          keyFile);
+      assertTrue(keyFile.endsWith("(SHOW AUTH acme shows what it reads and whether it is set)"), keyFile);
+      final String envVar = failure(s, "AUTH LOGIN acme SA '' 'ACME_OTHER_TOKEN'");
+      assertTrue(envVar.contains("to read the credential from ACME_OTHER_TOKEN, connect with the property"
+          + " auth={\"acme\": {\"type\": \"bearer\", \"credentialsenvvar\": \"ACME_OTHER_TOKEN\"}}"), envVar);
+      assertTrue(failure(s, "AUTH LOGIN acme interactive").contains("there is no interactive login"
+          + " (StackQL's runs gcloud); set CREDQL_TEST_TOKEN in the environment credql runs in"));
+      assertTrue(failure(s, "AUTH LOGIN acme").contains("set CREDQL_TEST_TOKEN in the environment"
+          + " credql runs in, or name other variables with the connection property auth=<json>"));
+      assertTrue(failure(s, "AUTH LOGIN acme oauth").contains("unknown login type oauth; StackQL's are"
+          + " INTERACTIVE, SERVICEACCOUNT and SA"));
+      final String revoke = failure(s, "AUTH REVOKE acme");
+      assertTrue(revoke.startsWith("credql keeps no login to revoke: acme's credentials are read from the"
+          + " environment variable CREDQL_TEST_TOKEN on each call; unset it"), revoke);
+      assertTrue(failure(s, "AUTH LOGIN beta").contains("beta takes no credentials"));
+      for (String message : List.of(keyFile, envVar, revoke)) {
+        assertFalse(message.contains("engine-test-token"), message);
+      }
     }
     assertEquals(0, requests());
+  }
+
+  private static String failure(Statement s, String sql) {
+    return assertThrows(SQLException.class, () -> s.execute(sql), sql).getMessage();
   }
 }

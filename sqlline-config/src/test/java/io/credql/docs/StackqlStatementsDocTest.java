@@ -87,28 +87,37 @@ class StackqlStatementsDocTest {
       new Form("REFRESH MATERIALIZED VIEW name", "REFRESH MATERIALIZED VIEW corpus_snapshot"),
       new Form("DROP MATERIALIZED VIEW name", "DROP MATERIALIZED VIEW corpus_snapshot"),
       new Form("EXPLAIN statement", "EXPLAIN SELECT id FROM linode.databases.mysql_instances"),
+      new Form("EXPLAIN EXEC | INSERT | UPDATE | REPLACE | DELETE ...",
+          "EXPLAIN DELETE FROM linode.databases.mysql_instances WHERE instanceId = 123"),
       new Form("USE provider", "USE linode"),
       new Form("SLEEP milliseconds", "SLEEP 10"),
       new Form("PURGE [target]", "PURGE"),
       new Form("NATIVEQUERY 'sql'", "NATIVEQUERY 'SELECT 1'"),
       new Form("SHOW AUTH [provider]", "SHOW AUTH google"),
-      // credql keeps no logins: it refuses these and says which environment variables to set
+      // credql keeps no logins: it refuses these and says what gives the same login
       new Form("AUTH LOGIN / AUTH REVOKE (legacy, Google)", "AUTH LOGIN google interactive"));
 
-  /** Whether each form's example prepares: parsed, planned, nothing sent. */
-  private static List<Boolean> supported() throws SQLException {
+  /** What credql says of a form it refuses on purpose (and what the error then tells the user to do). */
+  private static final String REFUSED = "credql does not log in";
+
+  /**
+   * Whether each form's example prepares (parsed, planned, nothing sent): "yes", "not yet", or,
+   * for a form credql refuses on purpose, "refused: the error says what to do instead".
+   */
+  private static List<String> supported() throws SQLException {
     final Properties properties = new Properties();
     properties.setProperty("sandbox", "true");
     properties.setProperty("dryRun", "true");
     properties.setProperty("providers", STACKQL_DOCUMENTS.toAbsolutePath().normalize().toString());
-    final List<Boolean> supported = new ArrayList<>();
+    final List<String> supported = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection("jdbc:credql:", properties)) {
       for (Form form : FORMS) {
-        boolean prepares;
+        String prepares;
         try (PreparedStatement ignored = connection.prepareStatement(form.example())) {
-          prepares = true;
+          prepares = "yes";
         } catch (SQLException | RuntimeException e) {
-          prepares = false;
+          prepares = String.valueOf(e.getMessage()).contains(REFUSED)
+              ? "refused: the error says what to do instead" : "not yet";
           if (Boolean.getBoolean("statements.why")) {
             System.out.println(form.form() + " -> " + e.getMessage());
           }
@@ -120,24 +129,29 @@ class StackqlStatementsDocTest {
   }
 
   /** The guide's table: every form, its example, and whether credql runs it. */
-  private static String guideBlock(List<Boolean> supported) {
+  private static String guideBlock(List<String> supported) {
     final StringBuilder table = new StringBuilder("| StackQL statement | Example | credql |\n|---|---|---|\n");
     for (int i = 0; i < FORMS.size(); i++) {
       table.append("| `").append(FORMS.get(i).form()).append("` | `")
           .append(FORMS.get(i).example().replace("|", "\\|")).append("` | ")
-          .append(supported.get(i) ? "yes" : "not yet").append(" |\n");
+          .append(supported.get(i)).append(" |\n");
     }
     return table.toString();
   }
 
-  /** The README's two lines: what runs and what does not yet. */
-  private static String readmeBlock(List<Boolean> supported) {
+  /** The README's lines: what runs, what credql refuses on purpose, and what does not yet. */
+  private static String readmeBlock(List<String> supported) {
     final List<String> yes = new ArrayList<>();
+    final List<String> refused = new ArrayList<>();
     final List<String> no = new ArrayList<>();
     for (int i = 0; i < FORMS.size(); i++) {
-      (supported.get(i) ? yes : no).add("`" + FORMS.get(i).form() + "`");
+      final String status = supported.get(i);
+      (status.equals("yes") ? yes : status.equals("not yet") ? no : refused)
+          .add("`" + FORMS.get(i).form() + "`");
     }
     return "StackQL statements credql runs: " + String.join(", ", yes) + ".\n\n"
+        + (refused.isEmpty() ? "" : "Refused on purpose, with an error that says what to do instead: "
+            + String.join(", ", refused) + ".\n\n")
         + "Not yet: " + (no.isEmpty() ? "none" : String.join(", ", no)) + ".\n";
   }
 
@@ -160,7 +174,7 @@ class StackqlStatementsDocTest {
   }
 
   @Test void theReadmeAndTheGuideListTheStackqlStatementsThatRun() throws Exception {
-    final List<Boolean> supported = supported();
+    final List<String> supported = supported();
     final String readme = readmeBlock(supported);
     final String guide = guideBlock(supported);
     if (Boolean.getBoolean("statements.rewrite")) {
@@ -175,11 +189,11 @@ class StackqlStatementsDocTest {
 
   @Test void everyFormIsListedOnceAndTheCoreOnesRun() throws Exception {
     assertEquals(FORMS.size(), FORMS.stream().map(Form::form).collect(Collectors.toSet()).size());
-    final List<Boolean> supported = supported();
+    final List<String> supported = supported();
     for (String core : List.of("SELECT ... FROM provider.service.resource WHERE ...", "SHOW PROVIDERS",
         "REGISTRY PULL provider [version]", "DESCRIBE METHOD provider.service.resource.method")) {
       final int index = FORMS.stream().map(Form::form).toList().indexOf(core);
-      assertEquals(true, supported.get(index), core);
+      assertEquals("yes", supported.get(index), core);
     }
   }
 }
