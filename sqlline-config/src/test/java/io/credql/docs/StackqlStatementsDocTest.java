@@ -87,7 +87,7 @@ class StackqlStatementsDocTest {
       new Form("REFRESH MATERIALIZED VIEW name", "REFRESH MATERIALIZED VIEW corpus_snapshot"),
       new Form("DROP MATERIALIZED VIEW name", "DROP MATERIALIZED VIEW corpus_snapshot"),
       new Form("EXPLAIN statement", "EXPLAIN SELECT id FROM linode.databases.mysql_instances"),
-      new Form("EXPLAIN EXEC | INSERT | UPDATE | REPLACE | DELETE ...",
+      new Form("EXPLAIN EXEC, INSERT, UPDATE, REPLACE or DELETE ...",
           "EXPLAIN DELETE FROM linode.databases.mysql_instances WHERE instanceId = 123"),
       new Form("USE provider", "USE linode"),
       new Form("SLEEP milliseconds", "SLEEP 10"),
