@@ -2,6 +2,7 @@ package io.credql.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.spi.BoundCall;
+import io.credql.call.CallBinder;
 import io.credql.call.Page;
 import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
@@ -59,7 +60,7 @@ final class DmlHandler implements StatementHandler {
   DmlHandler(CredqlSession session) {
     this.session = requireNonNull(session, "session");
     this.runner = new CallRunner(session);
-    this.binder = new CallBinder(session, CallBinder.Naming.COLUMN);
+    this.binder = new CallBinder(session.redactor(), CallBinder.Naming.COLUMN);
   }
 
   static boolean accepts(SqlNode node, CredqlSession session) {
@@ -391,7 +392,7 @@ final class DmlHandler implements StatementHandler {
             assignment.value.value(dataContext), assignment.value.isSecret()));
       }
       final List<String> rowProblems = new ArrayList<>();
-      calls.add(binder.bind(method, arguments, null, rowProblems));
+      calls.add(binder.bind(session.client(method.resource().service().provider().name()), method, arguments, null, rowProblems));
       for (String problem : rowProblems) {
         if (!problems.contains(problem)) {
           problems.add(problem);
