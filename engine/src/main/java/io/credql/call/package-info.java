@@ -1,5 +1,7 @@
 /**
- * Calling providers: a bound call becomes an HTTP request (URL from the server and path templates,
+ * Calling providers: a statement's values become a bound call in the one {@code CallBinder}
+ * (SELECT, EXEC and DML alike: inputs placed, the body checked against its schema, secrets made
+ * known to the redactor), a bound call becomes an HTTP request (URL from the server and path templates,
  * every value validated and encoded so it cannot redirect the request); the {@link
  * io.credql.call.ProviderClient} sends it through a {@code RequestSender} (credentials from the
  * {@code AuthInterceptor}, the {@code ConcurrencyLimit}, the {@code RateGate}'s 429 pause, retries

@@ -2,6 +2,8 @@ package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
 import io.credql.functions.SqliteValidator;
+import io.credql.redact.StatementMasker;
+import io.credql.session.CatalogSecretNames;
 import io.credql.session.CredqlSession;
 import io.credql.sql.CredqlParserConfig;
 import io.credql.sql.SqlExplainStatement;
@@ -118,6 +120,10 @@ public class CredqlPrepare extends CalcitePrepareImpl {
     final Matcher matcher = EXPLAINED.matcher(sql);
     final String explained = matcher.matches() ? matcher.group(1).strip() : statement.toString();
     prepareStatement(context, Query.of(explained), Object[].class, -1, deepStack);
+    // The statement is shown with its secrets masked, and masking it makes them known to the
+    // redactor, which then masks them in the plan (a WHERE value bound to a parameter or filtered on).
+    final String shown = session == null ? explained
+        : new StatementMasker(session.redactor(), CatalogSecretNames.of(session.catalog())).mask(explained);
     final StatementHandler calls = session == null ? null
         : StatementHandlers.findExplaining(statement, session);
     if (calls != null) {
@@ -127,23 +133,24 @@ public class CredqlPrepare extends CalcitePrepareImpl {
       } catch (CredqlException e) {
         throw e.unchecked();
       }
-      return ExplainResult.signature(context, sql, explained,
+      return ExplainResult.signature(context, sql, shown,
           dataContext -> ExplainResult.requests(requests.enumerable(dataContext)));
     }
     final StatementHandler handler = session == null ? null : StatementHandlers.find(statement, session);
     if (handler != null) {
       final String plan = explained.split("\\s+", 2)[0].toUpperCase(Locale.ROOT) + " run by credql itself: its API calls are"
           + " bound and sent only when it runs (dryRun=true lists them without sending)";
-      return ExplainResult.signature(context, sql, explained, dataContext -> plan);
+      return ExplainResult.signature(context, sql, shown, dataContext -> plan);
     }
     final CalcitePrepare.CalciteSignature<Object> calcitePlan =
         prepareQuery(context, Query.of("EXPLAIN PLAN FOR " + explained), Object[].class, -1);
-    return ExplainResult.signature(context, sql, explained, dataContext -> {
+    return ExplainResult.signature(context, sql, shown, dataContext -> {
       final StringBuilder plan = new StringBuilder();
       for (Object row : calcitePlan.enumerable(dataContext)) {
         plan.append(row instanceof Object[] ? ((Object[]) row)[0] : row);
       }
-      return plan.toString().strip();
+      final String text = plan.toString().strip();
+      return session == null ? text : session.redactor().redact(text);
     });
   }
 

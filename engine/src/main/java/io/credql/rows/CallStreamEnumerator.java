@@ -210,7 +210,7 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
             if (closed) {
               throw new CancellationException("scan closed");
             }
-            return client.fetch(client.prepare(combination.call), queryCalls);
+            return client.fetch(combination.request(), queryCalls);
           }))));
     }
   }
@@ -220,13 +220,13 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     try {
       return pending.firstPage.get();
     } catch (CancellationException e) {
-      return client.fetch(client.prepare(pending.combination.call), queryCalls);
+      return client.fetch(pending.combination.request(), queryCalls);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a provider", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof CancellationException) {
-        return client.fetch(client.prepare(pending.combination.call), queryCalls);
+        return client.fetch(pending.combination.request(), queryCalls);
       }
       throw failure(e);
     }

@@ -1,6 +1,8 @@
 package io.credql.rows;
 
 import io.credql.spi.BoundCall;
+import io.credql.call.CallBinder;
+import io.credql.call.PreparedRequest;
 import io.credql.call.ProviderClient;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
@@ -8,12 +10,14 @@ import io.credql.document.PushdownIntent;
 import io.credql.document.QueryParamPushdown;
 import io.credql.document.TopPushdown;
 import io.credql.error.CredqlException;
+import io.credql.error.InvalidInputException;
 import io.credql.session.CredqlSession;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Entry point the generated code of a {@link io.credql.plan.ResourceTableScan} calls. */
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Entry point the generated code of a {@link io.credql.plan.ResourceTableScan} calls. A scan's
+ * calls are bound by the same {@link CallBinder} as EXEC's and DML's, and every request of the scan
+ * is built before the first is sent, so that a value no request may carry fails the query with
+ * nothing sent.
+ */
 public final class ResourceScanner {
   private ResourceScanner() {
   }
@@ -36,17 +47,19 @@ public final class ResourceScanner {
       long fetch) {
     return new AbstractEnumerable<Object[]>() {
       @Override public Enumerator<Object[]> enumerator() {
-        final List<Combination> combinations = withPushdown(
-            withTop(combinations(plan, values), plan.method(), fetch), plan.method(), plan.pushdown());
-        if (combinations.isEmpty()) {
-          return Linq4j.emptyEnumerator();
-        }
         final CredqlSession session = plan.session();
         final ProviderClient client;
+        final List<Combination> combinations;
         try {
           client = session.client(plan.method().resource().service().provider().name());
+          combinations = prepared(client, withPushdown(withTop(
+              combinations(plan, values, new CallBinder(session.redactor(), CallBinder.Naming.COLUMN)),
+              plan.method(), fetch), plan.method(), plan.pushdown()));
         } catch (CredqlException e) {
           throw e.unchecked();
+        }
+        if (combinations.isEmpty()) {
+          return Linq4j.emptyEnumerator();
         }
         return new CallStreamEnumerator(client, session.executor(),
             2 * session.properties().concurrency(),
@@ -80,6 +93,20 @@ public final class ResourceScanner {
   }
 
   /**
+   * The calls with their requests, all built before any is sent: a value that one request cannot
+   * carry (a path segment of {@code ..}, a host label with a dot) fails the whole scan, not its
+   * third call after two were made.
+   */
+  static List<Combination> prepared(ProviderClient client, List<Combination> combinations)
+      throws CredqlException {
+    final List<Combination> result = new ArrayList<>(combinations.size());
+    for (Combination combination : combinations) {
+      result.add(combination.withRequest(client.prepare(combination.call)));
+    }
+    return result;
+  }
+
+  /**
    * The calls asking the API also for only the fields, rows and order the query wants, where the
    * document declares {@code queryParamPushdown} for them (the engine still applies all of it).
    */
@@ -97,19 +124,39 @@ public final class ResourceScanner {
     return result;
   }
 
-  /** One call to make and the values its rows echo. */
+  /** One call to make, its request once built, and the values its rows echo. */
   static final class Combination {
     final BoundCall call;
     final Map<String, Object> echoes;
+    private final @Nullable PreparedRequest request;
 
     Combination(BoundCall call, Map<String, Object> echoes) {
+      this(call, echoes, null);
+    }
+
+    private Combination(BoundCall call, Map<String, Object> echoes, @Nullable PreparedRequest request) {
       this.call = call;
       this.echoes = echoes;
+      this.request = request;
+    }
+
+    Combination withRequest(PreparedRequest newRequest) {
+      return new Combination(call, echoes, newRequest);
+    }
+
+    /** The call's request; {@link #prepared} built it. */
+    PreparedRequest request() {
+      return requireNonNull(request, "request");
     }
   }
 
-  /** Distinct combinations of the bound values, in order; none if some parameter has no non-null value. */
-  static List<Combination> combinations(ScanPlan plan, Object[] values) {
+  /**
+   * Distinct combinations of the bound values, in order, each bound by {@code binder}; none if some
+   * parameter has no non-null value. A bound column the chosen method does not take (a parameter of
+   * another SELECT method) is only echoed and filtered on.
+   */
+  static List<Combination> combinations(ScanPlan plan, Object[] values, CallBinder binder)
+      throws InvalidInputException {
     final List<String> parameters = plan.parameters();
     final List<List<Object>> distinct = new ArrayList<>();
     for (Object array : values) {
@@ -127,20 +174,22 @@ public final class ResourceScanner {
     final MethodDefinition method = plan.method();
     final List<Combination> result = new ArrayList<>();
     final Set<BoundCall> seen = new LinkedHashSet<>();
+    final Set<String> problems = new LinkedHashSet<>();
     final int[] index = new int[distinct.size()];
     while (true) {
       final Map<String, Object> echoes = new LinkedHashMap<>();
-      final Map<String, Object> inputs = new LinkedHashMap<>();
+      final List<CallBinder.Argument> arguments = new ArrayList<>();
       for (int i = 0; i < index.length; i++) {
         final Object value = distinct.get(i).get(index[i]);
         echoes.put(parameters.get(i), value);
-        final ParameterDefinition input = method.input(parameters.get(i));
-        if (input != null) {
-          inputs.put(input.name(), value);
+        if (method.input(parameters.get(i)) != null) {
+          arguments.add(new CallBinder.Argument(parameters.get(i), value, false));
         }
       }
-      final BoundCall call = new BoundCall(method, inputs, null);
-      if (seen.add(call)) {
+      final List<String> callProblems = new ArrayList<>();
+      final BoundCall call = binder.check(method, arguments, null, callProblems);
+      problems.addAll(callProblems);
+      if (callProblems.isEmpty() && seen.add(call)) {
         result.add(new Combination(call, echoes));
       }
       int i = index.length - 1;
@@ -149,8 +198,14 @@ public final class ResourceScanner {
         i--;
       }
       if (i < 0) {
-        return result;
+        break;
       }
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("SELECT from " + method.resource().id() + " (method "
+          + method.name() + "): " + String.join("; ", problems) + "; nothing was sent."
+          + " DESCRIBE METHOD " + method.id() + " lists its parameters.");
+    }
+    return result;
   }
 }

@@ -2,6 +2,7 @@ package io.credql.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.spi.BoundCall;
+import io.credql.call.CallBinder;
 import io.credql.call.Page;
 import io.credql.document.MethodChooser;
 import io.credql.document.MethodDefinition;
@@ -64,7 +65,7 @@ final class DmlHandler implements StatementHandler {
   DmlHandler(CredqlSession session, CallRunner runner) {
     this.session = requireNonNull(session, "session");
     this.runner = requireNonNull(runner, "runner");
-    this.binder = new CallBinder(session, CallBinder.Naming.COLUMN);
+    this.binder = new CallBinder(session.redactor(), CallBinder.Naming.COLUMN);
   }
 
   static boolean accepts(SqlNode node, CredqlSession session) {
@@ -396,7 +397,7 @@ final class DmlHandler implements StatementHandler {
             assignment.value.value(dataContext), assignment.value.isSecret()));
       }
       final List<String> rowProblems = new ArrayList<>();
-      calls.add(binder.bind(method, arguments, null, rowProblems));
+      calls.add(binder.bind(session.client(method.resource().service().provider().name()), method, arguments, null, rowProblems));
       for (String problem : rowProblems) {
         if (!problems.contains(problem)) {
           problems.add(problem);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.spi.BoundCall;
+import io.credql.call.CallBinder;
 import io.credql.call.Page;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
@@ -54,7 +55,7 @@ final class ExecHandler implements StatementHandler {
   ExecHandler(CredqlSession session, CallRunner runner) {
     this.session = requireNonNull(session, "session");
     this.runner = requireNonNull(runner, "runner");
-    this.binder = new CallBinder(session, CallBinder.Naming.ARGUMENT);
+    this.binder = new CallBinder(session.redactor(), CallBinder.Naming.ARGUMENT);
   }
 
   /** An {@code @name = value} argument and the input it fills. */
@@ -259,7 +260,7 @@ final class ExecHandler implements StatementHandler {
       values.add(new CallBinder.Argument(argument.input.name(), argument.value.value(dataContext),
           argument.value.isSecret()));
     }
-    final BoundCall call = binder.bind(method, values, body, problems);
+    final BoundCall call = binder.bind(session.client(method.resource().service().provider().name()), method, values, body, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("EXEC " + method.id() + ": " + String.join("; ", problems)
           + "; nothing was sent. DESCRIBE METHOD " + method.id() + " lists its parameters.");

@@ -1,8 +1,8 @@
 package io.credql.statement;
 
+import io.credql.call.CallBinder;
 import io.credql.document.ParameterDefinition;
 import io.credql.error.InvalidInputException;
-import io.credql.redact.Redactor;
 import io.credql.config.Environment;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -25,7 +25,7 @@ import java.util.Locale;
  *
  * <p>A secret source fills only a parameter meant for a secret: one the document marks secret
  * ({@code format: password}, {@code writeOnly}, {@code x-credql-secret}) or one named like a
- * secret (see {@link Redactor#isSensitiveName}). Elsewhere it would carry the secret into a URL
+ * secret (see {@link CallBinder#isForSecret}). Elsewhere it would carry the secret into a URL
  * path, a query or a plain body field, where servers log it; the EXEC hint
  * {@code /*+ ALLOW_SECRET_SOURCES *}{@code /} allows it when that is what the user means.
  */
@@ -67,23 +67,13 @@ final class SecretSource extends ValueSource {
   }
 
   /**
-   * Whether {@code input} is meant for a secret: named like one, or marked secret by its document
-   * (see {@link io.credql.document.SchemaNode#isMarkedSecret}). Its values are masked wherever
-   * credql reports a call (dry run, audit log, errors), and a secret source may fill it.
-   */
-  static boolean fitsIn(ParameterDefinition input) {
-    return Redactor.isSensitiveName(input.name())
-        || input.schema() != null && input.schema().isMarkedSecret();
-  }
-
-  /**
    * The problem of {@code value} given for {@code input} in a statement whose verb is {@code verb},
    * or null: a secret source fits only an input meant for a secret, unless the statement carries
    * the hint. EXEC and the mutations check their values here, the same way.
    */
   static @Nullable String problem(String what, ValueSource value, ParameterDefinition input, String verb,
       List<String> hints) {
-    if (!value.isSecret() || hints.contains(ALLOW_HINT) || fitsIn(input)) {
+    if (!value.isSecret() || hints.contains(ALLOW_HINT) || CallBinder.isForSecret(input)) {
       return null;
     }
     return what + ": env() and file() fill only parameters meant for secrets, and " + input.name()

@@ -244,7 +244,7 @@ class StackqlStatementsTest {
       assertTrue(missing.getMessage().contains("method delete needs name"), missing.getMessage());
       final SQLException badRow = assertThrows(SQLException.class, () -> s.executeUpdate(
           "INSERT INTO acme.things.widgets (name, size) VALUES ('ok', 1), ('bad', 'big')"));
-      assertTrue(badRow.getMessage().contains("@size must be an integer"), badRow.getMessage());
+      assertTrue(badRow.getMessage().contains("size must be an integer"), badRow.getMessage());
     }
     assertEquals(1, api.countRequestsMatching(deleteRequestedFor(urlPathEqualTo("/v1/widgets/w1")).build()).getCount());
     assertEquals(0, api.countRequestsMatching(postRequestedFor(urlPathEqualTo("/v1/widgets")).build()).getCount());

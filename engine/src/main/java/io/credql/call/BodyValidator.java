@@ -1,4 +1,4 @@
-package io.credql.statement;
+package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.document.SchemaNode;

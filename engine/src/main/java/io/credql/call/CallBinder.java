@@ -1,4 +1,4 @@
-package io.credql.statement;
+package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +8,7 @@ import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.SchemaNode;
 import io.credql.error.CredqlException;
-import io.credql.session.CredqlSession;
+import io.credql.redact.Redactor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -20,20 +20,21 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Binds a statement's values to a method's inputs: each named value (an EXEC {@code @argument}, an
- * INSERT column, a SET column, a WHERE column) goes to the path, query, header, server variable or
- * body field the operation declares, and an EXEC's {@code @@json} is the body they join. The
- * request is checked completely (unknown names, missing required inputs, the body against its
- * schema, the path against its types) before anything is sent. EXEC and every DML statement bind
- * here.
+ * INSERT column, a SET column, a WHERE column of a SELECT or a DELETE) goes to the path, query,
+ * header, server variable or body field the operation declares, and an EXEC's {@code @@json} is the
+ * body they join. The request is checked completely (unknown names, missing required inputs, the
+ * body against its schema, the path against its types) before anything is sent, and every value
+ * meant for a secret becomes known to the connection's {@link Redactor}. SELECT, EXEC and every DML
+ * statement bind here.
  */
-final class CallBinder {
+public final class CallBinder {
   /** One named value of a statement, and whether it came from a secret source. */
-  static final class Argument {
+  public static final class Argument {
     final String name;
     final @Nullable Object value;
     final boolean secret;
 
-    Argument(String name, @Nullable Object value, boolean secret) {
+    public Argument(String name, @Nullable Object value, boolean secret) {
       this.name = requireNonNull(name, "name");
       this.value = value;
       this.secret = secret;
@@ -41,7 +42,7 @@ final class CallBinder {
   }
 
   /** How the statement's values are called in messages: {@code @name} arguments, or columns. */
-  enum Naming {
+  public enum Naming {
     ARGUMENT("@", "parameter"), COLUMN("", "column");
 
     final String prefix;
@@ -53,23 +54,47 @@ final class CallBinder {
     }
   }
 
-  private final CredqlSession session;
+  /** How deep a body is searched for marked fields: schemas may refer to themselves. */
+  private static final int MAX_SCHEMA_DEPTH = 32;
+
+  private final Redactor redactor;
   private final Naming naming;
 
-  CallBinder(CredqlSession session, Naming naming) {
-    this.session = requireNonNull(session, "session");
+  public CallBinder(Redactor redactor, Naming naming) {
+    this.redactor = requireNonNull(redactor, "redactor");
     this.naming = requireNonNull(naming, "naming");
   }
 
   /**
-   * The call {@code arguments} and {@code payload} (a JSON body, or null) describe; every problem
-   * is added to {@code problems}, and when there is any the call must not be made.
+   * Whether {@code input} is meant for a secret: named like one, or marked secret by its document
+   * (see {@link SchemaNode#isMarkedSecret}). Its values are masked wherever credql reports a call
+   * (dry run, audit log, errors, debug log), and a secret source may fill it.
    */
-  /** How deep a body is searched for marked fields: schemas may refer to themselves. */
-  private static final int MAX_SCHEMA_DEPTH = 32;
+  public static boolean isForSecret(ParameterDefinition input) {
+    return Redactor.isSensitiveName(input.name())
+        || input.schema() != null && input.schema().isMarkedSecret();
+  }
 
-  BoundCall bind(MethodDefinition method, List<Argument> arguments, @Nullable ObjectNode payload,
-      List<String> problems) throws CredqlException {
+  /**
+   * The call {@code arguments} and {@code payload} (a JSON body, or null) describe, its request
+   * built once by {@code client} so that a path or query value it refuses is reported now; every
+   * other problem is added to {@code problems}, and when there is any the call must not be made.
+   */
+  public BoundCall bind(ProviderClient client, MethodDefinition method, List<Argument> arguments,
+      @Nullable ObjectNode payload, List<String> problems) throws CredqlException {
+    final BoundCall call = check(method, arguments, payload, problems);
+    if (problems.isEmpty()) {
+      client.prepare(call);
+    }
+    return call;
+  }
+
+  /**
+   * Like {@link #bind} without building the request, for a caller that adds to the call before
+   * building it (a SELECT's {@code queryParamPushdown}).
+   */
+  public BoundCall check(MethodDefinition method, List<Argument> arguments, @Nullable ObjectNode payload,
+      List<String> problems) {
     final Map<String, Object> inputs = new LinkedHashMap<>();
     ObjectNode body = payload;
     for (Argument argument : arguments) {
@@ -79,19 +104,19 @@ final class CallBinder {
             inputNames(method)));
         continue;
       }
-      if ((argument.secret || SecretSource.fitsIn(input)) && argument.value != null) {
-        session.redactor().register(argument.value.toString());
+      if ((argument.secret || isForSecret(input)) && argument.value != null) {
+        redactor.register(argument.value.toString());
       }
       if (input.location() == ParameterDefinition.Location.BODY) {
         if (body == null) {
           body = JsonNodeFactory.instance.objectNode();
         }
-        body.set(method.bodyFieldName(input.name()), RequestValues.toJson(argument.value, input, problems));
+        body.set(method.bodyFieldName(input.name()), RequestValues.toJson(argument.value, input, naming.prefix + argument.name, problems));
       } else if (argument.value != null) {
         inputs.put(input.name(), argument.value);
       }
     }
-    if (body == null && method.isRequestBodyRequired()) {
+    if (body == null && method.isRequestBodyRequired() && method.request().defaultBody() == null) {
       body = JsonNodeFactory.instance.objectNode();
     }
     final List<String> missing = new ArrayList<>();
@@ -113,16 +138,11 @@ final class CallBinder {
     }
     if (body != null && method.requestBody() != null) {
       RequestValues.parseJsonText(body, method.requestBody());
-      session.redactor().registerSensitiveValues(body);
+      redactor.registerSensitiveValues(body);
       registerMarkedValues(method.requestBody(), body, 0);
       BodyValidator.validate(method.requestBody(), body, "", problems);
     }
-    final BoundCall call = new BoundCall(method, inputs, body);
-    if (problems.isEmpty()) {
-      // Builds the request once, so that a path or query value of the wrong type is reported now.
-      session.client(method.resource().service().provider().name()).prepare(call);
-    }
-    return call;
+    return new BoundCall(method, inputs, body);
   }
 
   /**
@@ -136,9 +156,9 @@ final class CallBinder {
     }
     if (schema.isMarkedSecret()) {
       if (body.isValueNode()) {
-        session.redactor().register(body.asText());
+        redactor.register(body.asText());
       } else {
-        session.redactor().register(body.toString());
+        redactor.register(body.toString());
       }
       return;
     }

@@ -1,4 +1,4 @@
-package io.credql.statement;
+package io.credql.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +56,12 @@ final class RequestValues {
     empty.forEach(body::remove);
   }
 
-  static JsonNode toJson(@Nullable Object value, ParameterDefinition input, List<String> problems) {
+  /**
+   * The JSON of {@code value} for the body field {@code input}; a value that cannot be of the field's
+   * type adds a problem naming it as the statement did ({@code written}).
+   */
+  static JsonNode toJson(@Nullable Object value, ParameterDefinition input, String written,
+      List<String> problems) {
     if (value == null) {
       return NODES.nullNode();
     }
@@ -76,7 +81,7 @@ final class RequestValues {
         return "integer".equals(input.type()) && number.stripTrailingZeros().scale() <= 0
             ? NODES.numberNode(number.toBigIntegerExact()) : NODES.numberNode(number);
       } catch (NumberFormatException | ArithmeticException e) {
-        problems.add("@" + input.name() + " must be " + ("integer".equals(input.type())
+        problems.add(written + " must be " + ("integer".equals(input.type())
             ? "an integer" : "a number"));
         return NODES.nullNode();
       }
@@ -84,14 +89,14 @@ final class RequestValues {
       if (value instanceof Boolean || text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
         return NODES.booleanNode(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));
       }
-      problems.add("@" + input.name() + " must be true or false");
+      problems.add(written + " must be true or false");
       return NODES.nullNode();
     case "object":
     case "array":
       try {
         return JSON.readTree(text);
       } catch (IOException e) {
-        problems.add("@" + input.name() + " must be JSON (" + input.type() + ")");
+        problems.add(written + " must be JSON (" + input.type() + ")");
         return NODES.nullNode();
       }
     default:
