@@ -156,6 +156,7 @@ class ProviderFormatTest {
     final SQLException e = assertThrows(SQLException.class, () -> rows("SELECT feed_id FROM envco.things.templated_feeds"));
     assertTrue(e.getMessage().contains("response transform 'golang_template_json_v0.3.0' is not supported"),
         e.getMessage());
+    assertTrue(e.getMessage().contains("function upper is not supported"), e.getMessage());
     assertEquals(0, api.getAllServeEvents().size());
   }
 
