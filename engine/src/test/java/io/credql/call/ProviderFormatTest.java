@@ -151,6 +151,18 @@ class ProviderFormatTest {
     assertFalse(e.getMessage().contains("root:"), e.getMessage());
   }
 
+  @Test void aParameterTypedOtherwiseThanTheFieldOfItsNameTakesTheValueThePageShows() throws SQLException {
+    answer("application/json", "{\"runs\": [{\"runId\": \"r1\", \"state\": 3, \"assigned\": 0.5}]}");
+    assertEquals(List.of(), rows("SELECT run_id FROM envco.things.runs WHERE state = 'done'"));
+    assertTrue(onlyRequest().getUrl().contains("/runs?state=done"), onlyRequest().getUrl());
+  }
+
+  @Test void aFieldTwoMethodsTypeDifferentlyShowsWhatEitherSends() throws SQLException {
+    answer("application/json", "{\"runs\": [{\"runId\": \"r1\", \"state\": 3, \"assigned\": 0.5},"
+        + " {\"runId\": \"r2\", \"state\": 4, \"assigned\": true}]}");
+    assertEquals(List.of("r1 3 0.5", "r2 4 true"), rows("SELECT run_id, state, assigned FROM envco.things.runs"));
+  }
+
   @Test void anUnsupportedGoTemplateIsRefusedBeforeAnythingIsSent() {
     answer("application/json", "[]");
     final SQLException e = assertThrows(SQLException.class, () -> rows("SELECT feed_id FROM envco.things.templated_feeds"));
