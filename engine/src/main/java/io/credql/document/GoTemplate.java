@@ -700,7 +700,7 @@ public final class GoTemplate {
       /** After {@code else}: {@code if pipeline} or {@code with pipeline}. */
       ElseChain elseChain() {
         final String keyword = keyword();
-        if (!"if".equals(keyword) && !"with".equals(keyword)) {
+        if (keyword == null || !keyword.equals("if") && !keyword.equals("with")) {
           throw new IllegalArgumentException("{{ else " + action.substring(pos).trim() + " }} is not supported");
         }
         return new ElseChain(keyword, pipeline());

@@ -157,6 +157,12 @@ class ProviderFormatTest {
     assertTrue(onlyRequest().getUrl().contains("/runs?state=done"), onlyRequest().getUrl());
   }
 
+  @Test void bracketsInAPathValueArePercentEncodedSoStrictServersAcceptThePath() throws SQLException {
+    answer("application/json", "{\"runId\": \"[a] b\", \"state\": 1, \"assigned\": true}");
+    assertEquals(List.of("[a] b"), rows("SELECT run_id FROM envco.things.runs WHERE run_id = '[a] b'"));
+    assertTrue(onlyRequest().getUrl().contains("/runs/%5Ba%5D%20b"), onlyRequest().getUrl());
+  }
+
   @Test void aFieldTwoMethodsTypeDifferentlyShowsWhatEitherSends() throws SQLException {
     answer("application/json", "{\"runs\": [{\"runId\": \"r1\", \"state\": 3, \"assigned\": 0.5},"
         + " {\"runId\": \"r2\", \"state\": 4, \"assigned\": true}]}");
