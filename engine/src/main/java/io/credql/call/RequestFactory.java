@@ -216,8 +216,7 @@ final class RequestFactory {
       } else {
         checkPathValue(method, name, text);
         matcher.appendReplacement(substituted,
-            Matcher.quoteReplacement(HttpUrl.get("http://x/").newBuilder().addPathSegment(text)
-                .build().encodedPathSegments().get(0)));
+            Matcher.quoteReplacement(encodedSegment(text)));
       }
     }
     matcher.appendTail(substituted);
@@ -274,7 +273,7 @@ final class RequestFactory {
           && text.indexOf('/') >= 0) {
         for (String part : text.split("/", -1)) {
           checkPathValue(call.method(), name, part);
-          url.addPathSegment(part);
+          url.addEncodedPathSegment(encodedSegment(part));
         }
         return;
       }
@@ -282,7 +281,16 @@ final class RequestFactory {
       matcher.appendReplacement(result, Matcher.quoteReplacement(text));
     }
     matcher.appendTail(result);
-    url.addPathSegment(result.toString());
+    url.addEncodedPathSegment(encodedSegment(result.toString()));
+  }
+
+  /**
+   * {@code text} as one percent-encoded path segment. OkHttp leaves {@code [} and {@code ]} as they
+   * are, but RFC 3986 reserves them outside a host, and servers (Java's among them) refuse such a path.
+   */
+  static String encodedSegment(String text) {
+    return HttpUrl.get("http://x/").newBuilder().addPathSegment(text).build().encodedPathSegments().get(0)
+        .replace("[", "%5B").replace("]", "%5D");
   }
 
   private static String pathValue(BoundCall call, String name) throws CredqlException {

@@ -7,6 +7,7 @@ import io.credql.document.MethodDefinition;
 import io.credql.document.ObjectKey;
 import io.credql.document.ResponseConfig;
 import io.credql.document.SchemaNode;
+import io.credql.document.GoTemplate;
 import io.credql.document.TransformTemplate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -77,6 +78,11 @@ final class ResponseDecoder {
       return xml(method, exchange, content.bytes());
     }
     final ObjectKey key = method.objectKey();
+    final GoTemplate goTemplate = response.goTemplate();
+    if (goTemplate != null) {
+      final JsonNode transformed = run(method, goTemplate, content, exchange.status());
+      return Decoded.of(transformed, rows(method, key == null ? transformed : key.select(transformed)));
+    }
     final TransformTemplate template = response.template();
     if (!type.contains("json") && template != null
         && String.valueOf(response.transform()).startsWith("golang_template_text")) {
@@ -113,6 +119,34 @@ final class ResponseDecoder {
     }
     final JsonNode transformed = template == null ? tree : transform(template, tree);
     return Decoded.of(transformed, rows(method, key == null ? transformed : key.select(transformed)));
+  }
+
+  /**
+   * Runs a Go-template transform as any-sdk does: a {@code golang_template_text_*} template over the
+   * body's text, a JSON one over the decoded body; its output is read as JSON.
+   */
+  private static JsonNode run(MethodDefinition method, GoTemplate template, ResponseContent content, int status)
+      throws ProviderResponseException {
+    final String text = new String(content.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+    final String type = String.valueOf(method.response().transform());
+    final String output;
+    try {
+      output = template.execute(type.startsWith("golang_template_text") ? text : JSON.readTree(text));
+    } catch (IOException e) {
+      throw new ProviderResponseException(method.id() + ": the provider's response (HTTP " + status + ", "
+          + content.size() + " bytes) is not valid JSON: " + e.getClass().getSimpleName()
+          + "; no rows were returned", e);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderResponseException(method.id() + ": its response transform '" + type
+          + "' failed on the provider's response: " + e.getMessage() + "; no rows were returned", e);
+    }
+    try {
+      final JsonNode tree = JSON.readTree(output);
+      return tree == null ? JsonNodeFactory.instance.nullNode() : tree;
+    } catch (IOException e) {
+      throw new ProviderResponseException(method.id() + ": its response transform '" + type
+          + "' made text that is not JSON from the provider's response; no rows were returned", e);
+    }
   }
 
   /** Applies a recognised Go-template transform (see {@link TransformTemplate}) to a JSON body. */

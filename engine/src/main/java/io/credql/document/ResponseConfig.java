@@ -13,9 +13,11 @@ import java.util.Set;
  * <p>Supported transforms: {@code schema_driven_xml_v0.1.0}, which StackQL's any-sdk implements
  * as a walk of the XML guided by {@code schema_override} (its docs only mention the Go-template
  * transforms; we follow its code, {@code pkg/stream_transform/schema_driven_xml.go}); and the
- * Go-template transforms ({@code golang_template_*}) whose body is one of the forms
- * {@link TransformTemplate} recognises. credql does not run Go's template language: a method with
- * any other template is refused with an error naming its type, before anything is sent.
+ * Go-template transforms ({@code golang_template_json_*} over the decoded JSON body,
+ * {@code golang_template_text_*} over its text): the forms {@link TransformTemplate} recognises are
+ * applied directly, any other template is run by {@link GoTemplate} when it keeps to the subset that
+ * class names. A template outside it, or one over XML ({@code golang_template_mxj_*}), is refused
+ * with an error naming its type and what was not understood, before anything is sent.
  */
 public final class ResponseConfig {
   /** The transform walking an XML body into {@code {"<objectKey list>": [rows]}} by the schema. */
@@ -27,13 +29,31 @@ public final class ResponseConfig {
   private final @Nullable String transform;
   private final @Nullable String protocol;
   private final @Nullable TransformTemplate template;
+  private final @Nullable GoTemplate goTemplate;
+  private final @Nullable String goTemplateProblem;
 
   ResponseConfig(JsonNode node, @Nullable String protocol) {
-    this.template = TransformTemplate.recognise(ProviderDocument.text(node.path("transform"), "body"));
+    final String body = ProviderDocument.text(node.path("transform"), "body");
+    this.template = TransformTemplate.recognise(body);
     this.mediaType = ProviderDocument.text(node, "mediaType");
     this.overrideMediaType = ProviderDocument.text(node, "overrideMediaType");
     this.transform = ProviderDocument.text(node.path("transform"), "type");
     this.protocol = protocol;
+    GoTemplate parsed = null;
+    String problem = null;
+    if (template == null && body != null && transform != null && transform.startsWith("golang_template_")) {
+      if (transform.startsWith("golang_template_mxj")) {
+        problem = "it reads XML through Go's mxj maps, which credql does not model";
+      } else {
+        try {
+          parsed = GoTemplate.parse(body);
+        } catch (IllegalArgumentException e) {
+          problem = e.getMessage();
+        }
+      }
+    }
+    this.goTemplate = parsed;
+    this.goTemplateProblem = problem;
   }
 
   /** The media type the document says the response has, or null. */
@@ -58,13 +78,19 @@ public final class ResponseConfig {
 
   /** Why the transform cannot be applied, or null when there is none or it is supported. */
   public @Nullable String unsupportedTransform() {
-    if (transform == null || SUPPORTED_TRANSFORMS.contains(transform) || template != null) {
+    if (transform == null || SUPPORTED_TRANSFORMS.contains(transform) || template != null || goTemplate != null) {
       return null;
     }
-    return "its response transform '" + transform + "' is not supported by credql (supported: "
-        + String.join(", ", SUPPORTED_TRANSFORMS) + ", and Go templates that wrap the body, a field of"
-        + " it or each element of a field under a key, or lift Azure's properties; other Go templates"
-        + " are not run)";
+    return "its response transform '" + transform + "' is not supported by credql"
+        + (goTemplateProblem == null ? "" : " (" + goTemplateProblem + ")") + " (supported: "
+        + String.join(", ", SUPPORTED_TRANSFORMS) + ", and Go templates over JSON or text using if, range,"
+        + " with, variables and the functions and, or, not, len, index, printf, print, eq, ne, lt, le, gt,"
+        + " ge, call, toJson, kindOf, jsonMapFromString and separator)";
+  }
+
+  /** A Go template outside the recognised forms that {@link GoTemplate} runs, or null. */
+  public @Nullable GoTemplate goTemplate() {
+    return goTemplate;
   }
 
   /** The recognised Go-template transform, or null. */

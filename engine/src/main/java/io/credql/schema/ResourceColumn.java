@@ -38,11 +38,38 @@ public final class ResourceColumn {
     this.description = description;
   }
 
-  /** This column, also passed to the call as the input the document calls {@code inputName}. */
-  ResourceColumn asParameter(String inputName) {
+  /**
+   * This column, also passed to the call as the input the document calls {@code inputName}, of
+   * {@code inputType}: where the two types differ the column takes a type holding both
+   * ({@link #widened}), so that a value written for the parameter is not refused as the field's type.
+   */
+  ResourceColumn asParameter(String inputName, String inputType) {
     final List<String> names = new ArrayList<>(documentNames);
     names.add(inputName);
-    return new ResourceColumn(name, fieldName, jsonType, field, true, description, names);
+    return new ResourceColumn(name, fieldName, widened(jsonType, inputType), field, true, description, names);
+  }
+
+  /** This column holding values of {@code otherType} too (another method types the same field so). */
+  ResourceColumn alsoHolding(String otherType) {
+    return new ResourceColumn(name, fieldName, widened(jsonType, otherType), field, parameter, description,
+        documentNames);
+  }
+
+  /**
+   * The JSON type holding values of both types: the same type, {@code number} for an integer and a
+   * number, {@code string} for two other scalars (a string column shows any scalar as its text); an
+   * object or array keeps the first type.
+   */
+  static String widened(String type, String other) {
+    if (type.equals(other)) {
+      return type;
+    }
+    final List<String> numbers = List.of("integer", "number");
+    if (numbers.contains(type) && numbers.contains(other)) {
+      return "number";
+    }
+    final List<String> scalars = List.of("string", "integer", "number", "boolean");
+    return scalars.contains(type) && scalars.contains(other) ? "string" : type;
   }
 
   /**

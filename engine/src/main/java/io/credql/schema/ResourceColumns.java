@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * The columns of a resource: the fields of its SELECT methods' rows (first method first), then
  * every input of those methods (path, query, header, server variable, and the body fields of a
  * SELECT sent as POST), each usable in WHERE. A resource without SELECT methods takes the fields
- * of all its methods, so DESCRIBE still shows something useful.
+ * of all its methods, so DESCRIBE still shows something useful. A name the document types two ways
+ * (a field in two methods, or a field and an input) is one column of a type holding both.
  */
 public final class ResourceColumns {
   private final List<ResourceColumn> columns;
@@ -47,12 +48,16 @@ public final class ResourceColumns {
     final Map<String, ResourceColumn> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final List<String> order = new ArrayList<>();
     for (FieldName field : fieldNames(methods)) {
-      if (!byName.containsKey(field.shown())) {
-        final SchemaNode schema = field.schema();
-        byName.put(field.shown(), new ResourceColumn(field.shown(), field.key(),
-            schema.isStringOnly() ? "string" : schema.type(), true, false, schema.description(),
-            List.of(field.key())));
+      final SchemaNode schema = field.schema();
+      final String type = schema.isStringOnly() ? "string" : schema.type();
+      final ResourceColumn existing = byName.get(field.shown());
+      if (existing == null) {
+        byName.put(field.shown(), new ResourceColumn(field.shown(), field.key(), type, true, false,
+            schema.description(), List.of(field.key())));
         order.add(field.shown());
+      } else {
+        // methods that type one field differently (Vercel's aliasAssigned) share a column holding both
+        byName.put(field.shown(), existing.alsoHolding(type));
       }
     }
     for (MethodDefinition method : methods) {
@@ -73,7 +78,7 @@ public final class ResourceColumns {
               input.description(), List.of(input.name())));
           order.add(name);
         } else if (!existing.isParameter()) {
-          byName.put(existing.name(), existing.asParameter(input.name()));
+          byName.put(existing.name(), existing.asParameter(input.name(), input.type()));
         }
       }
     }

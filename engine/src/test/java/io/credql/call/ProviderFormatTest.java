@@ -151,11 +151,30 @@ class ProviderFormatTest {
     assertFalse(e.getMessage().contains("root:"), e.getMessage());
   }
 
+  @Test void aParameterTypedOtherwiseThanTheFieldOfItsNameTakesTheValueThePageShows() throws SQLException {
+    answer("application/json", "{\"runs\": [{\"runId\": \"r1\", \"state\": 3, \"assigned\": 0.5}]}");
+    assertEquals(List.of(), rows("SELECT run_id FROM envco.things.runs WHERE state = 'done'"));
+    assertTrue(onlyRequest().getUrl().contains("/runs?state=done"), onlyRequest().getUrl());
+  }
+
+  @Test void bracketsInAPathValueArePercentEncodedSoStrictServersAcceptThePath() throws SQLException {
+    answer("application/json", "{\"runId\": \"[a] b\", \"state\": 1, \"assigned\": true}");
+    assertEquals(List.of("[a] b"), rows("SELECT run_id FROM envco.things.runs WHERE run_id = '[a] b'"));
+    assertTrue(onlyRequest().getUrl().contains("/runs/%5Ba%5D%20b"), onlyRequest().getUrl());
+  }
+
+  @Test void aFieldTwoMethodsTypeDifferentlyShowsWhatEitherSends() throws SQLException {
+    answer("application/json", "{\"runs\": [{\"runId\": \"r1\", \"state\": 3, \"assigned\": 0.5},"
+        + " {\"runId\": \"r2\", \"state\": 4, \"assigned\": true}]}");
+    assertEquals(List.of("r1 3 0.5", "r2 4 true"), rows("SELECT run_id, state, assigned FROM envco.things.runs"));
+  }
+
   @Test void anUnsupportedGoTemplateIsRefusedBeforeAnythingIsSent() {
     answer("application/json", "[]");
     final SQLException e = assertThrows(SQLException.class, () -> rows("SELECT feed_id FROM envco.things.templated_feeds"));
     assertTrue(e.getMessage().contains("response transform 'golang_template_json_v0.3.0' is not supported"),
         e.getMessage());
+    assertTrue(e.getMessage().contains("function upper is not supported"), e.getMessage());
     assertEquals(0, api.getAllServeEvents().size());
   }
 

@@ -68,6 +68,45 @@ class ResponseTransformTest {
     }
   }
 
+  private static java.util.List<String> rows(String sql) throws Exception {
+    final java.util.List<String> rows = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+            + Paths.get("src/test/resources/layered-providers").toAbsolutePath()
+            + ";baseUrl.layered=http://127.0.0.1:" + api.getPort() + "/api");
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        final StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.append(i > 1 ? " " : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  @Test void aTextTemplateThatParsesTheBodyItselfMakesARowOfEachName() throws Exception {
+    api.stubFor(get(urlPathEqualTo("/api/plain/subject_names")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("[\"orders-value\", \"users-key\"]")));
+    assertEquals(java.util.List.of("orders-value", "users-key"),
+        rows("SELECT subject FROM layered.plain.subject_names"));
+  }
+
+  @Test void aJsonTemplateReshapesNestedAnalyticsIntoRows() throws Exception {
+    api.stubFor(get(urlPathEqualTo("/api/plain/usage")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{\"data\": {\"zones\": [{\"groups\": ["
+            + "{\"dimensions\": {\"day\": \"2026-11-01\", \"country\": \"NZ\"}, \"sum\": {\"requests\": 1234567}},"
+            + "{\"dimensions\": {\"day\": \"2026-11-02\"}, \"sum\": {\"requests\": 5}}]}]}}")));
+    assertEquals(java.util.List.of("2026-11-01 1234567 NZ", "2026-11-02 5 null"),
+        rows("SELECT day, requests, country FROM layered.plain.usage"));
+  }
+
+  @Test void aJsonTemplateOverABodyWithoutItsDataGivesNoRows() throws Exception {
+    api.stubFor(get(urlPathEqualTo("/api/plain/usage")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{\"errors\": null}")));
+    assertEquals(java.util.List.of(), rows("SELECT day FROM layered.plain.usage"));
+  }
+
   @Test void anUnbalancedOrOtherTemplateIsNotRecognised() {
     assertNull(TransformTemplate.recognise("[{\"contents\": {{ toJson . }}}"));
     assertNull(TransformTemplate.recognise("{{ range .result }}{{ .name }}{{ end }}"));
