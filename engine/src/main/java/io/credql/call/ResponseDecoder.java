@@ -1,5 +1,7 @@
 package io.credql.call;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Suppliers;
@@ -106,13 +108,26 @@ final class ResponseDecoder {
     } catch (IOException e) {
       throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
           + exchange.status() + ", " + content.size() + " bytes) is not valid JSON: "
-          + e.getClass().getSimpleName() + "; no rows were returned", e);
+          + whyNotJson(e) + "; no rows were returned", e);
     }
     if (tree == null || tree.isMissingNode()) {
       return null;
     }
     final JsonNode transformed = template == null ? tree : transform(template, tree);
     return Decoded.of(transformed, rows(method, key == null ? transformed : key.select(transformed)));
+  }
+
+  /**
+   * Why a body is not JSON credql reads, without quoting it (a parser's message quotes the token
+   * it met, which may be a secret): the kind of error, or which of the parser's limits it broke.
+   */
+  static String whyNotJson(IOException e) {
+    if (e instanceof StreamConstraintsException) {
+      return e.getMessage() != null && e.getMessage().startsWith("Document nesting depth")
+          ? "it is nested deeper than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels"
+          : "a number, text or name in it is longer than credql reads";
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** Applies a recognised Go-template transform (see {@link TransformTemplate}) to a JSON body. */
