@@ -69,9 +69,11 @@ final class TransportFailures {
 
   private static OutcomeUnknownException outcomeUnknown(MethodDefinition method, String what,
       @Nullable Throwable cause) {
+    final String hint = verifyHint(method);
+    // a hint ends "WHERE id = ...": no period after its ellipsis
     return new OutcomeUnknownException(method.id() + ": outcome unknown: " + what
-        + ". It was not re-sent. Check whether it took effect before trying again" + verifyHint(method) + ".",
-        cause);
+        + ". It was not re-sent. Check whether it took effect before trying again" + hint
+        + (hint.endsWith("...") ? "" : "."), cause);
   }
 
   /** ", e.g. with SELECT * FROM resource WHERE required = ..." or nothing if the resource has no SELECT. */
