@@ -1,5 +1,6 @@
 package io.credql.call;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.document.SchemaNode;
 
@@ -115,7 +116,13 @@ final class BodyValidator {
     return type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an" : "a";
   }
 
+  /**
+   * The path to {@code key} as a message shows it: a key the user wrote with control characters
+   * in it is shown escaped, so that the message stays one line and cannot drive a terminal.
+   */
   private static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
+    final String shown = key.chars().anyMatch(Character::isISOControl)
+        ? new String(JsonStringEncoder.getInstance().quoteAsString(key)) : key;
+    return path.isEmpty() ? shown : path + "." + shown;
   }
 }

@@ -120,6 +120,9 @@ final class RequestSender {
         continue;
       }
       if (isRedirect(status)) {
+        if (!isRead(current)) {
+          throw failures.redirectedChange(current.call().method(), status);
+        }
         current = redirected(current, exchange, ++redirects);
         attempt = 0;
         continue;
@@ -148,11 +151,6 @@ final class RequestSender {
           + " nothing was followed");
     }
     SameOrigin.require(current.url(), target, method.id(), what);
-    if (!isRead(current)) {
-      throw new ProviderErrorException(method.id(), exchange.status(), null, what,
-          method.id() + ": the provider answered HTTP " + exchange.status() + " (a redirect) to a change;"
-          + " credql does not re-send changes, so it was not followed. Check baseUrl for this provider");
-    }
     if (redirects > MAX_REDIRECTS) {
       throw new ProviderErrorException(method.id(), exchange.status(), null, what,
           method.id() + ": the provider redirected more than " + MAX_REDIRECTS + " times; stopping");

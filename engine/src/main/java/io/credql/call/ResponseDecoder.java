@@ -1,5 +1,7 @@
 package io.credql.call;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Suppliers;
@@ -112,7 +114,7 @@ final class ResponseDecoder {
     } catch (IOException e) {
       throw new ProviderResponseException(method.id() + ": the provider's response (HTTP "
           + exchange.status() + ", " + content.size() + " bytes) is not valid JSON: "
-          + e.getClass().getSimpleName() + "; no rows were returned", e);
+          + whyNotJson(e) + "; no rows were returned", e);
     }
     if (tree == null || tree.isMissingNode()) {
       return null;
@@ -134,7 +136,7 @@ final class ResponseDecoder {
       output = template.execute(type.startsWith("golang_template_text") ? text : JSON.readTree(text));
     } catch (IOException e) {
       throw new ProviderResponseException(method.id() + ": the provider's response (HTTP " + status + ", "
-          + content.size() + " bytes) is not valid JSON: " + e.getClass().getSimpleName()
+          + content.size() + " bytes) is not valid JSON: " + whyNotJson(e)
           + "; no rows were returned", e);
     } catch (IllegalArgumentException e) {
       throw new ProviderResponseException(method.id() + ": its response transform '" + type
@@ -147,6 +149,19 @@ final class ResponseDecoder {
       throw new ProviderResponseException(method.id() + ": its response transform '" + type
           + "' made text that is not JSON from the provider's response; no rows were returned", e);
     }
+  }
+
+  /**
+   * Why a body is not JSON credql reads, without quoting it (a parser's message quotes the token
+   * it met, which may be a secret): the kind of error, or which of the parser's limits it broke.
+   */
+  static String whyNotJson(IOException e) {
+    if (e instanceof StreamConstraintsException) {
+      return e.getMessage() != null && e.getMessage().startsWith("Document nesting depth")
+          ? "it is nested deeper than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels"
+          : "a number, text or name in it is longer than credql reads";
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** Applies a recognised Go-template transform (see {@link TransformTemplate}) to a JSON body. */

@@ -79,7 +79,7 @@ final class StreamedJsonRows implements Iterable<JsonNode> {
       return new StreamedJsonRows(content, path, outline, pass.count, pass.single);
     } catch (IOException e) {
       throw new ProviderResponseException(method.id() + ": the provider's response (" + content.size()
-          + " bytes) is not valid JSON: " + e.getClass().getSimpleName() + "; no rows were returned", e);
+          + " bytes) is not valid JSON: " + ResponseDecoder.whyNotJson(e) + "; no rows were returned", e);
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -56,10 +58,22 @@ final class TransportFailures {
         + provider + " and taken effect", providerError);
   }
 
-  private static OutcomeUnknownException outcomeUnknown(MethodDefinition method, String what, Throwable cause) {
+  /**
+   * A mutation answered by a redirect, which credql never follows for a change: the server may
+   * have acted before it answered (a 303 says it did), so whether it took effect is unknown.
+   */
+  OutcomeUnknownException redirectedChange(MethodDefinition method, int status) {
+    return outcomeUnknown(method, provider + " answered HTTP " + status + " (a redirect), which credql"
+        + " does not follow for a change, and may have acted before it answered", null);
+  }
+
+  private static OutcomeUnknownException outcomeUnknown(MethodDefinition method, String what,
+      @Nullable Throwable cause) {
+    final String hint = verifyHint(method);
+    // a hint ends "WHERE id = ...": no period after its ellipsis
     return new OutcomeUnknownException(method.id() + ": outcome unknown: " + what
-        + ". It was not re-sent. Check whether it took effect before trying again" + verifyHint(method) + ".",
-        cause);
+        + ". It was not re-sent. Check whether it took effect before trying again" + hint
+        + (hint.endsWith("...") ? "" : "."), cause);
   }
 
   /** ", e.g. with SELECT * FROM resource WHERE required = ..." or nothing if the resource has no SELECT. */

@@ -1,11 +1,14 @@
 package io.credql.error;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 /**
  * A mutation may or may not have been applied: the connection failed after the request may have
- * left. It is never re-sent; the message says how to check.
+ * left, or an answer (a gateway's error, a redirect) does not say. It is never re-sent; the message
+ * says how to check.
  */
 public class OutcomeUnknownException extends CredqlException {
-  public OutcomeUnknownException(String message, Throwable cause) {
+  public OutcomeUnknownException(String message, @Nullable Throwable cause) {
     super(message, "08007", 0, cause);
   }
 }

@@ -30,6 +30,7 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
+import io.credql.plan.LargeInListCalcRule;
 import io.credql.plan.LargeInListRule;
 import org.apache.calcite.util.TryThreadLocal;
 import org.apache.calcite.sql.SqlNode;
@@ -190,10 +191,14 @@ public class CredqlPrepare extends CalcitePrepareImpl {
         return List.of();
       }
 
-      /** Calcite's standard program after a pass that makes long IN lists on response columns joins. */
+      /**
+       * Calcite's standard program between a pass that makes long IN lists on response columns
+       * joins and one that makes joins of those left to re-check rows after binding calls.
+       */
       @Override protected Program getProgram() {
         return Programs.sequence(Programs.hep(List.of(LargeInListRule.INSTANCE), true,
-            DefaultRelMetadataProvider.INSTANCE), super.getProgram());
+            DefaultRelMetadataProvider.INSTANCE), super.getProgram(),
+            Programs.hep(List.of(LargeInListCalcRule.INSTANCE), true, DefaultRelMetadataProvider.INSTANCE));
       }
 
       @Override protected SqlValidator createSqlValidator(CatalogReader catalogReader,

@@ -11,16 +11,10 @@ import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUnknownAs;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.tools.RelBuilderFactory;
-import org.apache.calcite.util.Sarg;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,47 +24,16 @@ import java.util.List;
  * values...)}, or as many {@code OR}ed equalities, which Calcite folds into the same search) into
  * a semi-join with a list of the values, and a long NOT IN into an anti-join. Calcite would
  * otherwise compile one comparison per value into a single Java method, which Java limits to
- * 64 KB. A list on a parameter column is left alone: it binds the calls of the scan. It runs in
- * a pass of its own before the cost-based planner, which would otherwise still pick the filter.
+ * 64 KB. A list on a parameter column is left alone: it binds the calls of the scan (and, on a
+ * column the rows carry too, {@link LargeInListCalcRule} makes its re-check of the rows a join
+ * after planning). It runs in a pass of its own before the cost-based planner, which would
+ * otherwise still pick the filter.
  */
 public final class LargeInListRule extends RelRule<LargeInListRule.Config> {
   public static final LargeInListRule INSTANCE = Config.DEFAULT.toRule();
-  /** Lists shorter than this compile into small enough code. */
-  private static final int LARGE = 64;
 
   private LargeInListRule(Config config) {
     super(config);
-  }
-
-  /** A search of one column of the filter's input for a set of values (or for any but them). */
-  private record Search(int column, List<Comparable<?>> values, boolean excluding) {
-    static @Nullable Search of(RexNode conjunct) {
-      if (conjunct.getKind() != SqlKind.SEARCH) {
-        return null;
-      }
-      final List<RexNode> operands = ((RexCall) conjunct).getOperands();
-      if (!(operands.get(0) instanceof RexInputRef) || !(operands.get(1) instanceof RexLiteral)) {
-        return null;
-      }
-      final Sarg<?> sarg = ((RexLiteral) operands.get(1)).getValueAs(Sarg.class);
-      if (sarg == null || sarg.nullAs == RexUnknownAs.TRUE) {
-        return null;
-      }
-      final int column = ((RexInputRef) operands.get(0)).getIndex();
-      if (sarg.isPoints() && sarg.pointCount >= LARGE) {
-        return new Search(column, endpoints(sarg.rangeSet.asRanges()), false);
-      }
-      if (sarg.isComplementedPoints() && sarg.rangeSet.complement().asRanges().size() >= LARGE) {
-        return new Search(column, endpoints(sarg.rangeSet.complement().asRanges()), true);
-      }
-      return null;
-    }
-
-    private static List<Comparable<?>> endpoints(Iterable<? extends com.google.common.collect.Range<?>> ranges) {
-      final List<Comparable<?>> values = new ArrayList<>();
-      ranges.forEach(range -> values.add(range.lowerEndpoint()));
-      return values;
-    }
   }
 
   @Override public void onMatch(RelOptRuleCall call) {
@@ -79,9 +42,9 @@ public final class LargeInListRule extends RelRule<LargeInListRule.Config> {
     final RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
     final RelMetadataQuery mq = call.getMetadataQuery();
     final List<RexNode> kept = new ArrayList<>();
-    final List<Search> searches = new ArrayList<>();
+    final List<LargeInList> searches = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
-      final Search search = Search.of(conjunct);
+      final LargeInList search = LargeInList.of(conjunct);
       if (search == null || bindsParameter(mq, input, search.column())) {
         kept.add(conjunct);
       } else {
@@ -92,15 +55,11 @@ public final class LargeInListRule extends RelRule<LargeInListRule.Config> {
       return;
     }
     final RelBuilder builder = call.builder().push(input);
-    for (Search search : searches) {
+    for (LargeInList search : searches) {
       final RelDataType type = input.getRowType().getFieldList().get(search.column()).getType();
-      final List<List<RexLiteral>> tuples = new ArrayList<>();
-      for (Comparable<?> value : search.values()) {
-        final RexNode literal = rexBuilder.makeLiteral(value, type, false, true);
-        if (!(literal instanceof RexLiteral)) {
-          return;
-        }
-        tuples.add(List.of((RexLiteral) literal));
+      final List<List<RexLiteral>> tuples = search.tuples(rexBuilder, type);
+      if (tuples == null) {
+        return;
       }
       builder.values(tuples, filter.getCluster().getTypeFactory().builder().add("value", type).build());
       final RexNode matches = builder.equals(builder.field(2, 0, search.column()), builder.field(2, 1, 0));

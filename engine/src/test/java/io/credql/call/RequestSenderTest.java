@@ -32,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,4 +178,38 @@ class RequestSenderTest {
         .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer t0ken"))).size());
   }
 
+  /** The one-line error {@code hostile} gives a listing, which must quote nothing the provider sent. */
+  private String refusal(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder hostile, String sent) {
+    api.stubFor(get(anyUrl()).willReturn(hostile));
+    final CredqlException e = assertThrows(CredqlException.class, () -> list(client("", ResponseBodyReader.DEFAULT_LIMIT)));
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertFalse(e.getMessage().contains(sent), e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test void aBodyNestedAHundredThousandDeepIsRefusedInOneLine() {
+    final String message = refusal(aResponse().withHeader("Content-Type", "application/json")
+        .withBody("{\"items\":[{\"id\": 1, \"deep\": " + "[".repeat(100_000) + "]".repeat(100_000)
+            + "}], \"note\": \"Deep-Secret-1\"}"),
+        "Deep-Secret-1");
+    assertTrue(message.contains("is not valid JSON") && message.contains("deeper than"), message);
+  }
+
+  @Test void notANumberIsNotValidJsonAndTheValueIsNotQuoted() {
+    final String message = refusal(aResponse().withHeader("Content-Type", "application/json")
+        .withBody("{\"items\":[{\"id\":NaN, \"password\": Unquoted-Secret-2}]}"), "Unquoted-Secret-2");
+    assertTrue(message.contains("is not valid JSON"), message);
+  }
+
+  @Test void aHugeHeaderIsRefusedWithoutQuotingIt() {
+    refusal(aResponse().withHeader("Content-Type", "application/json")
+        .withHeader("X-Echo", "Header-Secret-3" + "x".repeat(512 * 1024)).withBody(PAGE), "Header-Secret-3");
+  }
+
+  @Test void aContentLengthOfAGigabyteWithAShortBodyIsAnAnswerCutShortNotRows() {
+    // nothing is allocated for the announced gigabyte: the body is read as it comes, and ends early
+    final String message = refusal(aResponse().withHeader("Content-Type", "application/json")
+        .withHeader("Content-Length", String.valueOf(1L << 30)).withBody(PAGE), "\"items\"");
+    assertTrue(message.contains("unexpected end of stream"), message);
+  }
 }

@@ -90,14 +90,18 @@ class SameOriginTest {
     assertEquals(java.util.List.of(7), PaginatorTest.ids(api.getPort(), "by_cursor", ""));
   }
 
-  @Test void aRedirectedChangeIsNeitherFollowedNorResent() throws SQLException {
-    api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(307).withHeader("Location", "/v1/elsewhere")));
+  @Test void aRedirectedChangeIsNeitherFollowedNorResentAndItsOutcomeIsUnknown() throws SQLException {
+    api.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(307)
+        .withHeader("Location", elsewhereUrl("/v1/things/1/secret/rotate"))));
     try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/providers").toAbsolutePath()
         + ";baseUrl.acme=http://127.0.0.1:" + api.getPort() + "/v1"); Statement s = c.createStatement()) {
       final SQLException e = assertThrows(SQLException.class,
           () -> s.executeQuery("EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 1"));
-      assertTrue(e.getMessage().contains("credql does not re-send changes"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("acme.things.thing_secrets.rotateThingSecret: outcome unknown: acme"
+          + " answered HTTP 307 (a redirect), which credql does not follow for a change"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("It was not re-sent. Check whether it took effect before trying again, e.g."
+          + " with SELECT * FROM acme.things.thing_secrets WHERE thingId = ..."), e.getMessage());
     }
     assertEquals(1, api.getAllServeEvents().size(), "sent once");
     assertEquals(0, api.findAll(getRequestedFor(anyUrl())).size());

@@ -1,9 +1,11 @@
 package io.credql.jdbc;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +39,12 @@ class LargePredicatesTest {
   @BeforeAll static void start() throws IOException {
     api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     api.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+    api.createContext("/v1/items/", exchange -> {
+      final String name = exchange.getRequestURI().getPath().substring("/v1/items/".length());
+      // a provider that matches names regardless of case answers more than was asked
+      final String answered = name.equals("v7") ? "V7" : name;
+      respond(exchange, "{\"name\":\"" + answered + "\",\"size\":" + name.length() + "}");
+    });
     api.createContext("/v1/things", exchange -> {
       final String path = exchange.getRequestURI().getPath();
       final String body;
@@ -47,14 +55,18 @@ class LargePredicatesTest {
         final String id = path.substring(path.lastIndexOf('/') + 1);
         body = "{\"id\":" + id + ",\"label\":\"thing-" + id + "\"}";
       }
-      final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+      respond(exchange, body);
     });
     api.start();
+  }
+
+  private static void respond(HttpExchange exchange, String body) throws IOException {
+    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   @AfterAll static void stop() {
@@ -62,15 +74,20 @@ class LargePredicatesTest {
   }
 
   private static List<String> labels(String sql) throws SQLException {
+    return column("providers", "acme", sql, "label");
+  }
+
+  private static List<String> column(String providers, String provider, String sql, String column)
+      throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-            + Paths.get("src/test/resources/providers").toAbsolutePath()
-            + ";baseUrl.acme=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;concurrency=8");
+            + Paths.get("src/test/resources", providers).toAbsolutePath()
+            + ";baseUrl." + provider + "=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;concurrency=8");
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      final List<String> labels = new ArrayList<>();
+      final List<String> values = new ArrayList<>();
       while (rs.next()) {
-        labels.add(rs.getString("label"));
+        values.add(rs.getString(column));
       }
-      return labels;
+      return values;
     }
   }
 
@@ -91,6 +108,19 @@ class LargePredicatesTest {
     assertEquals(10_000, labels.stream().distinct().count());
     assertTrue(labels.contains("thing-1") && labels.contains("thing-10000"), labels.subList(0, 3).toString());
     assertEquals(10_000, SINGLE_CALLS.get());
+  }
+
+  @Test @Timeout(60)
+  void thousandsOfValuesInAnInListOnAParameterThatTheRowsEchoAreCheckedRowByRow() throws SQLException {
+    // the values bind the calls, and each row is looked up in the set of them, as a provider may
+    // answer more than was asked: here it answers "V7" for "v7". Compiled as comparisons, two
+    // thousand values exceed what a Java method holds, and ten thousand took minutes to generate.
+    final List<String> names = column("echo-providers", "echo", "SELECT name FROM echo.items.items WHERE name IN ("
+        + values(2_000, i -> "'v" + i + "'") + ")", "name");
+    assertEquals(1_999, names.size());
+    assertEquals(1_999, names.stream().distinct().count());
+    assertTrue(names.contains("v0") && names.contains("v1999") && !names.contains("V7") && !names.contains("v7"),
+        names.subList(0, 3).toString());
   }
 
   @Test void twoThousandOrTermsFilterAResponseColumn() throws SQLException {

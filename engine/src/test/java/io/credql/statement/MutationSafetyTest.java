@@ -24,6 +24,7 @@ import java.util.List;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -118,6 +119,36 @@ class MutationSafetyTest {
       assertTrue(e.getMessage().contains("outcome unknown"), e.getMessage());
     }
     assertEquals("unknown", audit().get(1).get("outcome").asText());
+  }
+
+  @Test void aMutationAnsweredBySeeOtherIsAuditedAsUnknownNotFailed() throws SQLException, IOException {
+    // a 303 is how many servers say "done, look there": the change may well have taken effect
+    api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(303)
+        .withHeader("Location", "/v1/widgets/w3")));
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO acme.things.widgets (name) VALUES ('w3')"));
+      assertTrue(e.getMessage().contains("outcome unknown"), e.getMessage());
+    }
+    assertEquals("unknown", audit().get(1).get("outcome").asText());
+    assertEquals(1, api.findAll(postRequestedFor(urlPathEqualTo("/v1/widgets"))).size(), "not re-sent");
+    assertEquals(0, api.findAll(getRequestedFor(urlPathEqualTo("/v1/widgets/w3"))).size(), "not followed");
+  }
+
+  @Test void aProviderErrorThatEchoesTheSecretsItWasSentMasksThem() throws SQLException, IOException {
+    api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"message\":\"password Echo-Secret-4 is too weak for token engine-test-token\"}")));
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(
+          "INSERT INTO acme.things.widgets (name, password) VALUES ('w3', 'Echo-Secret-4')"));
+      assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
+      assertTrue(e.getMessage().contains("is too weak"), e.getMessage());
+      assertFalse(e.getMessage().contains("Echo-Secret-4"), e.getMessage());
+      assertFalse(e.getMessage().contains("engine-test-token"), e.getMessage());
+    }
+    final String log = Files.readString(dir.resolve("audit.jsonl"));
+    assertFalse(log.contains("Echo-Secret-4") || log.contains("engine-test-token"), log);
   }
 
   @Test void secretsCanComeFromFilesInsteadOfTheStatement() throws SQLException, IOException {

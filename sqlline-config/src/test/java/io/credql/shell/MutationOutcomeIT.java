@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,12 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What {@code java -jar credql.jar} says about a reset when things go wrong around it: the audit
- * log's disk fills while the provider works, or the process is stopped while the reset stalls.
- * Either way the user learns what was sent and what is known, and the audit log agrees.
+ * log meets the process's file-size limit while the provider works, or the process is stopped by
+ * SIGTERM or Ctrl-C's SIGINT while the reset stalls. Either way the user learns what was sent and
+ * what is known, and the audit log agrees.
  */
 class MutationOutcomeIT {
   private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
   private static final String ROTATE = "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42";
+  /** The file-size limit credql runs under (RLIMIT_FSIZE, bash's {@code ulimit -f} in KiB). */
+  private static final int FILE_SIZE_LIMIT_KIB = 64;
+  /** Room left in the audit log for the outcome line: less than a line, so it is cut short. */
+  private static final int ROOM = 40;
 
   @TempDir Path home;
   private HttpServer api;
@@ -50,11 +56,11 @@ class MutationOutcomeIT {
       received.countDown();
       try {
         if (stall) {
+          // answers nothing until the test ends: the reset is in flight when the signal comes
           release.await(60, TimeUnit.SECONDS);
         } else {
-          // the disk fills while the provider works: the outcome line cannot be written
-          Files.delete(audit);
-          Files.createDirectory(audit);
+          // other writers fill the audit log up to the file-size limit while the provider works
+          fillAuditLogUpToTheLimitBut(ROOM);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -74,8 +80,18 @@ class MutationOutcomeIT {
     api.stop(0);
   }
 
+  private void fillAuditLogUpToTheLimitBut(int room) throws IOException {
+    final long size = Files.size(audit);
+    final String filler = "{\"event\":\"filler\",\"pad\":\"\"}\n";
+    final long pad = FILE_SIZE_LIMIT_KIB * 1024L - room - size - filler.length();
+    Files.writeString(audit, filler.replace("\"\"}", "\"" + "x".repeat((int) pad) + "\"}"),
+        StandardOpenOption.APPEND);
+  }
+
+  /** credql.jar running the reset under the file-size limit, with SIGINT at its default as in a terminal. */
   private Process credql(String... extraJvm) throws IOException {
-    final List<String> command = new ArrayList<>(List.of(
+    final List<String> command = new ArrayList<>(List.of("bash", "-c",
+        "ulimit -f " + FILE_SIZE_LIMIT_KIB + " && exec env --default-signal=INT \"$@\"", "bash",
         Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(List.of(extraJvm));
     command.addAll(List.of("-jar", JAR.toString(), "-u", "jdbc:credql:providers=" + AcmeApi.providers()
@@ -94,27 +110,40 @@ class MutationOutcomeIT {
     return Files.readString(home.resolve("stderr"), StandardCharsets.UTF_8);
   }
 
-  @Test void aResetWhoseOutcomeCannotBeAuditedIsReportedAsSentAndSucceeded() throws Exception {
+  @Test void aResetWhoseOutcomeMeetsTheFileSizeLimitIsReportedAsSentAndSucceeded() throws Exception {
     final Process process = credql("-Dorg.slf4j.simpleLogger.log.io.credql.call=debug");
     assertTrue(process.waitFor(90, TimeUnit.SECONDS), "credql.jar did not finish");
     final String err = stderr();
     assertEquals(1, process.exitValue(), err);
-    assertTrue(err.contains("Warning in statement 1 (line 1): cannot write the audit log " + audit),
-        err);
+    assertTrue(err.contains("Warning in statement 1 (line 1): cannot write the audit log " + audit
+        + " (File too large)"), err);
     assertTrue(err.contains("rotateThingSecret was sent and succeeded (HTTP 200)"), err);
     assertFalse(err.contains("not sent"), err);
     final String port = String.valueOf(api.getAddress().getPort());
     assertTrue(err.contains("POST http://127.0.0.1:" + port + "/v1/things/42/secret/rotate -> 200"), err);
+    // the part of the outcome line that fitted was taken back: the log holds whole lines only
+    assertEquals(FILE_SIZE_LIMIT_KIB * 1024L - ROOM, Files.size(audit));
+    final AuditRecords records = AuditRecords.read(audit);
+    assertEquals(List.of(), records.tornLines());
+    assertEquals(List.of("intent", "filler"), records.records().stream().map(r -> r.get("event").asText()).toList());
   }
 
   @Test void aStalledResetStoppedBySigtermIsNamedWithItsCheckAndAuditedAsUnknown() throws Exception {
+    assertAStalledResetStoppedBy("TERM", 143);
+  }
+
+  @Test void aStalledResetStoppedByCtrlCIsNamedWithItsCheckAndAuditedAsUnknown() throws Exception {
+    assertAStalledResetStoppedBy("INT", 130);
+  }
+
+  private void assertAStalledResetStoppedBy(String signal, int exitStatus) throws Exception {
     stall = true;
     final Process process = credql();
     assertTrue(received.await(60, TimeUnit.SECONDS), "the reset never reached the provider");
-    process.destroy();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "credql.jar did not stop on SIGTERM");
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor());
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "credql.jar did not stop on SIG" + signal);
     final String err = stderr();
-    assertEquals(143, process.exitValue(), err);
+    assertEquals(exitStatus, process.exitValue(), err);
     assertTrue(err.contains("credql: interrupted: acme.things.thing_secrets.rotateThingSecret (POST http://127.0.0.1:"
         + api.getAddress().getPort() + "/v1/things/42/secret/rotate) was in flight: its outcome is unknown"), err);
     assertTrue(err.contains("check whether it took effect with SELECT * FROM acme.things.thing_secrets"
