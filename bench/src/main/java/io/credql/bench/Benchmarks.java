@@ -13,6 +13,7 @@ import okhttp3.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ public final class Benchmarks {
   private static final List<String> KEPT_SECTIONS = List.of("## What costs what in a fan-out",
       "## Team server under load");
 
+  /** {@code bench/run --only=h,i256} runs those sections and prints their figures without writing the page. */
+  private static final String ONLY = "--only=";
   static final String TOKEN = "bench-token";
   static final String TOKEN_VARIABLE = "CREDQL_BENCH_TOKEN";
   static final String AUTH = "{\"linode\": {\"type\": \"bearer\", \"credentialsenvvar\": \"" + TOKEN_VARIABLE + "\"}}";
@@ -79,20 +82,42 @@ public final class Benchmarks {
     if (!TOKEN.equals(System.getenv(TOKEN_VARIABLE))) {
       throw new IllegalStateException("run through bench/run, which sets " + TOKEN_VARIABLE);
     }
+    final String only = args.length > 0 && args[0].startsWith(ONLY) ? args[0].substring(ONLY.length()) : null;
+    final Benchmarks benchmarks = new Benchmarks();
+    if (only != null) {
+      // an A/B comparison of some figures: printed only, the page keeps the last full run
+      for (String section : only.split(",")) {
+        benchmarks.section(section.trim());
+      }
+      return;
+    }
     final Path docs = Paths.get(args.length > 0 ? args[0] : "docs");
     final Map<String, String> previous = PreviousRun.results(docs.resolve("benchmarks.md"));
-    final Benchmarks benchmarks = new Benchmarks();
-    benchmarks.coldStart();
-    benchmarks.fanOutAtScale();
-    benchmarks.hugeFanOut();
-    benchmarks.jarSizes();
-    benchmarks.fanOut();
-    benchmarks.overhead();
-    benchmarks.limit();
-    benchmarks.memory();
-    benchmarks.rateLimited();
-    benchmarks.registry();
+    // (a) and (b) before the fan-outs of (i) and (k): their 10,000- and 100,000-database simulators
+    // leave the JVM that also runs (a)'s simulator with a large heap to collect
+    for (String section : List.of("h", "a", "i", "k", "j", "c", "d", "e", "f", "g")) {
+      benchmarks.section(section);
+    }
     benchmarks.write(docs, previous);
+  }
+
+  /** Runs the benchmark of one section of the page ("a" also measures (b)). */
+  private void section(String name) throws Exception {
+    switch (name) {
+      case "h": coldStart(); break;
+      case "i": fanOutAtScale(SCALE_CONCURRENCIES); break;
+      case "i16": case "i64": case "i256": fanOutAtScale(Integer.parseInt(name.substring(1))); break;
+      case "k": hugeFanOut(); break;
+      case "j": jarSizes(); break;
+      case "a": case "b": fanOut(); break;
+      case "c": overhead(); break;
+      case "d": limit(); break;
+      case "e": memory(); break;
+      case "f": rateLimited(); break;
+      case "g": registry(); break;
+      default: throw new IllegalArgumentException("no benchmark section '" + name + "': use a to k, or i16, i64"
+          + " or i256 for one concurrency of (i)");
+    }
   }
 
   private static LinodeDataset databases(int count) {
@@ -425,12 +450,12 @@ public final class Benchmarks {
    * scheduler at almost no CPU: WireMock's own work per request (about a millisecond of a core)
    * would otherwise take most of what 2 cores give at 256 calls in flight, and be measured as ours.
    */
-  private void fanOutAtScale() throws Exception {
+  private void fanOutAtScale(int... concurrencies) throws Exception {
     try (LinodeSimulator simulator = LinodeSimulator.builder().token(TOKEN).dataset(databases(SCALE_DATABASES))
         .requestJournalLimit(1000).build().start();
          DelayedReplayServer replay = new DelayedReplayServer(simulator.baseUrl(), TOKEN, LATENCY_MS)) {
       boolean warm = false;
-      for (int concurrency : SCALE_CONCURRENCIES) {
+      for (int concurrency : concurrencies) {
         try (Connection c = connect(replay.baseUrl(), concurrency); Statement s = c.createStatement()) {
           if (!warm) {
             // records the simulator's answers, and warms the JVM
@@ -438,6 +463,8 @@ public final class Benchmarks {
             warm = true;
           }
           final long[] nanos = new long[3];
+          final long processCpu = CpuTime.processNanos();
+          final long fakeCpu = CpuTime.threadNanos(DelayedReplayServer.THREAD_NAMES);
           for (int i = 0; i < nanos.length; i++) {
             final long started = System.nanoTime();
             final long rows = count(s, JOIN);
@@ -446,12 +473,16 @@ public final class Benchmarks {
               throw new IllegalStateException("the join returned " + rows + " rows");
             }
           }
+          final double fakeMillis = (CpuTime.threadNanos(DelayedReplayServer.THREAD_NAMES) - fakeCpu) / 1e6;
+          final double clientMillis = (CpuTime.processNanos() - processCpu) / 1e6 - fakeMillis;
           final double best = idealMillis(SCALE_DATABASES, concurrency);
           final double credql = new Samples(nanos).medianMillis();
           scaleSweep.put(concurrency, credql);
           scaleIdeal.put(concurrency, best);
           System.err.printf(Locale.ROOT, "(i) concurrency %d: %.0f ms (ideal %.0f ms), at most %d requests held "
-              + "by the fake%n", concurrency, credql, best, replay.mostInFlight());
+              + "by the fake; CPU per call: credql %.3f ms, the fake %.3f ms (load average %s)%n", concurrency,
+              credql, best, replay.mostInFlight(), clientMillis / nanos.length / SCALE_DATABASES,
+              fakeMillis / nanos.length / SCALE_DATABASES, loadAverage());
           measurements.add(new Measurement("i" + concurrency, "join of " + SCALE_DATABASES + " databases to their "
               + "credentials, " + LATENCY_MS + " ms per call, concurrency " + concurrency + " (median of 3 warm runs)",
               "≤ 1.1 × ideal (" + format(best) + " ms)", format(credql) + " ms = " + ratio(credql / best)
@@ -459,6 +490,11 @@ public final class Benchmarks {
         }
       }
     }
+  }
+
+  /** The machine's load average over the last minute, as the figures are only comparable at similar load. */
+  private static String loadAverage() {
+    return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** (k): the join over 100,000 databases, in a JVM limited to 256 MB, against the replayed simulator. */

@@ -31,6 +31,8 @@ import static java.util.Objects.requireNonNull;
  * of the simulator (once; a warm-up run fills the recording).
  */
 final class DelayedReplayServer implements AutoCloseable {
+  /** The names the threads of this server start with (the JDK server's own and this class's). */
+  static final String[] THREAD_NAMES = {"HTTP-Dispatcher", "replay-"};
   private final HttpServer server;
   private final ExecutorService handlers;
   private final ScheduledExecutorService answers;

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,12 @@ final class RequestFactory {
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GET_QUERY_TO_POST_FORM = "get_query_to_post_form_utf_8";
+  /**
+   * Base URLs already parsed and found safe, by their text: every call of a fan-out goes to the
+   * same one (bounded, as server variables may vary by call).
+   */
+  private static final Map<String, HttpUrl> CHECKED_BASE_URLS = new ConcurrentHashMap<>();
+  private static final int MAX_CHECKED_BASE_URLS = 1024;
 
   private RequestFactory() {
   }
@@ -220,7 +227,12 @@ final class RequestFactory {
       }
     }
     matcher.appendTail(substituted);
-    final HttpUrl url = HttpUrl.parse(substituted.toString());
+    final String text = substituted.toString();
+    final HttpUrl known = CHECKED_BASE_URLS.get(text);
+    if (known != null) {
+      return known;
+    }
+    final HttpUrl url = HttpUrl.parse(text);
     if (url == null) {
       throw new InvalidInputException("the server URL of " + method.id() + " is not a valid URL: "
           + template);
@@ -228,6 +240,9 @@ final class RequestFactory {
     if (!"https".equals(url.scheme()) && !isLoopback(url.host())) {
       throw new InvalidInputException("refusing to call " + method.id() + " over " + url.scheme()
           + "://" + url.host() + ": only https is used, except towards loopback addresses");
+    }
+    if (CHECKED_BASE_URLS.size() < MAX_CHECKED_BASE_URLS) {
+      CHECKED_BASE_URLS.put(text, url);
     }
     return url;
   }

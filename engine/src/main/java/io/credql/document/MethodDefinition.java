@@ -1,6 +1,8 @@
 package io.credql.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -44,6 +46,13 @@ public final class MethodDefinition {
   private final @Nullable String description;
   private final boolean raw;
   private final List<String> validators;
+  /**
+   * The row schema and the fields marked secret, worked out on first use: a fan-out decodes every
+   * response with them, and narrowing by a JSONPath objectKey evaluates the path on a skeleton of
+   * the schema (a third of a listing page's decoding when it was done per response).
+   */
+  private final Supplier<@Nullable SchemaNode> selectedRowSchema = Suppliers.memoize(this::narrowRowSchema);
+  private final Supplier<List<String>> secretFields = Suppliers.memoize(this::markedSecretFields);
 
   MethodDefinition(ResourceDefinition resource, String name, SqlVerb sqlVerb, String httpMethod,
       String pathTemplate, String pointer, List<ParameterDefinition> parameters,
@@ -245,6 +254,10 @@ public final class MethodDefinition {
   }
 
   private @Nullable SchemaNode selectedRowSchema() {
+    return selectedRowSchema.get();
+  }
+
+  private @Nullable SchemaNode narrowRowSchema() {
     SchemaNode schema = responseSchema;
     if (schema == null) {
       return null;
@@ -271,6 +284,10 @@ public final class MethodDefinition {
    * {@code x-credql-secret: true}), whatever their names.
    */
   public List<String> secretFields() {
+    return requireNonNull(secretFields.get(), "secretFields");
+  }
+
+  private List<String> markedSecretFields() {
     final SchemaNode row = isRaw() ? responseSchema : rowSchema();
     final List<String> names = new ArrayList<>();
     if (row != null) {
@@ -280,7 +297,7 @@ public final class MethodDefinition {
         }
       });
     }
-    return names;
+    return List.copyOf(names);
   }
 
   /** Names of the request validators ({@code x-credql-validators}) checked before a call is sent. */

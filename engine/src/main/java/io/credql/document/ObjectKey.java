@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 
@@ -36,6 +37,8 @@ public final class ObjectKey {
       .options(Option.SUPPRESS_EXCEPTIONS)
       .build();
   private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+  private static final Pattern FIELD_PATH = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+  private static final Map<String, List<String>> FIELD_PATHS = new ConcurrentHashMap<>();
   /** How deep a recursive schema is unfolded to find a row schema. */
   private static final int SHAPE_DEPTH = 12;
 
@@ -93,8 +96,26 @@ public final class ObjectKey {
       final JsonNode value = document.get(path);
       return value == null || value.isNull() ? null : value;
     }
+    final List<String> fields = FIELD_PATHS.computeIfAbsent(path, ObjectKey::fieldPath);
+    if (!fields.isEmpty()) {
+      // what JsonPath answers for $.a.b, without its parse context and evaluation per read (a
+      // fan-out reads the page tokens of every response)
+      JsonNode value = document;
+      for (String field : fields) {
+        value = value.isObject() ? value.get(field) : null;
+        if (value == null) {
+          return null;
+        }
+      }
+      return value.isNull() ? null : value;
+    }
     final Object value = JsonPath.using(CONFIGURATION).parse(document).read(compiled(path));
     return value instanceof JsonNode && !((JsonNode) value).isNull() ? (JsonNode) value : null;
+  }
+
+  /** The fields of a path of plain names such as {@code $.a.b}; empty for any other path. */
+  private static List<String> fieldPath(String path) {
+    return FIELD_PATH.matcher(path).matches() ? List.of(path.substring(2).split("\\.")) : List.of();
   }
 
   /** What this JSONPath selects in a JSON response, or null. */
