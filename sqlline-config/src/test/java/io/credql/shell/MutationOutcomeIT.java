@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Either way the user learns what was sent and what is known, and the audit log agrees.
  */
 class MutationOutcomeIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
   private static final String ROTATE = "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42";
 
   @TempDir Path home;
@@ -75,10 +73,8 @@ class MutationOutcomeIT {
   }
 
   private Process credql(String... extraJvm) throws IOException {
-    final List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(List.of(extraJvm));
-    command.addAll(List.of("-jar", JAR.toString(), "-u", "jdbc:credql:providers=" + AcmeApi.providers()
+    final List<String> command = CredqlJar.command(extraJvm);
+    command.addAll(List.of("-u", "jdbc:credql:providers=" + AcmeApi.providers()
         + ";baseUrl.acme=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;auditLog=" + audit,
         "-e", ROTATE));
     final ProcessBuilder builder = new ProcessBuilder(command)
