@@ -1,5 +1,6 @@
 package io.credql.docs;
 
+import io.credql.shell.CredqlJar;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ul>
  */
 class UserGuideIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"))
-      .toAbsolutePath();
+  private static final Path JAR = CredqlJar.JAR;
   private static final Path DOCS = Paths.get("../docs").toAbsolutePath().normalize();
   private static final List<String> PAGES = List.of("guide.md", "jdbc.md");
   private static final Pattern MARKER = Pattern.compile("<!-- guide-test: ([^>]*?) -->");
@@ -151,8 +151,8 @@ class UserGuideIT {
     }
     final Path credql = work.resolve("credql");
     if (!Files.exists(credql)) {
-      Files.writeString(credql, "#!/bin/sh\nHOME='" + work.resolve("home") + "' exec '" + Paths.get(System.getProperty("java.home"), "bin", "java")
-          + "' -XX:TieredStopAtLevel=1 -Duser.home='" + work.resolve("home") + "' -jar '" + JAR + "' \"$@\"\n");
+      Files.writeString(credql, "#!/bin/sh\nHOME='" + work.resolve("home") + "' exec "
+          + CredqlJar.shellCommand("-Duser.home=" + work.resolve("home")) + " \"$@\"\n");
       Files.setPosixFilePermissions(credql, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     return work;

@@ -10,7 +10,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of its own, and loaded as a JDBC driver jar the way a BI tool loads one.
  */
 class CredqlJarIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
+  private static final Path JAR = CredqlJar.JAR;
 
   private static AcmeApi api;
 
@@ -45,9 +44,7 @@ class CredqlJarIT {
   }
 
   private CliRun javaJar(String... args) throws Exception {
-    final List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.home=" + home, "-jar", JAR.toString()));
+    final List<String> command = CredqlJar.command("-Duser.home=" + home);
     command.addAll(List.of(args));
     final Path out = home.resolve("stdout");
     final Path err = home.resolve("stderr");

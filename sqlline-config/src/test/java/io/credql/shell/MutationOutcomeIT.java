@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what is known, and the audit log agrees.
  */
 class MutationOutcomeIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
   private static final String ROTATE = "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42";
   /** The file-size limit credql runs under (RLIMIT_FSIZE, bash's {@code ulimit -f} in KiB). */
   private static final int FILE_SIZE_LIMIT_KIB = 64;
@@ -91,10 +89,9 @@ class MutationOutcomeIT {
   /** credql.jar running the reset under the file-size limit, with SIGINT at its default as in a terminal. */
   private Process credql(String... extraJvm) throws IOException {
     final List<String> command = new ArrayList<>(List.of("bash", "-c",
-        "ulimit -f " + FILE_SIZE_LIMIT_KIB + " && exec env --default-signal=INT \"$@\"", "bash",
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(List.of(extraJvm));
-    command.addAll(List.of("-jar", JAR.toString(), "-u", "jdbc:credql:providers=" + AcmeApi.providers()
+        "ulimit -f " + FILE_SIZE_LIMIT_KIB + " && exec env --default-signal=INT \"$@\"", "bash"));
+    command.addAll(CredqlJar.command(extraJvm));
+    command.addAll(List.of("-u", "jdbc:credql:providers=" + AcmeApi.providers()
         + ";baseUrl.acme=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;auditLog=" + audit,
         "-e", ROTATE));
     final ProcessBuilder builder = new ProcessBuilder(command)

@@ -18,7 +18,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,7 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * printed.
  */
 class SecretLeakSessionIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
   private static final String LINODE_TOKEN = "leak-linode-token-Q7x2v9";
   private static final String ACCESS_KEY = "LEAKAK0000000000000001";
   private static final String SECRET_KEY = "leak-huawei-secret-key-Zr81w";
@@ -103,12 +101,10 @@ class SecretLeakSessionIT {
   }
 
   private ProcessBuilder credql(String envPassword, String... args) {
-    final List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.home=" + home,
+    final List<String> command = CredqlJar.command("-Duser.home=" + home,
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
-        "-Dorg.slf4j.simpleLogger.logFile=" + home.resolve("credql-" + (++processes) + ".log"),
-        "-jar", JAR.toAbsolutePath().toString(), "-u", url()));
+        "-Dorg.slf4j.simpleLogger.logFile=" + home.resolve("credql-" + (++processes) + ".log"));
+    command.addAll(List.of("-u", url()));
     command.addAll(List.of(args));
     final ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("HOME", home.toString());

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 import static io.credql.shell.Waits.waitFor;
@@ -20,13 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * file is read.
  */
 class ShellHistoryPtyIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
 
   @TempDir Path home;
 
   @Test void secretsTypedAtTheTerminalAreMaskedInTheHistoryFile() throws Exception {
-    final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    final String command = "HOME='" + home + "' " + java + " -Duser.home=" + home + " -jar " + JAR.toAbsolutePath() + " --sandbox";
+    final String command = "HOME='" + home + "' " + CredqlJar.shellCommand("-Duser.home=" + home) + " --sandbox";
     final Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
         .redirectErrorStream(true)
         .redirectOutput(home.resolve("terminal").toFile())

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 import static io.credql.shell.Waits.waitFor;
@@ -18,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * many calls are done while they run, and erases that line before printing the rows.
  */
 class ShellProgressPtyIT {
-  private static final Path JAR = Paths.get(System.getProperty("credql.jar", "target/credql.jar"));
 
   @TempDir Path home;
 
@@ -29,8 +27,7 @@ class ShellProgressPtyIT {
       for (int i = 1; i <= 24; i++) {
         ids.append(i == 1 ? "" : ", ").append('(').append(i).append(')');
       }
-      final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      final String command = "HOME='" + home + "' " + java + " -Duser.home=" + home + " -jar " + JAR.toAbsolutePath()
+      final String command = "HOME='" + home + "' " + CredqlJar.shellCommand("-Duser.home=" + home)
           + " -u '" + api.jdbcUrl() + ";concurrency=2'";
       final Path terminal = home.resolve("terminal");
       final Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
