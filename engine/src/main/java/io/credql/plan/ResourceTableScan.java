@@ -47,10 +47,12 @@ import static java.util.Objects.requireNonNull;
 public final class ResourceTableScan extends TableScan implements EnumerableRel {
   /**
    * Batched nested-loop joins with batches large enough that a typical fan-out (hundreds of keys)
-   * runs in as few rounds of concurrent calls as possible.
+   * runs in as few rounds of concurrent calls as possible. A batch's rows are fields of one
+   * generated class when the join's condition stays above the scan (its column is also a response
+   * field), and the JVM allows a method at most 255 parameters: 256 failed such a join to compile.
    */
   private static final RelOptRule LOOKUP_JOIN_RULE =
-      EnumerableBatchNestedLoopJoinRule.Config.DEFAULT.withBatchSize(256).toRule();
+      EnumerableBatchNestedLoopJoinRule.Config.DEFAULT.withBatchSize(200).toRule();
 
   /** Rows assumed for a listing whose size is unknown. */
   private static final double LISTING_ROWS = 1000;

@@ -73,6 +73,9 @@ class SelectBindingTest {
         status = 400;
         answer = "{\"message\": \"combination " + COMBINATION + " does not open " + label + "\"}";
       }
+    } else if (target.startsWith("GET /v1/safes")) {
+      answer = "{\"items\": [{\"label\": \"a\", \"room\": \"r1\"}, {\"label\": \"b\", \"room\": \"r2\"},"
+          + " {\"label\": \"..\", \"room\": \"r3\"}]}";
     } else {
       answer = "{\"items\": [{\"label\": \"a\", \"room\": \"r1\"}]}";
     }
@@ -148,5 +151,20 @@ class SelectBindingTest {
       assertTrue(e.getMessage().contains("may not be empty, '.' or '..'"), e.getMessage());
     }
     assertEquals(List.of(), received());
+  }
+
+  @Test void aLookupJoinWhoseThirdKeyCannotBeSentMakesNoLookup() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class, () -> {
+        try (ResultSet rs = s.executeQuery("SELECT l.label, d.open FROM keyring.safes.safes l"
+            + " JOIN keyring.safes.doors d ON d.label = l.label")) {
+          while (rs.next()) {
+            rs.getString(1);
+          }
+        }
+      });
+      assertTrue(e.getMessage().contains("may not be empty, '.' or '..'"), e.getMessage());
+    }
+    assertEquals(List.of("GET /v1/safes"), received());
   }
 }
