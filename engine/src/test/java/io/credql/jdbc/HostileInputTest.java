@@ -1,14 +1,12 @@
 package io.credql.jdbc;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credql.AcmeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +17,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,19 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refused with one line that names the problem, never an internal message, never the secret.
  */
 class HostileInputTest {
-  private static WireMockServer api;
-
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
+  @RegisterExtension static final WireMockExtension api = AcmeApi.fake();
 
   @BeforeEach void stubs() {
-    api.resetAll();
     api.stubFor(get(urlPathEqualTo("/v1/things"))
         .willReturn(aResponse().withHeader("Content-Type", "application/json")
             .withBody("{\"data\":[{\"id\":1,\"label\":\"日本\"},{\"id\":2,\"label\":\"plain\"}],"
@@ -53,9 +40,7 @@ class HostileInputTest {
   }
 
   private static Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1" + extra);
+    return AcmeApi.connect(api, extra);
   }
 
   private static List<String> labels(String sql) throws SQLException {

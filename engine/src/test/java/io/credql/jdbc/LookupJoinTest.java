@@ -1,15 +1,13 @@
 package io.credql.jdbc;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credql.AcmeApi;
 import io.credql.call.CallProgress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,26 +21,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Joins that bind one table's required parameter from another's rows fan out into calls. */
 class LookupJoinTest {
-  private static WireMockServer api;
-
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
+  @RegisterExtension static final WireMockExtension api = AcmeApi.fake();
 
   @BeforeEach void stubs() {
-    api.resetAll();
     for (int page = 1; page <= 2; page++) {
       final StringBuilder items = new StringBuilder();
       for (int i = 1; i <= 3; i++) {
@@ -64,10 +51,7 @@ class LookupJoinTest {
   }
 
   private static Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1"
-        + ";baseUrl.beta=http://127.0.0.1:" + api.port() + "/beta" + extra);
+    return AcmeApi.connect(api, ";baseUrl.beta=" + AcmeApi.base(api) + "/beta" + extra);
   }
 
   private static List<String> rows(String sql) throws SQLException {

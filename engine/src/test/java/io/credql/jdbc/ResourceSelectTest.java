@@ -1,14 +1,12 @@
 package io.credql.jdbc;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credql.AcmeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,26 +21,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SELECT over a provider described only by its documents, against stubbed HTTP. */
 class ResourceSelectTest {
-  private static WireMockServer api;
-
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
+  @RegisterExtension static final WireMockExtension api = AcmeApi.fake();
 
   @BeforeEach void stubs() {
-    api.resetAll();
     for (int page = 1; page <= 3; page++) {
       final StringBuilder items = new StringBuilder();
       for (int i = 1; i <= 5; i++) {
@@ -69,9 +56,7 @@ class ResourceSelectTest {
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1");
+    return AcmeApi.connect(api, "");
   }
 
   private static List<String> column(ResultSet rs, String name) throws SQLException {

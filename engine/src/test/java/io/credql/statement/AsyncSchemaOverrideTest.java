@@ -22,8 +22,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.credql.statement.ResultRows.labels;
-import static io.credql.statement.ResultRows.rows;
+import static io.credql.jdbc.QueryRows.labels;
+import static io.credql.jdbc.QueryRows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

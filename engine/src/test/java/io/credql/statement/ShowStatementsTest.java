@@ -10,7 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import static io.credql.statement.ResultRows.rows;
+import static io.credql.jdbc.QueryRows.labels;
+import static io.credql.jdbc.QueryRows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,11 +82,11 @@ class ShowStatementsTest {
     try (Connection c = DriverManager.getConnection("jdbc:credql:");
          Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SHOW VERSION")) {
-        assertEquals(List.of("version"), ResultRows.labels(rs));
+        assertEquals(List.of("version"), labels(rs));
         assertEquals(List.of(List.of(io.credql.session.CredqlSession.VERSION)), rows(rs));
       }
       try (ResultSet rs = s.executeQuery("SHOW EXTENDED VERSION")) {
-        assertEquals(List.of("version", "commit", "build_date", "platform"), ResultRows.labels(rs));
+        assertEquals(List.of("version", "commit", "build_date", "platform"), labels(rs));
         final List<String> row = rows(rs).get(0);
         assertEquals(io.credql.session.CredqlSession.VERSION, row.get(0));
         assertTrue(row.get(3).matches("[a-z0-9_ ]+/[a-z0-9_]+"), row.get(3));

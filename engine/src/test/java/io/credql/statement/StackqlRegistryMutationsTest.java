@@ -22,7 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.credql.statement.ResultRows.rows;
+import static io.credql.jdbc.QueryRows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

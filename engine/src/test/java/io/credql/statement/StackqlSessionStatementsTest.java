@@ -1,12 +1,11 @@
 package io.credql.statement;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credql.AcmeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,9 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.credql.statement.ResultRows.labels;
-import static io.credql.statement.ResultRows.rows;
+import static io.credql.jdbc.QueryRows.labels;
+import static io.credql.jdbc.QueryRows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,19 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** StackQL's USE, SLEEP, PURGE, NATIVEQUERY and EXPLAIN, through JDBC, against a fake that counts requests. */
 class StackqlSessionStatementsTest {
-  private static WireMockServer api;
-
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
+  @RegisterExtension static final WireMockExtension api = AcmeApi.fake();
 
   @BeforeEach void stubs() {
-    api.resetAll();
     api.stubFor(get(urlPathEqualTo("/v1/widgets")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json")
         .withBody("[{\"name\":\"w1\",\"size\":1},{\"name\":\"w2\",\"size\":2}]")));
@@ -53,9 +41,7 @@ class StackqlSessionStatementsTest {
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1;timeout=1");
+    return AcmeApi.connect(api, ";timeout=1");
   }
 
   private static int requests() {
@@ -239,8 +225,7 @@ class StackqlSessionStatementsTest {
     }
     final Properties properties = new Properties();
     properties.setProperty("auth", "{\"acme\": {\"type\": \"bearer\", \"credentialsenvvar\": \"CREDQL_UNSET_VAR\"}}");
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath(), properties);
+    try (Connection c = DriverManager.getConnection(AcmeApi.DOCUMENTS, properties);
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW AUTH acme")) {
       assertEquals("not set: CREDQL_UNSET_VAR", rows(rs).get(0).get(3));
     }

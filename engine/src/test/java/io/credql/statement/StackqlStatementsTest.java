@@ -15,8 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import static io.credql.statement.ResultRows.labels;
-import static io.credql.statement.ResultRows.rows;
+import static io.credql.jdbc.QueryRows.labels;
+import static io.credql.jdbc.QueryRows.rows;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;

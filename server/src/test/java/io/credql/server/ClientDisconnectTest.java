@@ -1,20 +1,28 @@
 package io.credql.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.credql.audit.AuditRecords;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -29,93 +37,162 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A client gives up on a slow query and goes away: the server stops the query's calls (those in
- * flight end, no further one starts), stays up, and serves the next client with the budget free.
+ * A client gives up on a slow statement and goes away: the server stops a query's calls (those in
+ * flight end, no further one starts), stays up, and serves the next client with the budget free;
+ * a change it had sent runs to its end, once, and is audited with the user's name.
  */
 class ClientDisconnectTest {
-  /** How long the fake Linode takes to answer each call. */
+  /** How long the fake Linode takes to answer each credentials read. */
   private static final int ANSWER_MILLIS = 200;
   private static final int CALLS = 20;
+  private static final String RESET = "EXEC linode.databases.postgresql_instances_credentials"
+      + ".postDatabasesPostgreSQLInstanceCredentialsReset @instanceId = 7";
 
   @TempDir Path directory;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger resets = new AtomicInteger();
+  private final CountDownLatch resetArrived = new CountDownLatch(1);
+  /** The fake answers a reset only once the test has let its client go away. */
+  private final CountDownLatch answerReset = new CountDownLatch(1);
   private HttpServer linode;
   private ExecutorService linodeThreads;
+  private CredqlServer server;
+  private final ExecutorService client = Executors.newSingleThreadExecutor();
 
-  @AfterEach void stopLinode() {
-    linode.stop(0);
-    linodeThreads.shutdownNow();
-  }
-
-  /** A slow Linode API answering every credentials call after {@link #ANSWER_MILLIS}, counting calls in flight. */
-  private String slowLinode() throws Exception {
+  @BeforeEach void startLinodeAndServer() throws Exception {
     linode = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     linodeThreads = Executors.newCachedThreadPool();
     linode.setExecutor(linodeThreads);
     linode.createContext("/v4/databases/postgresql/instances/", exchange -> {
-      calls.incrementAndGet();
-      inFlight.incrementAndGet();
       try {
-        Thread.sleep(ANSWER_MILLIS);
-        final byte[] body = "{\"username\": \"linroot\", \"password\": \"s3cret\"}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
+        if (exchange.getRequestMethod().equals("POST")) {
+          reset(exchange);
+        } else {
+          credentials(exchange);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        inFlight.decrementAndGet();
         exchange.close();
       }
     });
     linode.start();
-    return "http://127.0.0.1:" + linode.getAddress().getPort() + "/v4";
+    final Path users = directory.resolve("users");
+    new UsersFile(users, 4).add("ann", Role.READER, Set.of(), "ann-password".toCharArray());
+    new UsersFile(users, 4).add("op", Role.OPERATOR, Set.of(), "op-password".toCharArray());
+    final Properties connection = new Properties();
+    connection.setProperty("baseUrl.linode", "http://127.0.0.1:" + linode.getAddress().getPort() + "/v4");
+    connection.setProperty("concurrency", "2");
+    connection.setProperty("auditLog", directory.resolve("audit.jsonl").toString());
+    server = CredqlServer.start(ServerSettings.of(users, connection));
+  }
+
+  @AfterEach void stopAll() {
+    answerReset.countDown();
+    client.shutdownNow();
+    server.close();
+    linode.stop(0);
+    linodeThreads.shutdownNow();
+  }
+
+  /** A slow credentials read: answered after {@link #ANSWER_MILLIS}, counting calls in flight. */
+  private void credentials(HttpExchange exchange) throws IOException, InterruptedException {
+    calls.incrementAndGet();
+    inFlight.incrementAndGet();
+    try {
+      Thread.sleep(ANSWER_MILLIS);
+      answer(exchange, "{\"username\": \"linroot\", \"password\": \"s3cret\"}");
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** A reset, answered when the test says so. */
+  private void reset(HttpExchange exchange) throws IOException, InterruptedException {
+    resets.incrementAndGet();
+    resetArrived.countDown();
+    if (answerReset.await(30, TimeUnit.SECONDS)) {
+      answer(exchange, "{}");
+    }
+  }
+
+  private static void answer(HttpExchange exchange, String json) throws IOException {
+    final byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private static String thinUrl(String address, String user) {
+    return "jdbc:avatica:remote:url=" + address + ";serialization=PROTOBUF;authentication=BASIC;avatica_user="
+        + user + ";avatica_password=" + user + "-password";
   }
 
   @Test void aClientThatGoesAwayMidQueryHasItsCallsStoppedAndTheNextClientIsServed() throws Exception {
-    final Path users = directory.resolve("users");
-    new UsersFile(users, 4).add("ann", Role.READER, Set.of(), "ann-password".toCharArray());
-    final Properties connection = new Properties();
-    connection.setProperty("baseUrl.linode", slowLinode());
-    connection.setProperty("concurrency", "2");
-    connection.setProperty("auditLog", directory.resolve("audit.jsonl").toString());
     final String ids = IntStream.rangeClosed(1, CALLS).mapToObj(Integer::toString).collect(Collectors.joining(", "));
     final String query = "SELECT username FROM linode.databases.postgresql_instances_credentials WHERE instanceId IN (";
-    try (CredqlServer server = CredqlServer.start(ServerSettings.of(users, connection))) {
-      final String login = ";serialization=PROTOBUF;authentication=BASIC;avatica_user=ann;avatica_password=ann-password";
-      final ExecutorService client = Executors.newSingleThreadExecutor();
-      try (TcpRelay relay = TcpRelay.to(server.port())) {
-        final Connection leaving = DriverManager.getConnection("jdbc:avatica:remote:url=http://127.0.0.1:"
-            + relay.port() + login);
-        final Future<?> running = client.submit(() -> leaving.createStatement().executeQuery(query + ids + ")"));
-        final long started = System.nanoTime() + 30_000_000_000L;
-        while (calls.get() < 2 && System.nanoTime() < started) {
-          Thread.sleep(5);
-        }
-        assertTrue(calls.get() >= 2, "the query's calls began");
-        relay.close(); // the client hangs up mid-query
-        assertThrows(ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS));
-      } finally {
-        client.shutdownNow();
+    try (TcpRelay relay = TcpRelay.to(server.port())) {
+      final Connection leaving = DriverManager.getConnection(thinUrl("http://127.0.0.1:" + relay.port(), "ann"));
+      final Future<?> running = client.submit(() -> leaving.createStatement().executeQuery(query + ids + ")"));
+      final long started = System.nanoTime() + 30_000_000_000L;
+      while (calls.get() < 2 && System.nanoTime() < started) {
+        Thread.sleep(5);
       }
-      final long deadline = System.nanoTime() + 2_000_000_000L;
-      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertEquals(0, inFlight.get(), "the calls in flight ended");
-      final int made = calls.get();
-      Thread.sleep(ANSWER_MILLIS / 2);
-      assertEquals(made, calls.get(), "no further call started");
-      assertEquals(0, inFlight.get());
-      assertTrue(made < CALLS / 2, made + " of " + CALLS + " calls were made for a client that went away");
-
-      try (Connection next = DriverManager.getConnection("jdbc:avatica:remote:url=" + server.url() + login);
-           Statement s = next.createStatement(); ResultSet rows = s.executeQuery(query + "1, 2)")) {
-        assertTrue(rows.next());
-        assertEquals("linroot", rows.getString(1));
-        assertTrue(rows.next());
-      }
+      assertTrue(calls.get() >= 2, "the query's calls began");
+      relay.close(); // the client hangs up mid-query
+      assertThrows(ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS));
     }
+    final long deadline = System.nanoTime() + 2_000_000_000L;
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, inFlight.get(), "the calls in flight ended");
+    final int made = calls.get();
+    Thread.sleep(ANSWER_MILLIS / 2);
+    assertEquals(made, calls.get(), "no further call started");
+    assertEquals(0, inFlight.get());
+    assertTrue(made < CALLS / 2, made + " of " + CALLS + " calls were made for a client that went away");
+
+    try (Connection next = DriverManager.getConnection(thinUrl(server.url().toString(), "ann"));
+         Statement s = next.createStatement(); ResultSet rows = s.executeQuery(query + "1, 2)")) {
+      assertTrue(rows.next());
+      assertEquals("linroot", rows.getString(1));
+      assertTrue(rows.next());
+    }
+  }
+
+  @Test void aResetWhoseClientGoesAwayRunsToItsEndOnceAndIsAuditedWithTheUsersName() throws Exception {
+    try (TcpRelay relay = TcpRelay.to(server.port())) {
+      final Connection leaving = DriverManager.getConnection(thinUrl("http://127.0.0.1:" + relay.port(), "op"));
+      final Future<?> running = client.submit(() -> leaving.createStatement().execute(RESET));
+      assertTrue(resetArrived.await(30, TimeUnit.SECONDS), "the reset reached Linode");
+      relay.close(); // the operator hangs up while Linode works on the reset
+      assertThrows(ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS));
+      // the server notices a client that goes away within milliseconds; give it time to, then answer
+      Thread.sleep(200);
+      answerReset.countDown();
+    }
+    final Path audit = directory.resolve("audit.jsonl");
+    final long deadline = System.nanoTime() + 10_000_000_000L;
+    while (outcomes(audit).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    final List<JsonNode> outcomes = outcomes(audit);
+    assertEquals(1, outcomes.size(), "the reset's outcome is recorded: " + outcomes);
+    final JsonNode outcome = outcomes.get(0);
+    assertEquals("ok", outcome.path("outcome").asText(), outcome.toString());
+    assertEquals(200, outcome.path("http_status").asInt(), outcome.toString());
+    assertEquals("op", outcome.path("user").asText());
+    assertEquals("127.0.0.1", outcome.path("client").asText());
+    assertEquals(1, resets.get(), "the reset was sent once");
+  }
+
+  private static List<JsonNode> outcomes(Path audit) throws IOException {
+    if (!Files.exists(audit)) {
+      return List.of();
+    }
+    return AuditRecords.read(audit).records().stream()
+        .filter(r -> r.path("event").asText().equals("outcome")).collect(Collectors.toList());
   }
 }

@@ -3,7 +3,6 @@ package io.credql.shell;
 import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Writes a result set as CSV (RFC 4180): a header row of column labels, then one record per row.
@@ -23,23 +22,7 @@ public final class CsvFormatter implements ResultFormatter {
   }
 
   @Override public long write(ResultSet resultSet, PrintStream out) throws SQLException {
-    final List<ResultColumn> columns = ResultColumn.of(resultSet.getMetaData());
-    final StringBuilder record = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      record.append(i == 0 ? "" : ",").append(field(columns.get(i).label()));
-    }
-    out.print(record.append('\n'));
-    long rows = 0;
-    while (resultSet.next()) {
-      rows++;
-      record.setLength(0);
-      for (int i = 0; i < columns.size(); i++) {
-        final String value = resultSet.getString(i + 1);
-        record.append(i == 0 ? "" : ",").append(value == null ? "" : field(value));
-      }
-      out.print(record.append('\n'));
-    }
-    return rows;
+    return SeparatedLines.write(resultSet, out, ',', CsvFormatter::field);
   }
 
   static String field(String raw) {

@@ -3,7 +3,7 @@ package io.credql.shell;
 import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a result set as StackQL's {@code --output text} does ({@code RawWriter} in StackQL's
@@ -18,22 +18,6 @@ public final class TextFormatter implements ResultFormatter {
   }
 
   @Override public long write(ResultSet resultSet, PrintStream out) throws SQLException {
-    final List<ResultColumn> columns = ResultColumn.of(resultSet.getMetaData());
-    final StringBuilder line = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      line.append(i == 0 ? "" : ",").append(columns.get(i).label());
-    }
-    out.print(line.append('\n'));
-    long rows = 0;
-    while (resultSet.next()) {
-      rows++;
-      line.setLength(0);
-      for (int i = 0; i < columns.size(); i++) {
-        final String value = resultSet.getString(i + 1);
-        line.append(i == 0 ? "" : ",").append(value == null ? "" : value);
-      }
-      out.print(line.append('\n'));
-    }
-    return rows;
+    return SeparatedLines.write(resultSet, out, ',', UnaryOperator.identity());
   }
 }

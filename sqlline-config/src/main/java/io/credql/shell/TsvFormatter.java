@@ -3,7 +3,6 @@ package io.credql.shell;
 import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Writes a result set as tab-separated values: a header line of column labels, then one line per
@@ -19,23 +18,7 @@ public final class TsvFormatter implements ResultFormatter {
   }
 
   @Override public long write(ResultSet resultSet, PrintStream out) throws SQLException {
-    final List<ResultColumn> columns = ResultColumn.of(resultSet.getMetaData());
-    final StringBuilder line = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      line.append(i == 0 ? "" : "\t").append(field(columns.get(i).label()));
-    }
-    out.print(line.append('\n'));
-    long rows = 0;
-    while (resultSet.next()) {
-      rows++;
-      line.setLength(0);
-      for (int i = 0; i < columns.size(); i++) {
-        final String value = resultSet.getString(i + 1);
-        line.append(i == 0 ? "" : "\t").append(value == null ? "" : field(value));
-      }
-      out.print(line.append('\n'));
-    }
-    return rows;
+    return SeparatedLines.write(resultSet, out, '\t', TsvFormatter::field);
   }
 
   static String field(String value) {

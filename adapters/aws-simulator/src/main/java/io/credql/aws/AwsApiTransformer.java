@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * Every request's Signature Version 4 is checked first; the region it is signed for picks the
  * region's resources, as the regional endpoint would.
  */
-final class AwsApiTransformer implements ResponseDefinitionTransformerV2 {
+final class AwsApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "aws-api";
   static final String SECRETS_MANAGER_PATH = "/secretsmanager";
   static final String RDS_PATH = "/rds";
@@ -38,17 +38,10 @@ final class AwsApiTransformer implements ResponseDefinitionTransformerV2 {
   private final RdsQueryApi rds;
 
   AwsApiTransformer(SigV4Verifier verifier, SecretsManagerApi secretsManager, RdsQueryApi rds) {
+    super(NAME);
     this.verifier = requireNonNull(verifier, "verifier");
     this.secretsManager = requireNonNull(secretsManager, "secretsManager");
     this.rds = requireNonNull(rds, "rds");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

@@ -1,10 +1,10 @@
 package io.credql.aws;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.ClockedSimulatorBuilder;
 import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.time.Clock;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -29,10 +29,10 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
   private final @Nullable String sessionToken;
 
   private AwsSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     this.accessKey = requireNonNull(b.accessKey, "accessKey: a simulator needs the access key it accepts");
     this.secretKey = requireNonNull(b.secretKey, "secretKey: a simulator needs the secret key it verifies with");
-    this.state = new AwsState(b.dataset, b.clock);
+    this.state = new AwsState(b.dataset, b.clock());
     this.sessionToken = b.sessionToken;
   }
 
@@ -122,15 +122,14 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
   }
 
   /** Options of an {@link AwsSimulator}; the access key and secret key are required. */
-  public static final class Builder {
+  public static final class Builder extends ClockedSimulatorBuilder<Builder> {
     private @Nullable String accessKey;
     private @Nullable String secretKey;
     private AwsDataset dataset = AwsDataset.demo();
-    private Clock clock = Clock.systemUTC();
-    private @Nullable Integer journalLimit;
     private @Nullable String sessionToken;
 
     private Builder() {
+      super(Builder.class);
     }
 
     /** The only access key the endpoint knows; any other is refused as an invalid client token. */
@@ -157,18 +156,6 @@ public final class AwsSimulator extends SimulatedApi<AwsSimulator> {
     /** The demo account with {@code count} more PostgreSQL instances in us-east-1, for paging. */
     public Builder extraInstances(int count) {
       this.dataset = AwsDataset.demoWithInstances(count);
-      return this;
-    }
-
-    /** The clock {@code X-Amz-Date} is compared with (the system's by default). */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 

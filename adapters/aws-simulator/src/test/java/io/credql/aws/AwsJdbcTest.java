@@ -30,8 +30,7 @@ class AwsJdbcTest {
 
   @BeforeAll
   static void start() {
-    sim = AwsSimulator.builder().accessKey(System.getenv("AWS_ACCESS_KEY_ID"))
-        .secretKey(System.getenv("AWS_SECRET_ACCESS_KEY")).extraInstances(45).build().start();
+    sim = SimulatedAccount.withTestKeys().extraInstances(45).build().start();
   }
 
   @AfterAll
@@ -40,7 +39,7 @@ class AwsJdbcTest {
   }
 
   private static Connection connect(String more) throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:" + sim.jdbcProperties() + more);
+    return DriverManager.getConnection(SimulatedAccount.bundledDocuments(sim) + more);
   }
 
   private static List<String> column(String sql, int index) throws SQLException {

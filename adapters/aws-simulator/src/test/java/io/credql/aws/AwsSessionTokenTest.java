@@ -30,8 +30,7 @@ class AwsSessionTokenTest {
   private static AwsSimulator sim;
 
   @BeforeAll static void start() {
-    sim = AwsSimulator.builder().accessKey(System.getenv("AWS_ACCESS_KEY_ID"))
-        .secretKey(System.getenv("AWS_SECRET_ACCESS_KEY")).sessionToken(System.getenv(TOKEN_VARIABLE))
+    sim = SimulatedAccount.withTestKeys().sessionToken(System.getenv(TOKEN_VARIABLE))
         .build().start();
   }
 
@@ -40,7 +39,7 @@ class AwsSessionTokenTest {
   }
 
   private static List<String> names(String auth) throws SQLException {
-    try (Connection connection = DriverManager.getConnection("jdbc:credql:" + sim.jdbcProperties() + auth);
+    try (Connection connection = DriverManager.getConnection(SimulatedAccount.bundledDocuments(sim) + auth);
          Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(SECRETS)) {
       final List<String> names = new ArrayList<>();
       while (rows.next()) {

@@ -23,8 +23,7 @@ class BothSpellingsOnBothDocumentsTest {
 
   @BeforeAll
   static void start() {
-    sim = AwsSimulator.builder().accessKey(System.getenv("AWS_ACCESS_KEY_ID"))
-        .secretKey(System.getenv("AWS_SECRET_ACCESS_KEY")).build().start();
+    sim = SimulatedAccount.withTestKeys().build().start();
   }
 
   @AfterAll
@@ -34,18 +33,12 @@ class BothSpellingsOnBothDocumentsTest {
 
   /** credql's bundled documents, or the registry's with {@code providers=}. */
   private enum Documents {
-    BUNDLED(""),
-    REGISTRY("providers=" + AwsDocumentsTest.RegistryDocuments.aws().getParent().getParent() + ";");
-
-    final String properties;
-
-    Documents(String properties) {
-      this.properties = properties;
-    }
+    BUNDLED, REGISTRY
   }
 
   private static Connection connect(Documents documents) throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:" + documents.properties + sim.jdbcProperties());
+    return DriverManager.getConnection(documents == Documents.REGISTRY ? SimulatedAccount.registryDocuments(sim)
+        : SimulatedAccount.bundledDocuments(sim));
   }
 
   private static List<List<String>> rows(Documents documents, String sql) throws SQLException {

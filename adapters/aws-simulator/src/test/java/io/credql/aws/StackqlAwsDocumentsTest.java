@@ -26,8 +26,7 @@ class StackqlAwsDocumentsTest {
 
   @BeforeAll
   static void start() {
-    sim = AwsSimulator.builder().accessKey(System.getenv("AWS_ACCESS_KEY_ID"))
-        .secretKey(System.getenv("AWS_SECRET_ACCESS_KEY")).build().start();
+    sim = SimulatedAccount.withTestKeys().build().start();
   }
 
   @AfterAll
@@ -36,9 +35,8 @@ class StackqlAwsDocumentsTest {
   }
 
   private static List<String> column(String sql) throws SQLException {
-    final String providers = AwsDocumentsTest.RegistryDocuments.aws().getParent().getParent().toString();
-    try (Connection connection = DriverManager.getConnection("jdbc:credql:providers=" + providers + ";"
-        + sim.jdbcProperties()); Statement statement = connection.createStatement();
+    try (Connection connection = DriverManager.getConnection(SimulatedAccount.registryDocuments(sim));
+         Statement statement = connection.createStatement();
          ResultSet rows = statement.executeQuery(sql)) {
       final List<String> values = new ArrayList<>();
       while (rows.next()) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.sandbox.IssuedBearerTokens;
+import io.credql.sandbox.SimulatedApiTransformer;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -39,7 +39,7 @@ import static java.util.Objects.requireNonNull;
  * {@code Azure-AsyncOperation} and {@code Location} to poll. Errors are ARM's
  * {@code {"error": {"code", "message"}}}.
  */
-final class AzureApiTransformer implements ResponseDefinitionTransformerV2 {
+final class AzureApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "azure-api";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -59,20 +59,13 @@ final class AzureApiTransformer implements ResponseDefinitionTransformerV2 {
 
   AzureApiTransformer(FlexibleServersState state, AzureApplication application, Duration tokenLifetime,
       int pageSize, int retryAfterSeconds, Clock clock) {
+    super(NAME);
     this.state = requireNonNull(state, "state");
     this.application = requireNonNull(application, "application");
     this.tokens = new IssuedBearerTokens(tokenLifetime, clock);
     this.pageSize = pageSize;
     this.retryAfterSeconds = retryAfterSeconds;
     this.clock = requireNonNull(clock, "clock");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

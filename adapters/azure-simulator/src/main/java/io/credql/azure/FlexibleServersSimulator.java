@@ -1,6 +1,7 @@
 package io.credql.azure;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.ClockedSimulatorBuilder;
 import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -31,13 +32,13 @@ public final class FlexibleServersSimulator extends SimulatedApi<FlexibleServers
   private final Clock clock;
 
   private FlexibleServersSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     this.state = new FlexibleServersState(b.dataset);
     this.application = requireNonNull(b.application, "an application (builder.application) is required");
     this.tokenLifetime = b.tokenLifetime;
     this.pageSize = b.pageSize;
     this.retryAfterSeconds = b.retryAfterSeconds;
-    this.clock = b.clock;
+    this.clock = b.clock();
   }
 
   public static Builder builder() {
@@ -105,16 +106,15 @@ public final class FlexibleServersSimulator extends SimulatedApi<FlexibleServers
   }
 
   /** Options of a {@link FlexibleServersSimulator}; the application is required. */
-  public static final class Builder {
+  public static final class Builder extends ClockedSimulatorBuilder<Builder> {
     private @Nullable AzureApplication application;
     private FlexibleServersDataset dataset = FlexibleServersDataset.empty(FlexibleServersDataset.DEMO_SUBSCRIPTION);
     private Duration tokenLifetime = Duration.ofMinutes(60);
     private int pageSize = 100;
     private int retryAfterSeconds;
-    private Clock clock = Clock.systemUTC();
-    private @Nullable Integer journalLimit;
 
     private Builder() {
+      super(Builder.class);
     }
 
     /** The Entra ID application whose client secret the tenant accepts. */
@@ -152,16 +152,6 @@ public final class FlexibleServersSimulator extends SimulatedApi<FlexibleServers
         throw new IllegalArgumentException("Retry-After is not negative");
       }
       this.retryAfterSeconds = seconds;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -26,9 +25,7 @@ class BothSpellingsOnBothDocumentsTest {
   private static FlexibleServersSimulator sim;
 
   @BeforeAll static void start() {
-    sim = FlexibleServersSimulator.builder().application(FlexibleServersJdbcTest.TENANT,
-        FlexibleServersJdbcTest.CLIENT_ID, FlexibleServersJdbcTest.CLIENT_SECRET)
-        .dataset(FlexibleServersDataset.demo()).build().start();
+    sim = SimulatedTenant.demo().build().start();
   }
 
   @AfterAll static void stop() {
@@ -36,14 +33,7 @@ class BothSpellingsOnBothDocumentsTest {
   }
 
   private static Connection connect(boolean registry) throws SQLException {
-    final Properties properties = new Properties();
-    if (registry) {
-      properties.setProperty("providers", SharedConformance.registry().toString());
-    }
-    properties.setProperty("baseUrl.azure", sim.baseUrl());
-    properties.setProperty("auth", "{\"azure\": {\"type\": \"azure_default\", \"authority_host\": \""
-        + sim.baseUrl() + "\"}}");
-    return DriverManager.getConnection("jdbc:credql:", properties);
+    return registry ? SimulatedTenant.connectWithRegistryDocuments(sim) : SimulatedTenant.connect(sim, new Properties());
   }
 
   private static List<List<String>> rows(boolean registry, String sql) throws SQLException {

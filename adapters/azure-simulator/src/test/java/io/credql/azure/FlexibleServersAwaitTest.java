@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -26,9 +25,7 @@ class FlexibleServersAwaitTest {
   private static FlexibleServersSimulator sim;
 
   @BeforeAll static void start() {
-    sim = FlexibleServersSimulator.builder().application(FlexibleServersJdbcTest.TENANT,
-        FlexibleServersJdbcTest.CLIENT_ID, FlexibleServersJdbcTest.CLIENT_SECRET)
-        .dataset(FlexibleServersDataset.demo()).build().start();
+    sim = SimulatedTenant.demo().build().start();
   }
 
   @AfterAll static void stop() {
@@ -37,13 +34,10 @@ class FlexibleServersAwaitTest {
 
   private static Connection connect(String timeout) throws SQLException {
     final Properties properties = new Properties();
-    properties.setProperty("baseUrl.azure", sim.baseUrl());
-    properties.setProperty("auth", "{\"azure\": {\"type\": \"azure_default\", \"authority_host\": \""
-        + sim.baseUrl() + "\"}}");
     if (timeout != null) {
       properties.setProperty("awaitTimeout", timeout);
     }
-    return DriverManager.getConnection("jdbc:credql:", properties);
+    return SimulatedTenant.connect(sim, properties);
   }
 
   private static String update(String group, String server, String password) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -23,15 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulator registers.
  */
 class FlexibleServersJdbcTest {
-  static final String TENANT = "00000000-0000-0000-0000-0000000ea7e1";
-  static final String CLIENT_ID = "00000000-0000-0000-0000-00000000c11e";
-  static final String CLIENT_SECRET = "test-azure-client-secret";
   private static final String SUBSCRIPTION = FlexibleServersDataset.DEMO_SUBSCRIPTION;
   private static FlexibleServersSimulator sim;
 
   @BeforeAll static void start() {
-    sim = FlexibleServersSimulator.builder().application(TENANT, CLIENT_ID, CLIENT_SECRET)
-        .dataset(FlexibleServersDataset.demo()).pageSize(2).build().start();
+    sim = SimulatedTenant.demo().pageSize(2).build().start();
     for (int i = 0; i < 5; i++) {
       sim.putServer(FlexibleServer.ready(FlexibleServerEngine.POSTGRESQL, "rg-tenants",
           String.format("tenant-%02d-pg", i), "northeurope", "tenantadmin"));
@@ -47,11 +42,7 @@ class FlexibleServersJdbcTest {
   }
 
   static Connection connect(FlexibleServersSimulator simulator) throws SQLException {
-    final Properties properties = new Properties();
-    properties.setProperty("baseUrl.azure", simulator.baseUrl());
-    properties.setProperty("auth", "{\"azure\": {\"type\": \"azure_default\", \"authority_host\": \""
-        + simulator.baseUrl() + "\"}}");
-    return DriverManager.getConnection("jdbc:credql:", properties);
+    return SimulatedTenant.connect(simulator, new Properties());
   }
 
   static List<List<String>> rows(Statement s, String sql) throws SQLException {

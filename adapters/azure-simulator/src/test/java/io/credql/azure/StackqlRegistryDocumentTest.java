@@ -7,11 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +24,7 @@ class StackqlRegistryDocumentTest {
   private static FlexibleServersSimulator sim;
 
   @BeforeAll static void start() {
-    sim = FlexibleServersSimulator.builder().application(FlexibleServersJdbcTest.TENANT,
-        FlexibleServersJdbcTest.CLIENT_ID, FlexibleServersJdbcTest.CLIENT_SECRET)
-        .dataset(FlexibleServersDataset.demo()).pageSize(1).build().start();
+    sim = SimulatedTenant.demo().pageSize(1).build().start();
   }
 
   @AfterAll static void stop() {
@@ -40,12 +36,7 @@ class StackqlRegistryDocumentTest {
   }
 
   private static Connection connect() throws SQLException {
-    final Properties properties = new Properties();
-    properties.setProperty("providers", SharedConformance.registry().toString());
-    properties.setProperty("baseUrl.azure", sim.baseUrl());
-    properties.setProperty("auth", "{\"azure\": {\"type\": \"azure_default\", \"authority_host\": \""
-        + sim.baseUrl() + "\"}}");
-    return DriverManager.getConnection("jdbc:credql:", properties);
+    return SimulatedTenant.connectWithRegistryDocuments(sim);
   }
 
   @Test void theRegistrysServersAndPasswordUpdateRunAgainstTheSimulator() throws SQLException {

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.SimulatedApiTransformer;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -51,7 +51,7 @@ import static java.util.Objects.requireNonNull;
  * Provisioned, and credential generation of both Lakebase APIs. Errors are Databricks'
  * {@code {error_code, message, details}}; anything else is 404 {@code ENDPOINT_NOT_FOUND}.
  */
-final class DatabricksApiTransformer implements ResponseDefinitionTransformerV2 {
+final class DatabricksApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "databricks-api";
   /** The documented maximum of {@code page_size}. */
   static final int MAX_PAGE_SIZE = 100;
@@ -85,20 +85,13 @@ final class DatabricksApiTransformer implements ResponseDefinitionTransformerV2 
   DatabricksApiTransformer(DatabricksState state, @Nullable String personalAccessToken,
       @Nullable String clientId, @Nullable String clientSecret, Duration accessTokenLifetime,
       Clock clock) {
+    super(NAME);
     this.state = requireNonNull(state, "state");
     this.personalAccessToken = personalAccessToken;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.accessTokenLifetime = requireNonNull(accessTokenLifetime, "accessTokenLifetime");
     this.clock = requireNonNull(clock, "clock");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

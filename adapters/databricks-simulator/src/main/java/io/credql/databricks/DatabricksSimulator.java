@@ -1,6 +1,7 @@
 package io.credql.databricks;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.ClockedSimulatorBuilder;
 import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -37,7 +38,7 @@ public final class DatabricksSimulator extends SimulatedApi<DatabricksSimulator>
   private final Clock clock;
 
   private DatabricksSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     if (b.personalAccessToken == null && b.clientId == null) {
       throw new IllegalStateException("a simulator needs a personal access token or a service"
           + " principal to accept");
@@ -47,7 +48,7 @@ public final class DatabricksSimulator extends SimulatedApi<DatabricksSimulator>
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
     this.accessTokenLifetime = b.accessTokenLifetime;
-    this.clock = b.clock;
+    this.clock = b.clock();
   }
 
   public static Builder builder() {
@@ -118,16 +119,15 @@ public final class DatabricksSimulator extends SimulatedApi<DatabricksSimulator>
   }
 
   /** Options of a {@link DatabricksSimulator}; a token or a service principal is required. */
-  public static final class Builder {
+  public static final class Builder extends ClockedSimulatorBuilder<Builder> {
     private @Nullable String personalAccessToken;
     private @Nullable String clientId;
     private @Nullable String clientSecret;
     private Duration accessTokenLifetime = Duration.ofHours(1);
     private DatabricksDataset dataset = DatabricksDataset.empty();
-    private Clock clock = Clock.systemUTC();
-    private @Nullable Integer journalLimit;
 
     private Builder() {
+      super(Builder.class);
     }
 
     /** A personal access token accepted as {@code Authorization: Bearer <token>}. */
@@ -156,18 +156,6 @@ public final class DatabricksSimulator extends SimulatedApi<DatabricksSimulator>
     /** The instances and endpoints the workspace starts with (none by default). */
     public Builder dataset(DatabricksDataset dataset) {
       this.dataset = requireNonNull(dataset, "dataset");
-      return this;
-    }
-
-    /** The clock that issues and expires tokens (the system's by default). */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.credql.databricks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.error.ProviderErrorException;
+import io.credql.jdbc.QueryRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,17 +78,7 @@ class DatabricksJdbcTest {
   }
 
   private static List<List<String>> rows(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      final List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        final List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return QueryRows.of(s, sql);
   }
 
   private static List<List<String>> query(String sql) throws SQLException {

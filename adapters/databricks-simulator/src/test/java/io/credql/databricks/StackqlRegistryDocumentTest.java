@@ -1,5 +1,6 @@
 package io.credql.databricks;
 
+import io.credql.jdbc.QueryRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -58,17 +57,7 @@ class StackqlRegistryDocumentTest {
   }
 
   private static List<List<String>> rows(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      final List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        final List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return QueryRows.of(s, sql);
   }
 
   @Test void everyResourceOfTheRegistryDocumentsIsListedAndDescribed() throws SQLException {

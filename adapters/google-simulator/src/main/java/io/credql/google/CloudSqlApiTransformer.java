@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.sandbox.IssuedBearerTokens;
+import io.credql.sandbox.SimulatedApiTransformer;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -37,7 +37,7 @@ import static java.util.Objects.requireNonNull;
  * {@code Operation}), and operations (get, which advances them, and list). Errors are Google's
  * {@code {"error": {"code", "message", "status", "errors"}}}.
  */
-final class CloudSqlApiTransformer implements ResponseDefinitionTransformerV2 {
+final class CloudSqlApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "cloudsql-api";
   /** Where the simulator issues tokens; the key file's {@code token_uri} points here. */
   static final String TOKEN_PATH = "/token";
@@ -56,20 +56,13 @@ final class CloudSqlApiTransformer implements ResponseDefinitionTransformerV2 {
 
   CloudSqlApiTransformer(CloudSqlState state, JwtAssertionVerifier verifier, String clientEmail,
       Duration tokenLifetime, int pageSize, Clock clock) {
+    super(NAME);
     this.state = requireNonNull(state, "state");
     this.verifier = requireNonNull(verifier, "verifier");
     this.clientEmail = requireNonNull(clientEmail, "clientEmail");
     this.tokens = new IssuedBearerTokens(tokenLifetime, clock);
     this.pageSize = pageSize;
     this.clock = requireNonNull(clock, "clock");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

@@ -3,8 +3,8 @@ package io.credql.google;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.ClockedSimulatorBuilder;
 import io.credql.sandbox.SimulatedApi;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -47,7 +47,7 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
   private final Clock clock;
 
   private CloudSqlSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     this.state = new CloudSqlState(b.dataset);
     this.clientEmail = "credql-rotator@" + b.dataset.project() + ".iam.gserviceaccount.com";
     final byte[] id = new byte[20];
@@ -62,7 +62,7 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
     }
     this.tokenLifetime = b.tokenLifetime;
     this.pageSize = b.pageSize;
-    this.clock = b.clock;
+    this.clock = b.clock();
   }
 
   public static Builder builder() {
@@ -156,14 +156,13 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
   }
 
   /** Options of a {@link CloudSqlSimulator}. */
-  public static final class Builder {
+  public static final class Builder extends ClockedSimulatorBuilder<Builder> {
     private CloudSqlDataset dataset = CloudSqlDataset.empty(CloudSqlDataset.DEMO_PROJECT);
     private Duration tokenLifetime = Duration.ofHours(1);
     private int pageSize = 500;
-    private Clock clock = Clock.systemUTC();
-    private @Nullable Integer journalLimit;
 
     private Builder() {
+      super(Builder.class);
     }
 
     public Builder dataset(CloudSqlDataset dataset) {
@@ -186,16 +185,6 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
         throw new IllegalArgumentException("a page holds at least one instance");
       }
       this.pageSize = size;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>GaussDB is served under {@code /gaussdb}, RDS under {@code /rds}.
  */
-final class HuaweiCloudApiTransformer implements ResponseDefinitionTransformerV2 {
+final class HuaweiCloudApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "huaweicloud-api";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,16 +68,9 @@ final class HuaweiCloudApiTransformer implements ResponseDefinitionTransformerV2
   private final SignatureVerifier verifier;
 
   HuaweiCloudApiTransformer(HuaweiCloudState state, SignatureVerifier verifier) {
+    super(NAME);
     this.state = requireNonNull(state, "state");
     this.verifier = requireNonNull(verifier, "verifier");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

@@ -1,6 +1,7 @@
 package io.credql.huaweicloud;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import io.credql.sandbox.ClockedSimulatorBuilder;
 import io.credql.sandbox.SimulatedApi;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -35,11 +36,11 @@ public final class HuaweiCloudSimulator extends SimulatedApi<HuaweiCloudSimulato
   private final Clock clock;
 
   private HuaweiCloudSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     this.accessKey = requireNonNull(b.accessKey, "accessKey: a simulator needs the access key it accepts");
     this.secretKey = requireNonNull(b.secretKey, "secretKey: a simulator needs the secret key it verifies with");
     this.state = new HuaweiCloudState(b.dataset);
-    this.clock = b.clock;
+    this.clock = b.clock();
   }
 
   public static Builder builder() {
@@ -123,14 +124,13 @@ public final class HuaweiCloudSimulator extends SimulatedApi<HuaweiCloudSimulato
   }
 
   /** Options of a {@link HuaweiCloudSimulator}; the access key and secret key are required. */
-  public static final class Builder {
+  public static final class Builder extends ClockedSimulatorBuilder<Builder> {
     private @Nullable String accessKey;
     private @Nullable String secretKey;
     private HuaweiCloudDataset dataset = HuaweiCloudDataset.demo();
-    private Clock clock = Clock.systemUTC();
-    private @Nullable Integer journalLimit;
 
     private Builder() {
+      super(Builder.class);
     }
 
     /** The only access key the gateway knows; any other is refused with {@code APIGW.0301}. */
@@ -148,18 +148,6 @@ public final class HuaweiCloudSimulator extends SimulatedApi<HuaweiCloudSimulato
     /** The project and instances (the demo ones by default). */
     public Builder dataset(HuaweiCloudDataset dataset) {
       this.dataset = requireNonNull(dataset, "dataset");
-      return this;
-    }
-
-    /** The clock {@code X-Sdk-Date} is compared with (the system's by default). */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ import static java.util.Objects.requireNonNull;
  * other methods on these paths (including Linode's create, update and delete, which this simulator
  * does not model) are 405.
  */
-final class LinodeApiTransformer implements ResponseDefinitionTransformerV2 {
+final class LinodeApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "linode-api";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,20 +71,13 @@ final class LinodeApiTransformer implements ResponseDefinitionTransformerV2 {
 
   LinodeApiTransformer(LinodeState state, String token, RateLimitWindow window,
       LinodeSimulator.PageSizeBounds pageSizes, int latencyMillis, LongSupplier clock) {
+    super(NAME);
     this.state = requireNonNull(state, "state");
     this.expectedAuthorization = "Bearer " + requireNonNull(token, "token");
     this.window = requireNonNull(window, "window");
     this.pageSizes = requireNonNull(pageSizes, "pageSizes");
     this.latencyMillis = latencyMillis;
     this.clock = requireNonNull(clock, "clock");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

@@ -3,6 +3,7 @@ package io.credql.linode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import io.credql.sandbox.RateLimitWindow;
 import io.credql.sandbox.SimulatedApi;
+import io.credql.sandbox.SimulatorBuilder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class LinodeSimulator extends SimulatedApi<LinodeSimulator> {
   private final PageSizeBounds pageSizes;
 
   private LinodeSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     this.token = requireNonNull(b.token, "token: a simulator needs the bearer token it accepts");
     this.state = new LinodeState(b.dataset);
     this.latencyMillis = b.latencyMillis;
@@ -129,15 +130,15 @@ public final class LinodeSimulator extends SimulatedApi<LinodeSimulator> {
   }
 
   /** Options of a {@link LinodeSimulator}; only the token is required. */
-  public static final class Builder {
+  public static final class Builder extends SimulatorBuilder<Builder> {
     private @Nullable String token;
     private LinodeDataset dataset = LinodeDataset.empty();
     private int latencyMillis;
     private int rateLimitPerSecond;
     private PageSizeBounds pageSizes = PageSizeBounds.LINODE;
-    private @Nullable Integer journalLimit;
 
     private Builder() {
+      super(Builder.class);
     }
 
     /** The token accepted as {@code Authorization: Bearer <token>}; anything else is 401. */
@@ -180,12 +181,6 @@ public final class LinodeSimulator extends SimulatedApi<LinodeSimulator> {
 
     public Builder pageSizes(PageSizeBounds pageSizes) {
       this.pageSizes = requireNonNull(pageSizes, "pageSizes");
-      return this;
-    }
-
-    /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.credql.linode;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.credql.jdbc.QueryRows;
 import io.credql.session.CredqlSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -90,18 +90,9 @@ class LinodeFaultSurvivalTest {
   }
 
   private static List<List<String>> read(Connection c, String sql) throws SQLException {
-    final List<List<String>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      final int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        final List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
+    try (Statement s = c.createStatement()) {
+      return QueryRows.of(s, sql);
     }
-    return rows;
   }
 
   /** The SELECT fails; its message is returned after checking it is one and carries no secret. */

@@ -1,5 +1,6 @@
 package io.credql.linode;
 
+import io.credql.jdbc.QueryRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,17 +41,7 @@ class LinodeStatementsTest {
   }
 
   private static List<List<String>> rows(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      final List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        final List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return QueryRows.of(s, sql);
   }
 
   @Test void showMethodsListsTheSeedsThreeMethodsWithTheSeedsVerbs() throws SQLException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -14,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.sandbox.RateLimitWindow;
+import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
@@ -44,7 +44,7 @@ import static java.util.Objects.requireNonNull;
  * Postgres instances, their connection information, and listing, creating and deleting their
  * users. Other paths are 404 {@code not_found}; other methods on these paths are 405.
  */
-final class RenderApiTransformer implements ResponseDefinitionTransformerV2 {
+final class RenderApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "render-api";
 
   static final String UNAUTHORIZED = "Authorization information is missing or invalid.";
@@ -96,19 +96,12 @@ final class RenderApiTransformer implements ResponseDefinitionTransformerV2 {
 
   RenderApiTransformer(RenderState state, String apiKey, RateLimitWindow reads, RateLimitWindow writes,
       LongSupplier clock) {
+    super(NAME);
     this.state = requireNonNull(state, "state");
     this.expectedAuthorization = "Bearer " + requireNonNull(apiKey, "apiKey");
     this.reads = requireNonNull(reads, "reads");
     this.writes = requireNonNull(writes, "writes");
     this.clock = requireNonNull(clock, "clock");
-  }
-
-  @Override public String getName() {
-    return NAME;
-  }
-
-  @Override public boolean applyGlobally() {
-    return false;
   }
 
   @Override public ResponseDefinition transform(ServeEvent serveEvent) {

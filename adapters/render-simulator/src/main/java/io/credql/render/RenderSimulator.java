@@ -3,6 +3,7 @@ package io.credql.render;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import io.credql.sandbox.RateLimitWindow;
 import io.credql.sandbox.SimulatedApi;
+import io.credql.sandbox.SimulatorBuilder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
@@ -39,7 +40,7 @@ public final class RenderSimulator extends SimulatedApi<RenderSimulator> {
   private final LongSupplier clock;
 
   private RenderSimulator(Builder b) {
-    super(b.journalLimit);
+    super(b.journalLimit());
     this.apiKey = requireNonNull(b.apiKey, "apiKey: a simulator needs the API key it accepts");
     this.state = new RenderState(b.dataset);
     this.readsPerMinute = b.readsPerMinute;
@@ -109,15 +110,15 @@ public final class RenderSimulator extends SimulatedApi<RenderSimulator> {
   }
 
   /** Options of a {@link RenderSimulator}; only the API key is required. */
-  public static final class Builder {
+  public static final class Builder extends SimulatorBuilder<Builder> {
     private @Nullable String apiKey;
     private RenderDataset dataset = RenderDataset.empty();
     private int readsPerMinute = READS_PER_MINUTE;
     private int writesPerMinute = WRITES_PER_MINUTE;
     private LongSupplier clock = System::currentTimeMillis;
-    private @Nullable Integer journalLimit;
 
     private Builder() {
+      super(Builder.class);
     }
 
     /** The key accepted as {@code Authorization: Bearer <key>}; anything else is 401. */
@@ -152,12 +153,6 @@ public final class RenderSimulator extends SimulatedApi<RenderSimulator> {
     /** The clock (epoch milliseconds) of rate-limit windows and of new users' creation times. */
     public Builder clock(LongSupplier clock) {
       this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Keeps only the latest {@code entries} requests in the journal (all by default); for long-lived sandboxes. */
-    public Builder requestJournalLimit(int entries) {
-      this.journalLimit = journalLimit(entries);
       return this;
     }
 
