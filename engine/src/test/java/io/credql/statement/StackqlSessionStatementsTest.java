@@ -162,7 +162,7 @@ class StackqlSessionStatementsTest {
       try (ResultSet rs = s.executeQuery("EXPLAIN EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42")) {
         final List<String> row = rows(rs).get(0);
         assertEquals("OK", row.get(1));
-        assertEquals("POST http://127.0.0.1:" + api.port() + "/v1/things/42/secret/rotate\n"
+        assertEquals("POST http://127.0.0.1:" + api.getPort() + "/v1/things/42/secret/rotate\n"
             + "  headers: none (and the provider's credentials, if it takes any, when sent)\n"
             + "nothing was sent", row.get(4));
       }
@@ -178,27 +178,26 @@ class StackqlSessionStatementsTest {
     final String insert = "INSERT INTO acme.things.widgets (name, size, password)"
         + " VALUES ('w9', 3, env('CREDQL_TEST_TOKEN'))";
     final String dryRunBody;
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath() + ";dryRun=true");
+    try (Connection c = DriverManager.getConnection(AcmeApi.DOCUMENTS + ";dryRun=true");
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(insert)) {
       assertTrue(rs.next());
       dryRunBody = rs.getString("body");
     }
     try (Connection c = connect(); Statement s = c.createStatement()) {
       final String plan = explained(s, insert);
-      assertEquals("POST http://127.0.0.1:" + api.port() + "/v1/widgets\n"
+      assertEquals("POST http://127.0.0.1:" + api.getPort() + "/v1/widgets\n"
           + "  headers: Content-Type (and the provider's credentials, if it takes any, when sent)\n"
           + "  body: " + dryRunBody + "\nnothing was sent", plan);
       assertTrue(plan.contains("\"password\":\"********\""), plan);
       assertFalse(plan.contains("engine-test-token"), plan);
       assertTrue(explained(s, "DELETE FROM acme.things.widgets WHERE name IN ('w1', 'w2')")
-          .startsWith("DELETE http://127.0.0.1:" + api.port() + "/v1/widgets/w1\n  headers: none"));
+          .startsWith("DELETE http://127.0.0.1:" + api.getPort() + "/v1/widgets/w1\n  headers: none"));
       assertTrue(explained(s, "DELETE FROM acme.things.widgets WHERE name IN ('w1', 'w2')")
-          .contains("\nDELETE http://127.0.0.1:" + api.port() + "/v1/widgets/w2\n"));
+          .contains("\nDELETE http://127.0.0.1:" + api.getPort() + "/v1/widgets/w2\n"));
       assertTrue(explained(s, "EXEC acme.things.thing_tokens.generate @thingId = 7, @ttl = '900s'")
           .contains("/v1/things/7/tokens\n  headers: Content-Type"));
       assertTrue(explained(s, "EXEC acme.things.widgets.list").startsWith("GET http://127.0.0.1:"
-          + api.port() + "/v1/widgets\n"));
+          + api.getPort() + "/v1/widgets\n"));
     }
     assertEquals(0, requests());
   }
