@@ -9,7 +9,6 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -20,7 +19,6 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.tools.RelBuilderFactory;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -35,10 +33,11 @@ import java.util.Set;
  * its values bind the scan's calls, and it stays to re-check the rows, since a provider may
  * answer more than was asked. Compiled, ten thousand comparisons took minutes to generate.
  */
-public final class LargeInListCalcRule extends RelRule<LargeInListCalcRule.Config> {
-  public static final LargeInListCalcRule INSTANCE = Config.DEFAULT.toRule();
+public final class LargeInListCalcRule extends RelRule<RuleConfig<LargeInListCalcRule>> {
+  public static final LargeInListCalcRule INSTANCE = RuleConfig.rule("LargeInListCalcRule",
+      b0 -> b0.operand(EnumerableCalc.class).anyInputs(), LargeInListCalcRule::new);
 
-  private LargeInListCalcRule(Config config) {
+  private LargeInListCalcRule(RuleConfig<LargeInListCalcRule> config) {
     super(config);
   }
 
@@ -102,28 +101,5 @@ public final class LargeInListCalcRule extends RelRule<LargeInListCalcRule.Confi
         new RexInputRef(input.getRowType().getFieldCount(), type));
     return EnumerableHashJoin.create(input, values, matches, Set.of(),
         list.excluding() ? JoinRelType.ANTI : JoinRelType.SEMI);
-  }
-
-  /** Configuration of {@link LargeInListCalcRule}. */
-  public record Config(String description, OperandTransform operandSupplier,
-      RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-    static final Config DEFAULT = new Config("LargeInListCalcRule",
-        b0 -> b0.operand(EnumerableCalc.class).anyInputs(), RelFactories.LOGICAL_BUILDER);
-
-    @Override public LargeInListCalcRule toRule() {
-      return new LargeInListCalcRule(this);
-    }
-
-    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
   }
 }

@@ -5,7 +5,6 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -14,7 +13,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.tools.RelBuilder;
-import org.apache.calcite.tools.RelBuilderFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +27,11 @@ import java.util.List;
  * after planning). It runs in a pass of its own before the cost-based planner, which would
  * otherwise still pick the filter.
  */
-public final class LargeInListRule extends RelRule<LargeInListRule.Config> {
-  public static final LargeInListRule INSTANCE = Config.DEFAULT.toRule();
+public final class LargeInListRule extends RelRule<RuleConfig<LargeInListRule>> {
+  public static final LargeInListRule INSTANCE = RuleConfig.rule("LargeInListRule",
+      b0 -> b0.operand(LogicalFilter.class).anyInputs(), LargeInListRule::new);
 
-  private LargeInListRule(Config config) {
+  private LargeInListRule(RuleConfig<LargeInListRule> config) {
     super(config);
   }
 
@@ -77,28 +76,5 @@ public final class LargeInListRule extends RelRule<LargeInListRule.Config> {
     final RelColumnOrigin origin = mq.getColumnOrigin(input, column);
     final ResourceTable table = origin == null ? null : origin.getOriginTable().unwrap(ResourceTable.class);
     return table != null && table.columns().get(origin.getOriginColumnOrdinal()).isParameter();
-  }
-
-  /** Configuration of {@link LargeInListRule}. */
-  public record Config(String description, OperandTransform operandSupplier,
-      RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-    static final Config DEFAULT = new Config("LargeInListRule",
-        b0 -> b0.operand(LogicalFilter.class).anyInputs(), RelFactories.LOGICAL_BUILDER);
-
-    @Override public LargeInListRule toRule() {
-      return new LargeInListRule(this);
-    }
-
-    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
   }
 }

@@ -9,8 +9,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.tools.RelBuilderFactory;
 
 import java.util.List;
 
@@ -20,12 +18,19 @@ import java.util.List;
  * filter only bound parameters (as the OR of correlated equalities a batched lookup join pushes
  * down does: the join re-checks its condition anyway).
  */
-public final class ResourceFilterRule extends RelRule<ResourceFilterRule.Config> {
-  public static final ResourceFilterRule INSTANCE = Config.DEFAULT.toRule();
+public final class ResourceFilterRule extends RelRule<RuleConfig<ResourceFilterRule>> {
+  public static final ResourceFilterRule INSTANCE = RuleConfig.rule("ResourceFilterRule",
+      b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(ResourceTableScan.class)
+          .predicate(scan -> scan.bindings().isEmpty()).noInputs()),
+      ResourceFilterRule::new);
   /** The same through a projection of the scan's columns, as a lookup join's right side often is. */
-  public static final ResourceFilterRule THROUGH_PROJECT = Config.THROUGH_PROJECT.toRule();
+  public static final ResourceFilterRule THROUGH_PROJECT = RuleConfig.rule("ResourceFilterRule:project",
+      b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(Project.class)
+          .oneInput(b2 -> b2.operand(ResourceTableScan.class)
+              .predicate(scan -> scan.bindings().isEmpty()).noInputs())),
+      ResourceFilterRule::new);
 
-  private ResourceFilterRule(Config config) {
+  private ResourceFilterRule(RuleConfig<ResourceFilterRule> config) {
     super(config);
   }
 
@@ -54,35 +59,5 @@ public final class ResourceFilterRule extends RelRule<ResourceFilterRule.Config>
       expression = ((RexCall) expression).getOperands().get(0);
     }
     return expression instanceof RexInputRef ? ((RexInputRef) expression).getIndex() : -1;
-  }
-
-  /** Configuration of {@link ResourceFilterRule}. */
-  public record Config(String description, OperandTransform operandSupplier,
-      RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-    static final Config DEFAULT = new Config("ResourceFilterRule",
-        b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(ResourceTableScan.class)
-            .predicate(scan -> scan.bindings().isEmpty()).noInputs()),
-        RelFactories.LOGICAL_BUILDER);
-    static final Config THROUGH_PROJECT = new Config("ResourceFilterRule:project",
-        b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(Project.class)
-            .oneInput(b2 -> b2.operand(ResourceTableScan.class)
-                .predicate(scan -> scan.bindings().isEmpty()).noInputs())),
-        RelFactories.LOGICAL_BUILDER);
-
-    @Override public ResourceFilterRule toRule() {
-      return new ResourceFilterRule(this);
-    }
-
-    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
   }
 }

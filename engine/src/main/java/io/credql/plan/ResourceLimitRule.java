@@ -4,22 +4,30 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.tools.RelBuilderFactory;
+
+import java.util.List;
 
 /**
  * Rule that tells a resource scan how many rows its consumer will read ({@code LIMIT n [OFFSET m]}
  * without ORDER BY, directly above the scan or above a projection of it), so that the scan stops
  * before fetching a page nobody reads. The limit itself stays in the plan.
  */
-public final class ResourceLimitRule extends RelRule<ResourceLimitRule.Config> {
-  public static final ResourceLimitRule INSTANCE = Config.DIRECT.toRule();
-  public static final ResourceLimitRule THROUGH_PROJECT = Config.THROUGH_PROJECT.toRule();
+public final class ResourceLimitRule extends RelRule<RuleConfig<ResourceLimitRule>> {
+  public static final ResourceLimitRule INSTANCE = RuleConfig.rule("ResourceLimitRule",
+      b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(ResourceTableScan.class)
+          .predicate(scan -> scan.fetch() < 0).noInputs()),
+      ResourceLimitRule::new);
+  /** The same through a projection of the scan. */
+  public static final ResourceLimitRule THROUGH_PROJECT = RuleConfig.rule("ResourceLimitRule:project",
+      b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(Project.class)
+          .oneInput(b2 -> b2.operand(ResourceTableScan.class)
+              .predicate(scan -> scan.fetch() < 0).noInputs())),
+      ResourceLimitRule::new);
 
-  private ResourceLimitRule(Config config) {
+  private ResourceLimitRule(RuleConfig<ResourceLimitRule> config) {
     super(config);
   }
 
@@ -32,9 +40,9 @@ public final class ResourceLimitRule extends RelRule<ResourceLimitRule.Config> {
     final ResourceTableScan scan = call.rel(call.getRelList().size() - 1);
     final RelNode limited = scan.withFetch(rows);
     final RelNode input = call.getRelList().size() == 3
-        ? ((Project) call.rel(1)).copy(call.rel(1).getTraitSet(), java.util.List.of(limited))
+        ? ((Project) call.rel(1)).copy(call.rel(1).getTraitSet(), List.of(limited))
         : limited;
-    call.transformTo(sort.copy(sort.getTraitSet(), java.util.List.of(input)));
+    call.transformTo(sort.copy(sort.getTraitSet(), List.of(input)));
   }
 
   /** offset + fetch when both are literals and the sort does not order; -1 otherwise. */
@@ -53,35 +61,5 @@ public final class ResourceLimitRule extends RelRule<ResourceLimitRule.Config> {
       return value == null ? -1 : value.longValue();
     }
     return -1;
-  }
-
-  /** Configuration of {@link ResourceLimitRule}. */
-  public record Config(String description, OperandTransform operandSupplier,
-      RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-    static final Config DIRECT = new Config("ResourceLimitRule",
-        b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(ResourceTableScan.class)
-            .predicate(scan -> scan.fetch() < 0).noInputs()),
-        RelFactories.LOGICAL_BUILDER);
-    static final Config THROUGH_PROJECT = new Config("ResourceLimitRule:project",
-        b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(Project.class)
-            .oneInput(b2 -> b2.operand(ResourceTableScan.class)
-                .predicate(scan -> scan.fetch() < 0).noInputs())),
-        RelFactories.LOGICAL_BUILDER);
-
-    @Override public ResourceLimitRule toRule() {
-      return new ResourceLimitRule(this);
-    }
-
-    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
   }
 }

@@ -12,13 +12,11 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.NlsString;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -38,22 +36,22 @@ import java.util.function.Predicate;
  * does with the pushed parameters can only make its answers smaller, never the query's result
  * different.
  */
-public final class ResourcePushdownRule extends RelRule<ResourcePushdownRule.Config> {
+public final class ResourcePushdownRule extends RelRule<RuleConfig<ResourcePushdownRule>> {
   /** The rules for a filter, a projection (over a filter) and a sort (over a projection or a filter). */
   public static final List<ResourcePushdownRule> ALL = List.of(
-      Config.of("filter", Filter.class, null, null, scan -> scan.pushdown().predicates().isEmpty()).toRule(),
-      Config.of("project", Project.class, null, null, scan -> scan.pushdown().projection().isEmpty()).toRule(),
-      Config.of("project-filter", Project.class, Filter.class, null,
-          scan -> scan.pushdown().projection().isEmpty()).toRule(),
-      Config.of("sort", Sort.class, null, null, scan -> scan.pushdown().order().isEmpty()).toRule(),
-      Config.of("sort-project", Sort.class, Project.class, null,
-          scan -> scan.pushdown().order().isEmpty()).toRule(),
-      Config.of("sort-filter", Sort.class, Filter.class, null,
-          scan -> scan.pushdown().order().isEmpty()).toRule(),
-      Config.of("sort-project-filter", Sort.class, Project.class, Filter.class,
-          scan -> scan.pushdown().order().isEmpty()).toRule());
+      of("filter", Filter.class, null, null, scan -> scan.pushdown().predicates().isEmpty()),
+      of("project", Project.class, null, null, scan -> scan.pushdown().projection().isEmpty()),
+      of("project-filter", Project.class, Filter.class, null,
+          scan -> scan.pushdown().projection().isEmpty()),
+      of("sort", Sort.class, null, null, scan -> scan.pushdown().order().isEmpty()),
+      of("sort-project", Sort.class, Project.class, null,
+          scan -> scan.pushdown().order().isEmpty()),
+      of("sort-filter", Sort.class, Filter.class, null,
+          scan -> scan.pushdown().order().isEmpty()),
+      of("sort-project-filter", Sort.class, Project.class, Filter.class,
+          scan -> scan.pushdown().order().isEmpty()));
 
-  private ResourcePushdownRule(Config config) {
+  private ResourcePushdownRule(RuleConfig<ResourcePushdownRule> config) {
     super(config);
   }
 
@@ -237,34 +235,16 @@ public final class ResourcePushdownRule extends RelRule<ResourcePushdownRule.Con
     return false;
   }
 
-  /** Configuration of {@link ResourcePushdownRule}. */
-  public record Config(String description, OperandTransform operandSupplier,
-      RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-    /** A rule for {@code top} over the optional {@code middle} and {@code bottom} over a scan that {@code open} accepts. */
-    static Config of(String name, Class<? extends RelNode> top, @Nullable Class<? extends RelNode> middle,
-        @Nullable Class<? extends RelNode> bottom, Predicate<ResourceTableScan> open) {
-      final Predicate<ResourceTableScan> accepts = open.and(ResourcePushdownRule::declaresPushdown);
-      final OperandTransform scan = b -> b.operand(ResourceTableScan.class).predicate(accepts).noInputs();
-      final OperandTransform overBottom = bottom == null ? scan : b -> b.operand(bottom).oneInput(scan);
-      final OperandTransform overMiddle = middle == null ? overBottom : b -> b.operand(middle).oneInput(overBottom);
-      return new Config("ResourcePushdownRule:" + name, b -> b.operand(top).oneInput(overMiddle),
-          RelFactories.LOGICAL_BUILDER);
-    }
-
-    @Override public ResourcePushdownRule toRule() {
-      return new ResourcePushdownRule(this);
-    }
-
-    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
+  /** The rule for {@code top} over the optional {@code middle} and {@code bottom} over a scan that {@code open} accepts. */
+  private static ResourcePushdownRule of(String name, Class<? extends RelNode> top,
+      @Nullable Class<? extends RelNode> middle, @Nullable Class<? extends RelNode> bottom,
+      Predicate<ResourceTableScan> open) {
+    final Predicate<ResourceTableScan> accepts = open.and(ResourcePushdownRule::declaresPushdown);
+    final OperandTransform scan = b -> b.operand(ResourceTableScan.class).predicate(accepts).noInputs();
+    final OperandTransform overBottom = bottom == null ? scan : b -> b.operand(bottom).oneInput(scan);
+    final OperandTransform overMiddle = middle == null ? overBottom
+        : b -> b.operand(middle).oneInput(overBottom);
+    return RuleConfig.rule("ResourcePushdownRule:" + name, b -> b.operand(top).oneInput(overMiddle),
+        ResourcePushdownRule::new);
   }
 }
