@@ -3,8 +3,6 @@ package io.credql.plan;
 import io.credql.document.ProviderDocument;
 import io.credql.session.CredqlSession;
 import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.impl.AbstractSchema;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,14 +10,9 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /** Schema of one provider: a sub-schema per service. Reads {@code provider.yaml} on first use. */
-public final class ProviderSchema extends AbstractSchema {
-  private final CredqlSession session;
-  private final String name;
-  private volatile @Nullable Map<String, Schema> services;
-
+public final class ProviderSchema extends DocumentSchema<Schema> {
   public ProviderSchema(CredqlSession session, String name) {
-    this.session = requireNonNull(session, "session");
-    this.name = requireNonNull(name, "name");
+    super(session, name);
   }
 
   public ProviderDocument document() {
@@ -27,18 +20,14 @@ public final class ProviderSchema extends AbstractSchema {
   }
 
   @Override protected Map<String, Schema> getSubSchemaMap() {
-    Map<String, Schema> result = services;
-    if (result == null) {
-      result = new LinkedHashMap<>();
-      for (String service : document().serviceEntries().keySet()) {
-        result.put(service, new ServiceSchema(session, this, service));
-      }
-      services = result;
-    }
-    return result;
+    return members();
   }
 
-  @Override public boolean isMutable() {
-    return false;
+  @Override Map<String, Schema> readMembers() {
+    final Map<String, Schema> services = new LinkedHashMap<>();
+    for (String service : document().serviceEntries().keySet()) {
+      services.put(service, new ServiceSchema(session, this, service));
+    }
+    return services;
   }
 }
