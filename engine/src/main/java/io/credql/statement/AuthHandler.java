@@ -26,13 +26,7 @@ import static java.util.Objects.requireNonNull;
  * refused with the step that gives the same result: the variables to set, or the exact
  * {@code auth=} that reads the variable or key the statement named.
  */
-final class AuthHandler implements StatementHandler {
-  private final CredqlSession session;
-
-  AuthHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
-
+record AuthHandler(CredqlSession session) implements StatementHandler {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
     final SqlAuth auth = (SqlAuth) node;

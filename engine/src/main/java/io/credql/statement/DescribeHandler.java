@@ -21,22 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Runs StackQL's {@code DESCRIBE [EXTENDED] p.s.r} (the resource's columns: {@code name},
  * {@code type}, + {@code description}) and {@code DESCRIBE METHOD [EXTENDED] p.s.r.m} (its
  * inputs and outputs: {@code name}, {@code type}, {@code param_type}, {@code shape},
  * + {@code description}).
  */
-final class DescribeHandler implements StatementHandler {
+record DescribeHandler(CredqlSession session) implements StatementHandler {
   private static final int SHAPE_DEPTH = 4;
-
-  private final CredqlSession session;
-
-  DescribeHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
 
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {

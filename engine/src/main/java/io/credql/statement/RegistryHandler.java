@@ -26,13 +26,7 @@ import static java.util.Objects.requireNonNull;
  * executed, never when it is prepared. A pulled provider is usable at once on this connection
  * and loaded by every later one.
  */
-final class RegistryHandler implements StatementHandler {
-  private final CredqlSession session;
-
-  RegistryHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
-
+record RegistryHandler(CredqlSession session) implements StatementHandler {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
     final SqlRegistry registry = (SqlRegistry) node;

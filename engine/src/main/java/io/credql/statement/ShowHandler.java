@@ -27,19 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Runs {@code SHOW [EXTENDED] PROVIDERS | SERVICES | RESOURCES | METHODS | VERSION [IN name]
  * [LIKE pattern | WHERE condition]} with StackQL's columns, and {@code SHOW INSERT INTO resource}. Listing reads provider documents, never calls a provider.
  */
-final class ShowHandler implements StatementHandler {
-  private final CredqlSession session;
-
-  ShowHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
-
+record ShowHandler(CredqlSession session) implements StatementHandler {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
     final SqlShow show = (SqlShow) node;

@@ -15,22 +15,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Runs StackQL's {@code SLEEP milliseconds}: waits, at most the connection's timeout, and stops
  * early when the statement is cancelled or its thread interrupted. The value must be a whole,
  * non-negative number of milliseconds; anything else is refused before waiting.
  */
-final class SleepHandler implements StatementHandler {
+record SleepHandler(CredqlSession session) implements StatementHandler {
   /** How often a sleep looks at the statement's cancel flag. */
   private static final long SLICE_MILLIS = 50;
-
-  private final CredqlSession session;
-
-  SleepHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
 
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {

@@ -13,7 +13,12 @@ import io.credql.sql.SqlUse;
 import org.apache.calcite.sql.SqlNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Chooses the handler of a parsed statement, or none when Calcite should run it. */
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Chooses the handler of a parsed statement, or none when Calcite should run it. The handlers that
+ * need only the session are records of it, checked here, the one place that makes them.
+ */
 public final class StatementHandlers {
   private StatementHandlers() {
   }
@@ -33,6 +38,7 @@ public final class StatementHandlers {
   }
 
   public static @Nullable StatementHandler find(SqlNode node, CredqlSession session) {
+    requireNonNull(session, "session");
     if (node instanceof SqlExec) {
       return new ExecHandler(session);
     }

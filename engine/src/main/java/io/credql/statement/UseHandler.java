@@ -19,13 +19,7 @@ import static java.util.Objects.requireNonNull;
  * {@code Connection.getSchema()} answers), so later statements may write {@code service.resource}.
  * An unknown provider is refused when the statement is prepared.
  */
-final class UseHandler implements StatementHandler {
-  private final CredqlSession session;
-
-  UseHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
-
+record UseHandler(CredqlSession session) implements StatementHandler {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepare(CalcitePrepare.Context context,
       String sql, SqlNode node) throws CredqlException {
     final SqlUse use = (SqlUse) node;

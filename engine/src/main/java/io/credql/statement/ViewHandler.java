@@ -26,21 +26,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Runs {@code CREATE [OR REPLACE] VIEW}, {@code DROP VIEW [IF EXISTS]} (views kept for the user by
  * {@link ViewStore}), and {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS]},
  * {@code REFRESH MATERIALIZED VIEW} and {@code DROP MATERIALIZED VIEW [IF EXISTS]} (rows held by
  * the connection, in memory only). Each takes effect when the statement is executed.
  */
-final class ViewHandler implements StatementHandler {
-  private final CredqlSession session;
-
-  ViewHandler(CredqlSession session) {
-    this.session = requireNonNull(session, "session");
-  }
-
+record ViewHandler(CredqlSession session) implements StatementHandler {
   static boolean accepts(SqlNode node) {
     return node instanceof SqlCreateView || node instanceof SqlCreateMaterializedView
         || node instanceof SqlDropView || node instanceof SqlDropMaterializedView
