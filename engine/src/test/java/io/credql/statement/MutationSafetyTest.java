@@ -2,20 +2,18 @@ package io.credql.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.credql.AcmeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,31 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Mutations are checked against provider rules, audited before and after, and take secrets by name. */
 class MutationSafetyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static WireMockServer api;
+  @RegisterExtension static final WireMockExtension api = AcmeApi.fake();
 
   @TempDir Path dir;
 
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
-
   @BeforeEach void stubs() {
-    api.resetAll();
     api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(202)));
     api.stubFor(get(urlPathEqualTo("/v1/widgets")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody("[{\"name\":\"w1\",\"size\":1}]")));
   }
 
   private Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1"
-        + ";auditLog=" + dir.resolve("audit.jsonl") + extra);
+    return AcmeApi.connect(api, ";auditLog=" + dir.resolve("audit.jsonl") + extra);
   }
 
   private List<JsonNode> audit() throws IOException {

@@ -1,14 +1,12 @@
 package io.credql.statement;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credql.AcmeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,19 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** StackQL's statements (SHOW, DESCRIBE, EXEC) and resource DML, through JDBC. */
 class StackqlStatementsTest {
-  private static WireMockServer api;
-
-  @BeforeAll static void start() {
-    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    api.start();
-  }
-
-  @AfterAll static void stop() {
-    api.stop();
-  }
+  @RegisterExtension static final WireMockExtension api = AcmeApi.fake();
 
   @BeforeEach void stubs() {
-    api.resetAll();
     api.stubFor(post(urlPathMatching("/v1/things/[0-9]+/secret/rotate"))
         .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
     api.stubFor(get(urlPathMatching("/v1/things/[0-9]+/secret"))
@@ -63,9 +50,7 @@ class StackqlStatementsTest {
   }
 
   private static Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.port() + "/v1" + extra);
+    return AcmeApi.connect(api, extra);
   }
 
   private static List<List<String>> query(String sql) throws SQLException {
@@ -257,7 +242,7 @@ class StackqlStatementsTest {
         assertEquals(List.of("method", "url", "body"), labels(rs));
         final List<String> row = rows(rs).get(0);
         assertEquals("POST", row.get(0));
-        assertEquals("http://127.0.0.1:" + api.port() + "/v1/things/5/tokens", row.get(1));
+        assertEquals(AcmeApi.base(api) + "/v1/things/5/tokens", row.get(1));
         assertEquals("{\"ttl\":\"900s\"}", row.get(2));
       }
       try (ResultSet rs = s.executeQuery(
