@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param accounts the database accounts, in listing order
  */
 public record GaussDbInstance(String id, String name, String status, String type, String version, int port,
-    String created, String privateIp, List<GaussDbAccount> accounts) {
+    String created, String privateIp, List<GaussDbAccount> accounts) implements ListedInstance {
   /**
    * Statuses in which an account's password cannot be reset: creating, changing specifications,
    * frozen, abnormal (provider-apis §5.2).

@@ -150,39 +150,14 @@ final class HuaweiCloudApiTransformer extends SimulatedApiTransformer {
   }
 
   private Reply listGaussDbInstances(LoggedRequest request) {
-    Predicate<GaussDbInstance> filter = i -> true;
-    final String id = query(request, "id");
-    final String name = query(request, "name");
-    final String type = query(request, "type");
-    if (id != null) {
-      filter = filter.and(i -> i.id().equals(id));
-    }
-    if (name != null) {
-      filter = filter.and(i -> nameMatches(i.name(), name));
-    }
-    if (type != null) {
-      filter = filter.and(i -> i.type().equals(type));
-    }
-    final List<ObjectNode> items = state.gaussDbInstances().stream().filter(filter)
+    final List<ObjectNode> items = state.gaussDbInstances().stream().filter(listingFilter(request))
         .map(i -> i.toJson(state.region())).toList();
     return page(request, "instances", items, 100);
   }
 
   private Reply listRdsInstances(LoggedRequest request) {
-    Predicate<RdsInstance> filter = i -> true;
-    final String id = query(request, "id");
-    final String name = query(request, "name");
-    final String type = query(request, "type");
+    Predicate<RdsInstance> filter = listingFilter(request);
     final String datastoreType = query(request, "datastore_type");
-    if (id != null) {
-      filter = filter.and(i -> i.id().equals(id));
-    }
-    if (name != null) {
-      filter = filter.and(i -> nameMatches(i.name(), name));
-    }
-    if (type != null) {
-      filter = filter.and(i -> i.type().equals(type));
-    }
     if (datastoreType != null) {
       filter = filter.and(i -> i.engine().apiName().equals(datastoreType));
     }
@@ -292,6 +267,24 @@ final class HuaweiCloudApiTransformer extends SimulatedApiTransformer {
     }
     state.setRootPassword(instanceId, password);
     return new Reply(200, NODES.objectNode());
+  }
+
+  /** The instances that the listing's {@code id}, {@code name} and {@code type} query parameters ask for. */
+  private static <I extends ListedInstance> Predicate<I> listingFilter(LoggedRequest request) {
+    Predicate<I> filter = i -> true;
+    final String id = query(request, "id");
+    final String name = query(request, "name");
+    final String type = query(request, "type");
+    if (id != null) {
+      filter = filter.and(i -> i.id().equals(id));
+    }
+    if (name != null) {
+      filter = filter.and(i -> nameMatches(i.name(), name));
+    }
+    if (type != null) {
+      filter = filter.and(i -> i.type().equals(type));
+    }
+    return filter;
   }
 
   private static boolean nameMatches(String actual, String wanted) {

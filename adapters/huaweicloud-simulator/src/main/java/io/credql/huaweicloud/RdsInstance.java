@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param type   {@code Single}, {@code Ha} or {@code Replica}
  */
 public record RdsInstance(String id, String name, String status, RdsEngine engine, String version, String type,
-    String created, @Nullable String rootPassword) {
+    String created, @Nullable String rootPassword) implements ListedInstance {
   /**
    * Statuses in which the root password cannot be reset: creating, rebooting, upgrading, changing
    * the instance class, creating or deleting users (provider-apis §6.2); frozen and failed too.

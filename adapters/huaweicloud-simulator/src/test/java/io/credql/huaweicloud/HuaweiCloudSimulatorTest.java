@@ -220,6 +220,18 @@ class HuaweiCloudSimulatorTest {
     assertEquals(5432, postgres.body().get("instances").get(0).get("port").asInt());
   }
 
+  @Test void bothListingsFilterByANamePatternAndByType() throws Exception {
+    final Answer orders = send(signed(get(gaussdb("/instances?name=*orders"))));
+    assertEquals(1, orders.body().get("total_count").asInt());
+    assertEquals(DEMO_GAUSSDB_ACTIVE, orders.body().get("instances").get(0).get("id").asText());
+    final Answer legacyHa = send(signed(get(gaussdb("/instances?name=gauss-legacy&type=Ha"))));
+    assertEquals(DEMO_GAUSSDB_FROZEN, legacyHa.body().get("instances").get(0).get("id").asText());
+    assertEquals(0, send(signed(get(gaussdb("/instances?type=Enterprise")))).body().get("total_count").asInt());
+    final Answer shop = send(signed(get(rds("/instances?name=*shop&type=Single"))));
+    assertEquals(1, shop.body().get("total_count").asInt());
+    assertEquals(DEMO_RDS_MYSQL, shop.body().get("instances").get(0).get("id").asText());
+  }
+
   @Test void databaseAccountsComeTenAtATimeUnlessALimitIsGiven() throws Exception {
     final String instance = "0a1b2c3d4e5f60718293a4b5c6d7e8f9in14";
     final Answer first = send(signed(get(gaussdb("/instances/" + instance + "/db-users"))));
