@@ -23,4 +23,14 @@ public final class ConformanceDocuments {
     }
     return Paths.get("../conformance/stackql-registry/providers/src").toAbsolutePath().normalize();
   }
+
+  /** {@code <provider>/v00.00.00000} in {@link #stackqlRegistry()}, or an error saying where it is missing. */
+  public static Path stackqlProvider(String provider) {
+    final Path dir = stackqlRegistry().resolve(provider).resolve("v00.00.00000");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("StackQL's " + provider + " documents are not in " + dir
+          + "; the tests need StackQL's registry copy in shared/conformance beside the repository");
+    }
+    return dir;
+  }
 }

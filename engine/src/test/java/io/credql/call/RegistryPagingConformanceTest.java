@@ -1,12 +1,10 @@
 package io.credql.call;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credql.ConformanceDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,21 +30,9 @@ class RegistryPagingConformanceTest {
   @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
-  /** The shared copy of StackQL's registry: {@code shared/conformance} beside an ancestor of this module. */
-  static Path registry() {
-    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      final Path candidate = dir.resolveSibling("shared").resolve("conformance/stackql-registry/providers/src");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError("StackQL's registry copy (shared/conformance/stackql-registry) is not beside "
-        + "any ancestor of " + Paths.get("").toAbsolutePath());
-  }
-
   private static List<String> column(String provider, String sql) throws SQLException {
     final List<String> values = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + registry()
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + ConformanceDocuments.stackqlRegistry()
         + ";baseUrl." + provider + "=http://127.0.0.1:" + api.getPort()
         + ";auth={\"" + provider + "\":{\"type\":\"bearer\",\"credentialsenvvar\":\"CREDQL_TEST_TOKEN\"}}");
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -2,6 +2,7 @@ package io.credql.conformance;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.ConformanceDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class AwsWireFormatTest {
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers=" + StackqlRegistry.providers()
+    return DriverManager.getConnection("jdbc:credql:providers=" + ConformanceDocuments.stackqlRegistry()
         + ";baseUrl.aws=http://127.0.0.1:" + api.getPort()
         + ";auth={\"aws\": {\"type\": \"null_auth\"}}"
         + ";auditLog=" + auditDir.resolve("audit.jsonl"));

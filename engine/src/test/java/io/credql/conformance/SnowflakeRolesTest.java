@@ -2,6 +2,7 @@ package io.credql.conformance;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.ConformanceDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,7 +39,7 @@ class SnowflakeRolesTest {
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers=" + StackqlRegistry.providers()
+    return DriverManager.getConnection("jdbc:credql:providers=" + ConformanceDocuments.stackqlRegistry()
         + ";baseUrl.snowflake=http://127.0.0.1:" + api.getPort()
         + ";auth={\"snowflake\": {\"type\": \"bearer\", \"credentialsenvvar\": \"CREDQL_TEST_TOKEN\"}}");
   }

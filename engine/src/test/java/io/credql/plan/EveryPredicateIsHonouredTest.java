@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import io.credql.conformance.StackqlRegistry;
+import io.credql.ConformanceDocuments;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.session.ProviderCatalog;
@@ -78,7 +78,7 @@ class EveryPredicateIsHonouredTest {
   }
 
   @Test void aPredicateOnAResponseColumnReturnsExactlyTheMatchingRows() throws Exception {
-    final Path registry = StackqlRegistry.providers();
+    final Path registry = ConformanceDocuments.stackqlRegistry();
     final ProviderCatalog catalog = ProviderCatalog.create(List.of(), List.of(registry));
     final List<String> checked = new ArrayList<>();
     final List<String> failures = new ArrayList<>();

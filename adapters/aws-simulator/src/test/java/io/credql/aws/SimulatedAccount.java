@@ -1,5 +1,7 @@
 package io.credql.aws;
 
+import io.credql.ConformanceDocuments;
+
 /**
  * The AWS account the simulator's tests run against: a simulator accepting the access key pair
  * surefire puts in {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, and the JDBC URLs
@@ -22,7 +24,7 @@ final class SimulatedAccount {
 
   /** {@code jdbc:credql:} with StackQL's registry {@code aws} documents (unchanged), calling {@code simulator}. */
   static String registryDocuments(AwsSimulator simulator) {
-    return "jdbc:credql:providers=" + AwsDocumentsTest.RegistryDocuments.aws().getParent().getParent() + ";"
+    return "jdbc:credql:providers=" + ConformanceDocuments.stackqlRegistry() + ";"
         + simulator.jdbcProperties();
   }
 }

@@ -3,6 +3,7 @@ package io.credql.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.credql.ConformanceDocuments;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -165,7 +164,8 @@ class AwsDocumentsTest {
   }
 
   private static JsonNode registry(String service) throws IOException {
-    return YAML.readTree(Files.readAllBytes(RegistryDocuments.aws().resolve("services/" + service + ".yaml")));
+    return YAML.readTree(Files.readAllBytes(
+        ConformanceDocuments.stackqlProvider("aws").resolve("services/" + service + ".yaml")));
   }
 
   private static List<String> column(Statement statement, String sql, String label) throws SQLException {
@@ -176,23 +176,5 @@ class AwsDocumentsTest {
       }
     }
     return values;
-  }
-
-  /** StackQL's registry documents for tests, in {@code shared/conformance} beside the repository. */
-  static final class RegistryDocuments {
-    private RegistryDocuments() {
-    }
-
-    /** {@code .../providers/src/aws/v00.00.00000}, found from the working directory upwards. */
-    static Path aws() {
-      for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-        final Path candidate = dir.resolve("shared/conformance/stackql-registry/providers/src/aws/v00.00.00000");
-        if (Files.isDirectory(candidate)) {
-          return candidate;
-        }
-      }
-      throw new IllegalStateException("shared/conformance/stackql-registry is in no parent of "
-          + Paths.get("").toAbsolutePath());
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.credql.azure;
 
+import io.credql.ConformanceDocuments;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,7 +39,7 @@ final class SimulatedTenant {
   /** A connection to {@code simulator} that reads StackQL's registry documents instead of credql's. */
   static Connection connectWithRegistryDocuments(FlexibleServersSimulator simulator) throws SQLException {
     final Properties registry = new Properties();
-    registry.setProperty("providers", SharedConformance.registry().toString());
+    registry.setProperty("providers", ConformanceDocuments.stackqlRegistry().toString());
     return connect(simulator, registry);
   }
 }

@@ -1,5 +1,6 @@
 package io.credql.google;
 
+import io.credql.ConformanceDocuments;
 import io.credql.jdbc.QueryRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class StackqlRegistryDocumentTest {
 
   private static Connection connect() throws SQLException {
     final Properties properties = new Properties();
-    properties.setProperty("providers", SharedConformance.registry().toString());
+    properties.setProperty("providers", ConformanceDocuments.stackqlRegistry().toString());
     properties.setProperty("baseUrl.google", sim.baseUrl());
     return DriverManager.getConnection("jdbc:credql:", properties);
   }

@@ -118,7 +118,7 @@ class AuthSchemesTest {
 
   @Test void githubsProviderConfigSendsBasicCredentialsFromItsVariables() throws Exception {
     final io.credql.session.ProviderCatalog catalog = io.credql.session.ProviderCatalog.create(
-        List.of(), List.of(io.credql.conformance.StackqlRegistry.providers()));
+        List.of(), List.of(io.credql.ConformanceDocuments.stackqlRegistry()));
     final JsonNode auth = catalog.provider("github").config().path("auth");
     final FixedEnvironment environment = new FixedEnvironment(Map.of(
         "STACKQL_GITHUB_USERNAME", "octocat", "STACKQL_GITHUB_PASSWORD", "ghp_token"));
