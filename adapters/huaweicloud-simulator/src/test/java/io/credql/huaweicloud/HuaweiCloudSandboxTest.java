@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.sandbox.Sandbox;
 import io.credql.spi.ProviderSimulator;
+import io.credql.spi.RecordingAuthContext;
 import io.credql.spi.RunningSimulator;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -124,8 +125,10 @@ class HuaweiCloudSandboxTest {
       rds = running.baseUrls().get("huaweicloud.rds");
       assertTrue(rds.matches("http://127\\.0\\.0\\.1:\\d+/rds"), rds);
       assertTrue(running.baseUrls().get("huaweicloud.gaussdb").matches("http://127\\.0\\.0\\.1:\\d+/gaussdb"));
-      final Request signed = new AkSkAuthScheme(new KeysInEnvironment(running.credentials()),
-          AkSkAuthScheme.DEFAULT_AK_VARIABLE, AkSkAuthScheme.DEFAULT_SK_VARIABLE, Clock.systemUTC())
+      final RecordingAuthContext keys = new RecordingAuthContext("huaweicloud");
+      running.credentials().forEach(keys::set);
+      final Request signed = new AkSkAuthScheme(keys, AkSkAuthScheme.DEFAULT_AK_VARIABLE,
+          AkSkAuthScheme.DEFAULT_SK_VARIABLE, Clock.systemUTC())
           .authenticate(new Request.Builder().url(rds + "/v3/" + DEMO_PROJECT_ID + "/instances").build());
       try (Response response = HTTP.newCall(signed).execute()) {
         final JsonNode listing = JSON.readTree(response.body().bytes());

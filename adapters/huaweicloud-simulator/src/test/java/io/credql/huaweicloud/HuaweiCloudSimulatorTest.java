@@ -2,6 +2,7 @@ package io.credql.huaweicloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.spi.RecordingAuthContext;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -79,8 +80,10 @@ class HuaweiCloudSimulatorTest {
   }
 
   private static Request signed(Request request, String accessKey, String secretKey, Clock clock) throws Exception {
-    return new AkSkAuthScheme(KeysInEnvironment.of(accessKey, secretKey), AkSkAuthScheme.DEFAULT_AK_VARIABLE,
-        AkSkAuthScheme.DEFAULT_SK_VARIABLE, clock).authenticate(request);
+    final RecordingAuthContext keys = new RecordingAuthContext("huaweicloud")
+        .set(AkSkAuthScheme.DEFAULT_AK_VARIABLE, accessKey).set(AkSkAuthScheme.DEFAULT_SK_VARIABLE, secretKey);
+    return new AkSkAuthScheme(keys, AkSkAuthScheme.DEFAULT_AK_VARIABLE, AkSkAuthScheme.DEFAULT_SK_VARIABLE, clock)
+        .authenticate(request);
   }
 
   private static Request signed(Request request) throws Exception {

@@ -1,6 +1,7 @@
 package io.credql.huaweicloud;
 
 import io.credql.error.MissingCredentialException;
+import io.credql.spi.RecordingAuthContext;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -27,13 +28,19 @@ class AkSkAuthSchemeTest {
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
 
-  private static AkSkAuthScheme scheme(KeysInEnvironment keys) {
+  /** An environment holding {@code HUAWEICLOUD_SDK_AK} and {@code HUAWEICLOUD_SDK_SK}. */
+  private static RecordingAuthContext keys(String accessKey, String secretKey) {
+    return new RecordingAuthContext("huaweicloud").set(AkSkAuthScheme.DEFAULT_AK_VARIABLE, accessKey)
+        .set(AkSkAuthScheme.DEFAULT_SK_VARIABLE, secretKey);
+  }
+
+  private static AkSkAuthScheme scheme(RecordingAuthContext keys) {
     return new AkSkAuthScheme(keys, AkSkAuthScheme.DEFAULT_AK_VARIABLE, AkSkAuthScheme.DEFAULT_SK_VARIABLE,
         NOVEMBER_15);
   }
 
   @Test void aListingIsSignedOverHostAndDateAtTheClocksTime() throws Exception {
-    final Request signed = scheme(KeysInEnvironment.of("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"))
+    final Request signed = scheme(keys("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"))
         .authenticate(new Request.Builder()
             .url("https://rds.ap-southeast-1.myhuaweicloud.com/v3/0483b6b16e954cb88930a360d2c4e663/instances?limit=2")
             .build());
@@ -54,7 +61,7 @@ class AkSkAuthSchemeTest {
 
   @Test void aResetSignsItsJsonBodyAndContentType() throws Exception {
     final byte[] body = "{\"db_user_pwd\":\"Test_2345674\"}".getBytes(StandardCharsets.UTF_8);
-    final Request signed = scheme(KeysInEnvironment.of("AK", "SK")).authenticate(new Request.Builder()
+    final Request signed = scheme(keys("AK", "SK")).authenticate(new Request.Builder()
         .url("https://rds.ap-southeast-1.myhuaweicloud.com/v3/p/instances/i/password")
         .post(RequestBody.create(body, MediaType.get("application/json")))
         .build());
@@ -74,19 +81,20 @@ class AkSkAuthSchemeTest {
   }
 
   @Test void aLoopbackSimulatorsHostHeaderCarriesItsPort() throws Exception {
-    final Request signed = scheme(KeysInEnvironment.of("AK", "SK"))
+    final Request signed = scheme(keys("AK", "SK"))
         .authenticate(new Request.Builder().url("http://127.0.0.1:18443/gaussdb/v3/p/instances").build());
     assertEquals("127.0.0.1:18443", signed.header("Host"));
   }
 
   @Test void bothKeysAreRegisteredAsSecretsSoTheyAreMaskedEverywhere() throws Exception {
-    final KeysInEnvironment keys = KeysInEnvironment.of("THE-ACCESS-KEY", "the-secret-key");
+    final RecordingAuthContext keys = keys("THE-ACCESS-KEY", "the-secret-key");
     scheme(keys).authenticate(new Request.Builder().url("https://rds.x.myhuaweicloud.com/v3/p/instances").build());
-    assertTrue(keys.registeredSecrets.containsAll(List.of("THE-ACCESS-KEY", "the-secret-key")));
+    assertTrue(keys.secrets().containsAll(List.of("THE-ACCESS-KEY", "the-secret-key")));
   }
 
   @Test void aMissingSecretKeyVariableIsNamedAndNoSignatureIsMade() {
-    final KeysInEnvironment onlyAccessKey = new KeysInEnvironment(Map.of(AkSkAuthScheme.DEFAULT_AK_VARIABLE, "AK"));
+    final RecordingAuthContext onlyAccessKey = new RecordingAuthContext("huaweicloud")
+        .set(AkSkAuthScheme.DEFAULT_AK_VARIABLE, "AK");
     final MissingCredentialException e = assertThrows(MissingCredentialException.class,
         () -> scheme(onlyAccessKey).authenticate(
             new Request.Builder().url("https://rds.x.myhuaweicloud.com/v3/p/instances").build()));
@@ -96,7 +104,8 @@ class AkSkAuthSchemeTest {
   @Test void theFactoryReadsTheVariablesTheDocumentNames() throws Exception {
     final com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree("{\"type\":\"huaweicloud_aksk\",\"akenvvar\":\"MY_AK\",\"skenvvar\":\"MY_SK\"}");
-    final KeysInEnvironment keys = new KeysInEnvironment(Map.of("MY_AK", "OTHER-AK", "MY_SK", "other-sk"));
+    final RecordingAuthContext keys = new RecordingAuthContext("huaweicloud").set("MY_AK", "OTHER-AK")
+        .set("MY_SK", "other-sk");
     final Request signed = new AkSkAuthScheme.Factory().create(config, keys)
         .authenticate(new Request.Builder().url("https://rds.x.myhuaweicloud.com/v3/p/instances").build());
     assertTrue(signed.header("Authorization").contains("Access=OTHER-AK,"), signed.header("Authorization"));
