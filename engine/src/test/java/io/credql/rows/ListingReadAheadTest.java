@@ -1,6 +1,7 @@
 package io.credql.rows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A listing read to its end (the outer side of a lookup join, a full export) asks for its next pages
@@ -112,6 +114,32 @@ class ListingReadAheadTest {
       }
       assertEquals(expected, ids, "every row of every page, in order, once");
     }
+  }
+
+  @Test void aPageFetchedAheadThatFailsEndsTheQueryWithTheProvidersErrorNotAShorterListing() throws Exception {
+    final StubMapping refused = api.stubFor(get(urlPathEqualTo("/v1/things")).atPriority(1)
+        .withQueryParam("page", equalTo("3"))
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+            .withBody("{\"errors\":[{\"reason\":\"page out of range\"}]}")));
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM acme.things.things")) {
+      int rows = 0;
+      final SQLException e;
+      try {
+        while (rs.next()) {
+          rows++;
+        }
+        throw new AssertionError("the listing ended after " + rows + " rows without saying page 3 failed");
+      } catch (SQLException failed) {
+        e = failed;
+      }
+      // the JDBC result set reads one row ahead of the caller, so the error may come with page 2's last row
+      assertTrue(rows > PAGE_SIZE && rows <= 2 * PAGE_SIZE, "rows of pages 1 and 2 came before the error: " + rows);
+      assertEquals(400, e.getErrorCode(), e.getMessage());
+    } finally {
+      api.removeStub(refused);
+    }
+    assertEquals(0, requestsFor(4), "no page is asked for after the one that failed");
   }
 
   private static void awaitRequestFor(int page) throws InterruptedException {
