@@ -46,16 +46,18 @@ import java.util.Properties;
  */
 public final class Benchmarks {
   /**
-   * Sections written by hand (what costs what in a fan-out) or by bench/run-server (the team
+   * Sections written by hand (what costs what at cold start and in a fan-out) or by bench/run-server (the team
    * server): a run of bench/run keeps them, in this order, after its own.
    */
-  private static final List<String> KEPT_SECTIONS = List.of("## What costs what in a fan-out",
-      "## Team server under load");
+  private static final List<String> KEPT_SECTIONS = List.of("## What costs what at cold start",
+      "## What costs what in a fan-out", "## Team server under load");
 
   /** {@code bench/run --only=h,i256} runs those sections and prints their figures without writing the page. */
   private static final String ONLY = "--only=";
   static final String TOKEN = "bench-token";
   static final String TOKEN_VARIABLE = "CREDQL_BENCH_TOKEN";
+  /** Another clone's launcher, whose cold start (h) measures in turn with ours. */
+  static final String BASELINE_VARIABLE = "CREDQL_BENCH_BASELINE";
   static final String AUTH = "{\"linode\": {\"type\": \"bearer\", \"credentialsenvvar\": \"" + TOKEN_VARIABLE + "\"}}";
   private static final int DATABASES = 500;
   private static final int LATENCY_MS = 50;
@@ -73,6 +75,8 @@ public final class Benchmarks {
   private final Map<Integer, Double> ideal = new LinkedHashMap<>();
   private final Map<Integer, Double> scaleSweep = new LinkedHashMap<>();
   private final Map<Integer, Double> scaleIdeal = new LinkedHashMap<>();
+  /** The most calls the fake held at once in the timed runs of (i), by concurrency. */
+  private final Map<Integer, Integer> scalePeak = new LinkedHashMap<>();
   private double shellMillis;
 
   private Benchmarks() {
@@ -426,22 +430,47 @@ public final class Benchmarks {
     }
   }
 
-  /** Median wall time of {@code runs} fresh {@code ./credql} processes running {@code sql} against {@code simulator}. */
+  /**
+   * Median wall time of {@code runs} fresh {@code ./credql} processes running {@code sql} against
+   * {@code simulator}. With {@value #BASELINE_VARIABLE} set to another clone's {@code credql}, each run
+   * of ours is followed by one of that launcher's (an A/B in the same minute, as the machine's load
+   * drifts), and both medians are printed.
+   */
   private static double cliMillis(LinodeSimulator simulator, String sql, int runs) throws IOException, InterruptedException {
+    final String baseline = System.getenv(BASELINE_VARIABLE);
     final long[] nanos = new long[runs];
+    final long[] baselineNanos = new long[runs];
     for (int i = 0; i < runs; i++) {
-      final ProcessBuilder builder = new ProcessBuilder("./credql", "--property", "baseUrl.linode=" + simulator.baseUrl(),
-          "--property", "auth=" + AUTH, "--output", "csv", "-e", sql)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false);
-      final long started = System.nanoTime();
-      final Process process = builder.start();
-      final String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("./credql failed on " + sql + ": " + errors);
+      // in turn, and each launcher first every other run, so neither always follows the other
+      if (baseline != null && i % 2 == 1) {
+        baselineNanos[i] = cliNanos(baseline, simulator, sql);
       }
-      nanos[i] = System.nanoTime() - started;
+      nanos[i] = cliNanos("./credql", simulator, sql);
+      if (baseline != null && i % 2 == 0) {
+        baselineNanos[i] = cliNanos(baseline, simulator, sql);
+      }
     }
-    return new Samples(nanos).medianMillis();
+    final double median = new Samples(nanos).medianMillis();
+    if (baseline != null) {
+      System.err.printf(Locale.ROOT, "(h) %s: ./credql %.0f ms, %s %.0f ms (load %.1f)%n", sql, median, baseline,
+          new Samples(baselineNanos).medianMillis(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+    return median;
+  }
+
+  /** Wall time of one {@code launcher} process running {@code sql} against {@code simulator}. */
+  private static long cliNanos(String launcher, LinodeSimulator simulator, String sql)
+      throws IOException, InterruptedException {
+    final ProcessBuilder builder = new ProcessBuilder(launcher, "--property", "baseUrl.linode=" + simulator.baseUrl(),
+        "--property", "auth=" + AUTH, "--output", "csv", "-e", sql)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false);
+    final long started = System.nanoTime();
+    final Process process = builder.start();
+    final String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(launcher + " failed on " + sql + ": " + errors);
+    }
+    return System.nanoTime() - started;
   }
 
   /**
@@ -463,6 +492,7 @@ public final class Benchmarks {
             warm = true;
           }
           final long[] nanos = new long[3];
+          replay.forgetMostInFlight();
           final long processCpu = CpuTime.processNanos();
           final long fakeCpu = CpuTime.threadNanos(DelayedReplayServer.THREAD_NAMES);
           for (int i = 0; i < nanos.length; i++) {
@@ -479,14 +509,17 @@ public final class Benchmarks {
           final double credql = new Samples(nanos).medianMillis();
           scaleSweep.put(concurrency, credql);
           scaleIdeal.put(concurrency, best);
+          final int peak = replay.mostInFlight();
+          scalePeak.put(concurrency, peak);
           System.err.printf(Locale.ROOT, "(i) concurrency %d: %.0f ms (ideal %.0f ms), at most %d requests held "
               + "by the fake; CPU per call: credql %.3f ms, the fake %.3f ms (load average %s)%n", concurrency,
-              credql, best, replay.mostInFlight(), clientMillis / nanos.length / SCALE_DATABASES,
+              credql, best, peak, clientMillis / nanos.length / SCALE_DATABASES,
               fakeMillis / nanos.length / SCALE_DATABASES, loadAverage());
           measurements.add(new Measurement("i" + concurrency, "join of " + SCALE_DATABASES + " databases to their "
               + "credentials, " + LATENCY_MS + " ms per call, concurrency " + concurrency + " (median of 3 warm runs)",
-              "≤ 1.1 × ideal (" + format(best) + " ms)", format(credql) + " ms = " + ratio(credql / best)
-              + " × ideal", credql <= 1.1 * best));
+              "≤ 1.1 × ideal (" + format(best) + " ms), " + concurrency + " calls in flight", format(credql)
+              + " ms = " + ratio(credql / best) + " × ideal, at most " + peak + " requests in flight",
+              credql <= 1.1 * best && peak >= concurrency));
         }
       }
     }
@@ -574,11 +607,13 @@ public final class Benchmarks {
         .append("`DelayedReplayServer` (the JDK's HTTP server), which holds every request ").append(LATENCY_MS)
         .append(" ms on a scheduler instead of a thread, so that the fake's own work is not measured as ours.\n\n")
         .append("![10,000-call fan-out by concurrency](benchmarks-scale.svg)\n\n")
-        .append("| concurrency | credql (ms) | ideal (ms) | credql / ideal |\n|---|---|---|---|\n");
+        .append("| concurrency | credql (ms) | ideal (ms) | credql / ideal | most requests in flight |\n")
+        .append("|---|---|---|---|---|\n");
     for (Map.Entry<Integer, Double> entry : scaleSweep.entrySet()) {
       final double best = requireNonNull(scaleIdeal.get(entry.getKey()), "the sweep and its ideal share keys");
       md.append("| ").append(entry.getKey()).append(" | ").append(format(entry.getValue())).append(" | ")
-          .append(format(best)).append(" | ").append(ratio(entry.getValue() / best)).append(" |\n");
+          .append(format(best)).append(" | ").append(ratio(entry.getValue() / best)).append(" | ")
+          .append(scalePeak.get(entry.getKey())).append(" |\n");
     }
     final Path page = docs.resolve("benchmarks.md");
     if (Files.exists(page)) {

@@ -83,9 +83,14 @@ final class DelayedReplayServer implements AutoCloseable {
     return requests.get();
   }
 
-  /** The most requests this server held at once (waiting for their delayed answer). */
+  /** The most requests this server held at once (waiting for their delayed answer) since it was last forgotten. */
   int mostInFlight() {
     return mostInFlight.get();
+  }
+
+  /** Starts counting {@link #mostInFlight()} again from the requests held now (a warm-up's are not a run's). */
+  void forgetMostInFlight() {
+    mostInFlight.set(inFlight.get());
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -26,15 +26,16 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Streams the rows of several calls in call order while up to {@code window} of them are in
- * flight. The first page of each call is fetched ahead; a further page once the consumer has read
- * {@link #READ_AHEAD_AFTER} rows of the one before, unless the query's LIMIT is known here, so LIMIT
- * stops paging, and closing the enumerator stops the fan-out.
+ * flight. The first page of each call is fetched ahead; once the consumer has read
+ * {@link #READ_AHEAD_AFTER} rows of a listing (or all of a smaller page), its further pages are
+ * fetched ahead too, up to {@link PagesAhead#MAX_PAGES_AHEAD} of them, unless the query's LIMIT is
+ * known here, so LIMIT stops paging, and closing the enumerator stops the fan-out.
  */
 final class CallStreamEnumerator implements Enumerator<Object[]> {
   /**
-   * Rows of a page read before its next page is asked for: a lookup join reads its outer listing in
-   * batches and then waits for the batch's calls, and the next page arrives during that wait rather
-   * than after it (at most one page more than read is fetched, never for a scan with a LIMIT).
+   * Rows of a listing's first page read before its further pages are asked for: a lookup join reads
+   * its outer listing in batches and then waits for the batch's calls, and the next pages arrive
+   * during that wait rather than after it (never for a scan with a LIMIT).
    */
   static final int READ_AHEAD_AFTER = 16;
   private final ProviderClient client;
@@ -47,8 +48,8 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
   private Iterator<JsonNode> rows = Collections.emptyIterator();
   private Map<String, Object> echoes = Map.of();
   private @Nullable PreparedRequest nextPage;
-  /** The next page, asked for ahead of the consumer; null until then. */
-  private @Nullable Future<Page> nextPageAhead;
+  /** The current listing's further pages, asked for ahead of the consumer; null until then. */
+  private @Nullable PagesAhead pagesAhead;
   /** Rows read of the current page (counted up to {@link #READ_AHEAD_AFTER}). */
   private int readOfPage;
   private final long fetch;
@@ -113,7 +114,6 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
         }
         if (nextPage != null) {
           final Page page = nextPage();
-          finished();
           rows = page.rowsAsRead();
           nextPage = page.next();
           readOfPage = 0;
@@ -150,39 +150,33 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     }
   }
 
-  /** Asks for the next page now, while the consumer reads the current one (not with a LIMIT). */
+  /** Asks for the further pages now, while the consumer reads the current one (not with a LIMIT). */
   private void readAhead() {
     final PreparedRequest request = nextPage;
-    if (request == null || nextPageAhead != null || fetch >= 0 || closed) {
+    if (request == null || pagesAhead != null || fetch >= 0 || closed) {
       return;
     }
-    unfinished++;
-    progress.planned(1);
-    nextPageAhead = executor.submit(() -> client.fetch(request, queryCalls));
+    pagesAhead = new PagesAhead(client, executor, request, queryCalls, progress);
   }
 
-  /** The next page: the one asked for ahead, or asked for now. */
+  /** The next page: one asked for ahead, or, with a LIMIT, asked for now. */
   private Page nextPage() throws CredqlException {
-    final Future<Page> ahead = nextPageAhead;
-    nextPageAhead = null;
+    readAhead();
+    final PagesAhead ahead = pagesAhead;
     if (ahead != null) {
-      return page(ahead);
+      final Page page = ahead.next();
+      if (page.next() == null) {
+        ahead.close();
+        pagesAhead = null;
+      }
+      return page;
     }
     final PreparedRequest request = requireNonNull(nextPage, "nextPage");
     unfinished++;
     progress.planned(1);
-    return client.fetch(request, queryCalls);
-  }
-
-  private Page page(Future<Page> ahead) throws CredqlException {
-    try {
-      return ahead.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a provider", e);
-    } catch (ExecutionException e) {
-      throw failure(e);
-    }
+    final Page page = client.fetch(request, queryCalls);
+    finished();
+    return page;
   }
 
   /** The credql error of a call that ended with {@code e}; anything else it threw is thrown again here. */
@@ -242,10 +236,10 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
       p.firstPage.cancel(false);
     }
     pending.clear();
-    final Future<Page> ahead = nextPageAhead;
+    final PagesAhead ahead = pagesAhead;
     if (ahead != null) {
-      ahead.cancel(false);
-      nextPageAhead = null;
+      ahead.close();
+      pagesAhead = null;
     }
     if (unfinished > 0) {
       progress.givenUp(unfinished);

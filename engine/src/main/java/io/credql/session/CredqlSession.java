@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -49,7 +51,12 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
   private final Environment environment;
   private final Map<String, String> baseUrls;
   private final Redactor redactor = new Redactor();
-  private final OkHttpClient httpClient;
+  /**
+   * Built on a thread of its own as the session starts: building reads the platform's TLS trust
+   * store, a noticeable part of a one-statement {@code ./credql -e}, which then overlaps the
+   * statement's planning on another core instead of preceding it.
+   */
+  private final CompletableFuture<OkHttpClient> httpClient;
   private final ExecutorService executor;
   private final Map<String, ProviderClient> clients = new ConcurrentHashMap<>();
   private final Map<String, AuthSchemeFactory> authFactories;
@@ -72,7 +79,7 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
     final Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(1024);
     dispatcher.setMaxRequestsPerHost(1024);
-    this.httpClient = new OkHttpClient.Builder()
+    final OkHttpClient.Builder client = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         // one idle connection kept per call that may be in flight: a fan-out at concurrency 256
         // would otherwise close and reopen all but 64 of its connections on every wave
@@ -80,8 +87,7 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
         .connectTimeout(Duration.ofSeconds(Math.min(10, timeout)))
         .readTimeout(Duration.ofSeconds(timeout))
         .writeTimeout(Duration.ofSeconds(timeout))
-        .callTimeout(Duration.ofSeconds(3L * timeout))
-        .build();
+        .callTimeout(Duration.ofSeconds(3L * timeout));
     final AtomicInteger threads = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
@@ -89,6 +95,7 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
           thread.setDaemon(true);
           return thread;
         });
+    this.httpClient = CompletableFuture.supplyAsync(client::build, executor);
     final Map<String, AuthSchemeFactory> factories = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (AuthSchemeFactory factory : ServiceLoader.load(AuthSchemeFactory.class,
         CredqlSession.class.getClassLoader())) {
@@ -135,7 +142,14 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
   }
 
   @Override public OkHttpClient httpClient() {
-    return httpClient;
+    try {
+      return httpClient.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw e;
+    }
   }
 
   /** Runs concurrent calls; threads are daemons and idle ones end after 30 s. */
@@ -211,6 +225,10 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
 
   @Override public void close() {
     executor.shutdownNow();
-    httpClient.connectionPool().evictAll();
+    // a client still being built has no connection to close
+    final OkHttpClient client = httpClient.getNow(null);
+    if (client != null) {
+      client.connectionPool().evictAll();
+    }
   }
 }

@@ -23,8 +23,6 @@ import static java.util.Objects.requireNonNull;
  * ({@code {{ .name }}}) that the data lacks is left for {@code --var}.
  */
 final class IqlTemplate {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REFERENCE =
       Pattern.compile("\\{\\{\\s*\\.([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*}}");
   private static final Pattern ACTION =
@@ -35,11 +33,20 @@ final class IqlTemplate {
   private IqlTemplate() {
   }
 
+  /**
+   * The mappers, made when a script first has template data: every script is rendered, and making
+   * a YAML mapper is a noticeable part of a one-statement {@code ./credql -e}'s start.
+   */
+  private static final class Mappers {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
+
   /** Parses a data file's text; {@code origin} names it in errors. */
   static JsonNode data(String text, String origin) throws UsageException {
     requireNonNull(text, "text");
     try {
-      final JsonNode data = YAML.readTree(text);
+      final JsonNode data = Mappers.YAML.readTree(text);
       if (data == null || !data.isObject()) {
         throw new UsageException(origin + " must hold a JSON or YAML object, as in {\"values\": {\"region\": \"us-east\"}}");
       }
@@ -100,7 +107,7 @@ final class IqlTemplate {
       return value.isNull() ? "null" : value.asText();
     }
     try {
-      return JSON.writeValueAsString(value);
+      return Mappers.JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
