@@ -83,7 +83,8 @@ class ServiceAccountAuthSchemeTest {
 
   @Test void anAssertionSignedWithAnotherKeyIsRefusedWithGooglesInvalidGrant() throws Exception {
     final CloudSqlSimulator sim = project();
-    final CloudSqlSimulator other = project();
+    final CloudSqlSimulator other = CloudSqlSimulator.builder().clock(clock).keyOfItsOwn().build().start();
+    started.add(other);
     // the other project's key, sent to this project's token endpoint: the signature does not verify
     final String foreignKey = other.serviceAccountKeyJson(sim.baseUrl() + "/token");
     final ServiceAccountAuthScheme scheme = scheme(new RecordingAuthContext("google")
