@@ -46,11 +46,11 @@ import java.util.Properties;
  */
 public final class Benchmarks {
   /**
-   * Sections written by hand (what costs what at cold start and in a fan-out) or by bench/run-server (the team
-   * server): a run of bench/run keeps them, in this order, after its own.
+   * Sections written by hand (what costs what at cold start and in a fan-out, how long the test suite takes) or
+   * by bench/run-server (the team server): a run of bench/run keeps them, in this order, after its own.
    */
   private static final List<String> KEPT_SECTIONS = List.of("## What costs what at cold start",
-      "## What costs what in a fan-out", "## Team server under load");
+      "## What costs what in a fan-out", "## Team server under load", "## Test suite");
 
   /** {@code bench/run --only=h,i256} runs those sections and prints their figures without writing the page. */
   private static final String ONLY = "--only=";

@@ -8,8 +8,6 @@ import io.credql.sandbox.SimulatedApi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -26,9 +24,10 @@ import static java.util.Objects.requireNonNull;
  * A stateful simulator of one Google Cloud project's Cloud SQL Admin API and of the token endpoint
  * its service account's key points at, on a WireMock server bound to 127.0.0.1.
  *
- * <p>The simulator makes the service account's RSA key pair: {@link #serviceAccountKeyJson()} is
- * the key file a user would download (its {@code token_uri} is this server's {@code /token}), and
- * the token endpoint checks assertions with the public half only.
+ * <p>The service account's RSA key pair is the one the simulators of this process share, or one
+ * of its own ({@link Builder#keyOfItsOwn()}): {@link #serviceAccountKeyJson()} is the key file a
+ * user would download (its {@code token_uri} is this server's {@code /token}), and the token
+ * endpoint checks assertions with the public half only.
  *
  * <pre>{@code
  * try (CloudSqlSimulator sim = CloudSqlSimulator.builder().dataset(CloudSqlDataset.demo()).build().start()) {
@@ -53,13 +52,7 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
     final byte[] id = new byte[20];
     new SecureRandom().nextBytes(id);
     this.keyId = HexFormat.of().formatHex(id);
-    try {
-      final KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      this.keyPair = generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no RSA", e);
-    }
+    this.keyPair = b.keyOfItsOwn ? ServiceAccountKeyPair.fresh() : ServiceAccountKeyPair.shared();
     this.tokenLifetime = b.tokenLifetime;
     this.pageSize = b.pageSize;
     this.clock = b.clock();
@@ -160,6 +153,7 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
     private CloudSqlDataset dataset = CloudSqlDataset.empty(CloudSqlDataset.DEMO_PROJECT);
     private Duration tokenLifetime = Duration.ofHours(1);
     private int pageSize = 500;
+    private boolean keyOfItsOwn;
 
     private Builder() {
       super(Builder.class);
@@ -185,6 +179,15 @@ public final class CloudSqlSimulator extends SimulatedApi<CloudSqlSimulator> {
         throw new IllegalArgumentException("a page holds at least one instance");
       }
       this.pageSize = size;
+      return this;
+    }
+
+    /**
+     * A service account key pair of its own, which no other simulator of this process accepts (by
+     * default they share one, as making a 2048-bit RSA key costs a noticeable part of a second).
+     */
+    public Builder keyOfItsOwn() {
+      this.keyOfItsOwn = true;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.credql.google;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.error.CredqlException;
 import io.credql.error.MissingCredentialException;
 import io.credql.error.ProviderErrorException;
@@ -83,9 +84,13 @@ class ServiceAccountAuthSchemeTest {
 
   @Test void anAssertionSignedWithAnotherKeyIsRefusedWithGooglesInvalidGrant() throws Exception {
     final CloudSqlSimulator sim = project();
-    final CloudSqlSimulator other = project();
-    // the other project's key, sent to this project's token endpoint: the signature does not verify
-    final String foreignKey = other.serviceAccountKeyJson(sim.baseUrl() + "/token");
+    final CloudSqlSimulator other = CloudSqlSimulator.builder().clock(clock).keyOfItsOwn().build().start();
+    started.add(other);
+    // the other project's key, sent to this project's token endpoint under this key's id: only the
+    // signature gives it away
+    final ObjectNode foreign = (ObjectNode) new ObjectMapper().readTree(other.serviceAccountKeyJson(sim.baseUrl() + "/token"));
+    foreign.put("private_key_id", new ObjectMapper().readTree(sim.serviceAccountKeyJson()).path("private_key_id").asText());
+    final String foreignKey = foreign.toString();
     final ServiceAccountAuthScheme scheme = scheme(new RecordingAuthContext("google")
         .set("GOOGLE_CREDENTIALS", foreignKey));
     final ProviderErrorException e = assertThrows(ProviderErrorException.class, () -> bearer(scheme, sim));

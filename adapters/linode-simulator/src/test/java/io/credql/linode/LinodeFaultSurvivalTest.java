@@ -145,8 +145,10 @@ class LinodeFaultSurvivalTest {
   }
 
   @Test void stallsPastTheTimeoutAreRetriedAndTheirLateAnswersNeverUsed() throws SQLException {
-    // a stalled answer that did arrive would carry a wrong password and change the rows
-    final List<List<String>> rows = rowsThroughFront(FAN_OUT, ";timeout=1", (url, nth) ->
+    // a stalled answer that did arrive would carry a wrong password and change the rows; enough
+    // calls at once that every stall waits out its timeout together (at the default of 16 the
+    // stalls held every place in turn and the test waited a second per wave, 4.5 s in all)
+    final List<List<String>> rows = rowsThroughFront(FAN_OUT, ";timeout=1;concurrency=64", (url, nth) ->
         nth == 1 && url.endsWith(CREDENTIALS) && Math.floorMod(url.hashCode(), 8) == 0
             ? aResponse().withFixedDelay(2500).withHeader("Content-Type", "application/json")
                 .withBody("{\"username\": \"stale\", \"password\": \"stale\"}")
