@@ -205,8 +205,9 @@ public final class StackqlIdentifiers {
 
   /**
    * Where a word at {@code [.., end)} goes on as one name, StackQL's pages write without quotes
-   * ({@code cf-r2-jurisdiction}, {@code If-Match}, {@code $.xgafv}, {@code include[]}): the end of that name, or
-   * {@code end} when it does not. A word joined to the next by a hyphen or (after {@code $}) a dot,
+   * ({@code cf-r2-jurisdiction}, {@code If-Match}, {@code $.xgafv}, {@code page[size]}, {@code x5t#S256}): the end
+   * of that name, or {@code end} when it does not. A word joined to the next by a hyphen, a {@code #} or (after
+   * {@code $}) a dot,
    * with no space, is one name in an INSERT's column list, and where an operand starts and the name
    * is followed by {@code =} (a parameter's value in WHERE, SET or EXEC) or, in RETURNING, by a
    * comma or the statement's end. Anywhere else {@code a-b} stays a subtraction.
@@ -216,11 +217,13 @@ public final class StackqlIdentifiers {
     int i = end;
     final boolean dollar = sql.charAt(end - 1) == '$' && end >= 1 && (end < 2 || !isWordPart(sql.charAt(end - 2)));
     while (i + 1 < sql.length()) {
-      if (sql.startsWith("[]", i)) {
-        i += 2; // an array parameter, PHP's way: include[]
+      final int bracket = bracketEnd(sql, i);
+      if (bracket > i) {
+        i = bracket; // an array or object parameter, PHP's way: include[], page[size]
         continue;
       }
-      if (sql.charAt(i) != '-' && !(dollar && sql.charAt(i) == '.') || !Character.isLetter(sql.charAt(i + 1))) {
+      final char c = sql.charAt(i);
+      if (c != '-' && c != '#' && !(dollar && c == '.') || !Character.isLetter(sql.charAt(i + 1))) {
         break;
       }
       i += 2;
@@ -246,6 +249,18 @@ public final class StackqlIdentifiers {
     final char next = nextSignificant(sql, end);
     return RESERVED.contains(upper) && !VALUE_KEYWORDS.contains(upper)
         && ("RETURNING".equals(previous) || ",".equals(previous)) && (next == ',' || next == ';' || next == 0);
+  }
+
+  /** The index after {@code []} or {@code [word]} at {@code i}, or {@code i} when there is none. */
+  private static int bracketEnd(String sql, int i) {
+    if (i >= sql.length() || sql.charAt(i) != '[') {
+      return i;
+    }
+    int end = i + 1;
+    while (end < sql.length() && isWordPart(sql.charAt(end))) {
+      end++;
+    }
+    return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;
   }
 
   /** Whether a {@code $} starts a name such as {@code $.xgafv}, Google's parameter. */
@@ -276,10 +291,10 @@ public final class StackqlIdentifiers {
       final char c = sql.charAt(end);
       if (isWordPart(c)) {
         end++;
-      } else if (sql.startsWith("[]", end) && end > nameStart) {
+      } else if (bracketEnd(sql, end) > end && end > nameStart) {
         plain = false;
-        end += 2;
-      } else if ((c == '-' || c == '.') && end > nameStart && end + 1 < n && isWordPart(sql.charAt(end + 1))) {
+        end = bracketEnd(sql, end);
+      } else if ((c == '-' || c == '.' || c == '#') && end > nameStart && end + 1 < n && isWordPart(sql.charAt(end + 1))) {
         plain = false;
         end++;
       } else {

@@ -269,19 +269,19 @@ class StackqlStatementParserTest {
   @Test void execParametersNamedAsStackqlsPagesWriteThemWithHyphensDotsAndBrackets() throws SqlParseException {
     final SqlExec exec = (SqlExec) parse("EXEC cloudflare.r2.locks.update \n"
         + "@bucket_name='b' --required, \n@cf-r2-jurisdiction='eu', \n@$.xgafv='1', \n@include[]='a',\n"
-        + "@\"X Quoted\"='q', @`Back-Ticked`='t', @If-Match='*'\n@@json=\n'{\"rules\": []}'");
+        + "@\"X Quoted\"='q', @`Back-Ticked`='t', @If-Match='*', @page[size]=5\n@@json=\n'{\"rules\": []}'");
     assertEquals(List.of("bucket_name", "cf-r2-jurisdiction", "$.xgafv", "include[]", "X Quoted", "Back-Ticked",
-        "If-Match"), parameterNames(exec));
+        "If-Match", "page[size]"), parameterNames(exec));
     assertEquals(1, exec.payloads().size());
   }
 
   @Test void hyphenatedAndReservedNamesAreColumnsInInsertSetWhereAndReturning() throws SqlParseException {
     final SqlMutation insert = (SqlMutation) parse("INSERT INTO cloudflare.healthchecks.healthchecks (\n"
         + "data__name,\ninterval,\nselect,\ncf-r2-jurisdiction,\n$.xgafv\n)\nSELECT \n'n',\n30,\n'q',\n'eu',\n'1'"
-        + "\nRETURNING\nid,\ninterval,\nselect");
+        + "\nRETURNING\nid,\ninterval,\nx5t#S256,\nselect");
     assertEquals(List.of("data__name", "interval", "select", "cf-r2-jurisdiction", "$.xgafv"),
         names(((SqlInsert) insert.statement()).getTargetColumnList()));
-    assertEquals(List.of("id", "interval", "select"), names(insert.returning()));
+    assertEquals(List.of("id", "interval", "x5t#S256", "select"), names(insert.returning()));
 
     final SqlMutation update = (SqlMutation) parse("UPDATE cloudflare.healthchecks.healthchecks\nSET \n"
         + "interval = 30,\nselect = 'q'\nWHERE \nzone_id = 'z' --required\nAND If-Match = '*'\n"
