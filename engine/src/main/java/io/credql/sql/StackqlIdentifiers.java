@@ -116,6 +116,8 @@ public final class StackqlIdentifiers {
     boolean insertStatement = false;
     boolean insertColumnsNext = false;
     boolean returning = false;
+    // the index of the parenthesis after which a ")" closes a TABLE( written before json_each
+    int pendingClose = -1;
     int i = 0;
     final int n = sql.length();
     while (i < n) {
@@ -165,6 +167,11 @@ public final class StackqlIdentifiers {
         }
         final String word = sql.substring(i, end);
         final String upper = word.toUpperCase(Locale.ROOT);
+        final int tableFunctionEnd = tableFunctionEnd(upper, previous, sql, end);
+        if (tableFunctionEnd >= 0) {
+          out.replace("TABLE(", i, i + 1);
+          pendingClose = tableFunctionEnd;
+        }
         if (columnList && RESERVED.contains(upper) || returning && isReturnedName(upper, previous, sql, end)
             || isName(upper, previous, sql, end)
             || isSqliteTrim(upper, sql, end) || isSqliteJsonConstructor(upper, previous, sql, end)) {
@@ -183,6 +190,10 @@ public final class StackqlIdentifiers {
         i = end;
       } else {
         out.append(sql, i, i + 1);
+        if (i == pendingClose) {
+          out.replace(")", i, i + 1);
+          pendingClose = -1;
+        }
         if (c == '(' && insertColumnsNext) {
           columnList = true;
         } else if (c == ')') {
@@ -389,11 +400,19 @@ public final class StackqlIdentifiers {
    * it is not closed.
    */
   private static @Nullable String topLevelArguments(String sql, int end) {
+    final StringBuilder arguments = new StringBuilder();
+    return closingParenthesis(sql, end, arguments) < 0 ? null : arguments.toString();
+  }
+
+  /**
+   * The index of the parenthesis that closes the one following {@code end}, or -1; the text
+   * between them at the top level goes to {@code arguments}.
+   */
+  private static int closingParenthesis(String sql, int end, StringBuilder arguments) {
     final int open = significantFrom(sql, end);
     if (open >= sql.length() || sql.charAt(open) != '(') {
-      return null;
+      return -1;
     }
-    final StringBuilder arguments = new StringBuilder();
     int depth = 0;
     int i = open;
     while (i < sql.length()) {
@@ -406,13 +425,27 @@ public final class StackqlIdentifiers {
       if (c == '(') {
         depth++;
       } else if (c == ')' && --depth == 0) {
-        return arguments.toString();
+        return i;
       } else if (depth == 1) {
         arguments.append(c);
       }
       i++;
     }
-    return null;
+    return -1;
+  }
+
+  /**
+   * Where SQLite's table function {@code json_each(...)} or {@code json_tree(...)} stands in FROM,
+   * the index of the parenthesis closing its arguments, else -1: it is written {@code
+   * TABLE(json_each(...))}, since Calcite's grammar reads a call in FROM without TABLE only when its
+   * arguments' first tokens are not a function call ({@code json_each(json_extract(x, '$.a'))}).
+   */
+  private static int tableFunctionEnd(String upper, @Nullable String previous, String sql, int end) {
+    if (!upper.equals("JSON_EACH") && !upper.equals("JSON_TREE")
+        || !",".equals(previous) && !"FROM".equals(previous) && !"JOIN".equals(previous)) {
+      return -1;
+    }
+    return closingParenthesis(sql, end, new StringBuilder());
   }
 
   private static Set<String> reservedWords() {

@@ -142,6 +142,17 @@ class SqliteDifferentialTest {
     }
   }
 
+  @Test void jsonEachOverAFunctionsValueGivesSqlitesRows() throws SQLException {
+    final String rows = "(SELECT 1 AS k, '{\"tags\":[\"a\",2]}' AS doc UNION ALL SELECT 2, '{\"tags\":[]}') AS t";
+    for (String select : new String[] {
+        "SELECT t.k, j.key, j.\"value\" FROM " + rows + ", json_each(json_extract(t.doc, '$.tags')) AS j"
+            + " ORDER BY t.k, j.key",
+        "SELECT t.k, count(*) FROM " + rows + " JOIN json_tree(json_extract(t.doc, '$')) AS j ON j.type = 'text'"
+            + " GROUP BY t.k"}) {
+      assertEquals(rows(sqlite, select), rows(credql, select), select);
+    }
+  }
+
   private static void assertAgree(List<String> corpus) throws SQLException {
     final List<String> mismatches = new ArrayList<>();
     for (int from = 0; from < corpus.size(); from += BATCH) {
