@@ -104,6 +104,17 @@ class StackqlFunctionsTest {
     }
   }
 
+  @Test void sortingOrComparingJsonValuesOfMixedKindsSaysToCastThem() {
+    final String rows = "(SELECT '{\"a\":1}' AS doc UNION ALL SELECT '{\"a\":\"x\"}') AS t";
+    for (String sql : new String[] {"SELECT t.doc FROM " + rows + " ORDER BY json_extract(t.doc, '$.a')",
+        "SELECT t.doc FROM " + rows + " WHERE json_extract(t.doc, '$.a') > 0"}) {
+      final SQLException e = assertThrows(SQLException.class, () -> rows(sql));
+      assertEquals("values of different kinds (numbers and text, as json_extract can give) are compared or sorted"
+          + " together: CAST the expression to a number or to VARCHAR, as in CAST(json_extract(x, '$.a') AS VARCHAR)",
+          e.getMessage(), sql);
+    }
+  }
+
   @Test void jsonEachReadsTheRowBeforeItAndFiltersLikeATable() throws SQLException {
     assertEquals(List.of(List.of("db1", "10.0.0.0/8"), List.of("db2", "192.168.1.1/32")),
         rows("SELECT t.name, a.atom FROM (SELECT 'db1' AS name, '[\"10.0.0.0/8\"]' AS ips"
