@@ -32,7 +32,7 @@ SqlNode SqlExec() :
     }
 }
 
-/** Parses one "@name = value" or "@@name = value" of an EXEC statement. */
+/** Parses one "@name = value" or "@@name = value" of an EXEC statement; the name may be quoted, @"name". */
 SqlNode SqlExecParameter() :
 {
     final Token name;
@@ -44,12 +44,15 @@ SqlNode SqlExecParameter() :
         name = <EXEC_PARAM> { payload = false; }
     |
         name = <EXEC_SYS_PARAM> { payload = true; }
+    |
+        name = <EXEC_QUOTED_PARAM> { payload = false; }
+    |
+        name = <EXEC_SYS_QUOTED_PARAM> { payload = true; }
     )
     <EQ>
     value = Expression(ExprContext.ACCEPT_NON_QUERY)
     {
-        final String image = name.image.substring(payload ? 2 : 1);
-        return new SqlExecParameter(getPos(), image, payload, value);
+        return new SqlExecParameter(getPos(), SqlExecParameter.nameOf(name.image), payload, value);
     }
 }
 

@@ -70,7 +70,7 @@ public final class MinMaxFunctions {
   }
 
   /** The value as SQLite holds it: an integer as a Long, a real as a Double, anything else as text. */
-  private static @Nullable Object sqliteValue(Object value) {
+  static @Nullable Object sqliteValue(Object value) {
     final String storageClass = SqliteValues.storageClass(value);
     if (storageClass.equals("integer") || storageClass.equals("real")) {
       return SqliteValues.number(value);
@@ -79,7 +79,7 @@ public final class MinMaxFunctions {
   }
 
   /** SQLite's order of values: numbers, then texts, then blobs. */
-  private static int compare(Object a, Object b) {
+  static int compare(Object a, Object b) {
     final int rank = Integer.compare(rank(a), rank(b));
     if (rank != 0) {
       return rank;

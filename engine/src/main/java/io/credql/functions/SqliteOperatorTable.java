@@ -189,6 +189,7 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.add("regexp_like", SqlLibraryOperators.REGEXP_LIKE);
     r.add("regexp_substr", SqlLibraryOperators.REGEXP_SUBSTR);
     r.add("group_concat", GroupConcat.withDefaultSeparator(), GroupConcat.withSeparator());
+    r.add("total", AnyValueAggregates.TOTAL);
     // math, as SQLite's math functions (ceil and floor are Calcite's: its grammar reads them)
     for (String name : new String[] {"acos", "acosh", "asin", "asinh", "atan", "atanh", "cos", "cosh",
         "sin", "sinh", "tan", "tanh", "degrees", "radians", "exp", "sqrt", "ln", "log2", "log10"}) {

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -29,6 +30,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
@@ -43,16 +45,25 @@ import java.util.function.UnaryOperator;
  * with the wrong number of arguments, is reported in one line naming the function.
  */
 public final class SqliteValidator extends SqlValidatorImpl {
-  private final @Nullable String sql;
+  private final @Nullable SourceText source;
+
+  /** A statement's text as parsed and as the user wrote it, which may differ by quotes added before parsing. */
+  public interface SourceText {
+    /** The text that was parsed, to which the parse tree's positions refer. */
+    String parsed();
+
+    /** The text the user wrote for {@code parsed()[start, end)}. */
+    String written(int start, int end);
+  }
 
   /**
-   * A validator for {@code sql} (the statement text, from which column names are taken; null
-   * when unknown) that finds functions in {@code operatorTable}.
+   * A validator for the statement {@code source} (from which column names are taken; null when
+   * unknown) that finds functions in {@code operatorTable}.
    */
   public SqliteValidator(SqlOperatorTable operatorTable, SqlValidatorCatalogReader catalogReader,
-      JavaTypeFactory typeFactory, Config config, @Nullable String sql) {
+      JavaTypeFactory typeFactory, Config config, @Nullable SourceText source) {
     super(operatorTable, catalogReader, typeFactory, config);
-    this.sql = sql;
+    this.source = source;
   }
 
   /**
@@ -62,7 +73,7 @@ public final class SqliteValidator extends SqlValidatorImpl {
    */
   public static SqliteValidator forStatement(CalcitePrepare.Context context,
       Prepare.CatalogReader catalogReader, UnaryOperator<Config> configTransform,
-      @Nullable String sql) {
+      @Nullable SourceText source) {
     final CalciteConnectionConfig connection = context.config();
     final SqlOperatorTable calcite = SqlOperatorTables.chain(
         connection.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()),
@@ -74,7 +85,7 @@ public final class SqliteValidator extends SqlValidatorImpl {
         .withDefaultNullCollation(connection.defaultNullCollation())
         .withIdentifierExpansion(true);
     return new SqliteValidator(SqliteOperatorTable.over(calcite), catalogReader,
-        context.getTypeFactory(), configTransform.apply(config), sql);
+        context.getTypeFactory(), configTransform.apply(config), source);
   }
 
   @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
@@ -89,10 +100,25 @@ public final class SqliteValidator extends SqlValidatorImpl {
       node = JsonArrowArguments.jsonOperator((SqlLambda) node);
     }
     if (node instanceof SqlCall) {
+      node = AnyValueAggregates.totalOfNoRowsIsZero((SqlCall) node);
       node = MinMaxFunctions.scalarCall(quoteJsonAggregateValues(
           JsonValuedArguments.mark(sqliteJsonConstructor((SqlCall) node))));
     }
     return super.performUnconditionalRewrites(node, underFrom);
+  }
+
+  /**
+   * Types a node as Calcite does, except that max, min, sum and avg over a value of no one SQL
+   * type ({@code max(json_extract(x, '$.a'))}) become SQLite's aggregates, which Calcite's cannot
+   * compute.
+   */
+  @Override public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+    if (expr instanceof SqlBasicCall && ((SqlBasicCall) expr).getOperator().isAggregator()) {
+      final SqlBasicCall call = (SqlBasicCall) expr;
+      AnyValueAggregates.useSqlitesFor(call,
+          operand -> super.deriveType(scope.getOperandScope(call), operand));
+    }
+    return super.deriveType(scope, expr);
   }
 
   /** Gives every unaliased expression in the select list its text as alias, and types text literals VARCHAR. */
@@ -191,10 +217,11 @@ public final class SqliteValidator extends SqlValidatorImpl {
 
   /** The statement text an expression was parsed from, as SQLite names a column; null when unknown. */
   private @Nullable String textOf(SqlNode node) {
-    final String sql = this.sql;
-    if (sql == null) {
+    final SourceText source = this.source;
+    if (source == null) {
       return null;
     }
+    final String sql = source.parsed();
     final SqlParserPos pos = span(node);
     if (pos == null || pos.getLineNum() <= 0) {
       return null;
@@ -204,14 +231,16 @@ public final class SqliteValidator extends SqlValidatorImpl {
     if (start < 0 || end < start || end >= sql.length()) {
       return null;
     }
-    return closed(sql, sql.substring(start, end + 1), end + 1);
+    final int[] span = closed(sql, start, end + 1);
+    return source.written(span[0], span[1]);
   }
 
   /**
-   * The text of an expression with the closing parentheses and END keywords its parsed position
-   * leaves out (Calcite's position of a call can end at its last operand).
+   * The span {start, end} of an expression's text with the closing parentheses and END keywords
+   * its parsed position leaves out (Calcite's position of a call can end at its last operand).
    */
-  private static String closed(String sql, String text, int after) {
+  private static int[] closed(String sql, int start, int after) {
+    final String text = sql.substring(start, after);
     int open = 0;
     boolean quoted = false;
     for (int i = 0; i < text.length(); i++) {
@@ -228,21 +257,20 @@ public final class SqliteValidator extends SqlValidatorImpl {
     while (open > 0) {
       final int close = sql.indexOf(')', end);
       if (close < 0) {
-        return text;
+        return new int[] {start, after};
       }
       end = close + 1;
       open--;
     }
-    String result = sql.substring(after - text.length(), end);
-    final String upper = result.toUpperCase(Locale.ROOT);
+    final String upper = sql.substring(start, end).toUpperCase(Locale.ROOT);
     if (upper.startsWith("CASE") && !upper.endsWith("END")) {
       final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*END\\b")
           .matcher(sql);
       if (m.find(end) && m.start() == end) {
-        result = sql.substring(after - text.length(), m.end());
+        return new int[] {start, m.end()};
       }
     }
-    return result;
+    return new int[] {start, end};
   }
 
   private static int offset(String sql, int line, int column) {

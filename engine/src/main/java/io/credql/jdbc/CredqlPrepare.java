@@ -203,7 +203,9 @@ public class CredqlPrepare extends CalcitePrepareImpl {
 
       @Override protected SqlValidator createSqlValidator(CatalogReader catalogReader,
           UnaryOperator<SqlValidator.Config> configTransform) {
-        return SqliteValidator.forStatement(context, catalogReader, configTransform, sql);
+        final String written = sql;
+        return SqliteValidator.forStatement(context, catalogReader, configTransform,
+            written == null ? null : StackqlIdentifiers.rewrite(written));
       }
     };
   }

@@ -20,6 +20,11 @@ final class JdbcErrors {
 
   private static final Pattern INVALID_CAST = Pattern.compile("Invalid character for cast: (.*)");
 
+  /** A cast between a number and a text, as Calcite makes comparing values of no one SQL type. */
+  private static final Pattern MIXED_VALUES = Pattern.compile(
+      "class java\\.(lang\\.(String|Long|Integer|Double)|math\\.BigDecimal) cannot be cast to class"
+      + " (java\\.(lang\\.(String|Long|Integer|Double|Comparable)|math\\.BigDecimal)|org\\.apache\\.calcite\\.util\\.NlsString)");
+
   private JdbcErrors() {
   }
 
@@ -64,6 +69,13 @@ final class JdbcErrors {
       return new SQLException(redactor.redact("'" + invalidCast.group(1) + "' cannot be converted to the type of the"
           + " column it is compared with: compare a BOOLEAN column with TRUE or FALSE, or CAST the column to VARCHAR"),
           "22018");
+    }
+    if (cause instanceof ClassCastException && MIXED_VALUES.matcher(String.valueOf(cause.getMessage())).find()
+        || String.valueOf(cause.getMessage()).startsWith("Invalid types for comparison")) {
+      // Calcite compares and sorts values of no one SQL type (json_extract's) by their Java class
+      return new SQLException("values of different kinds (numbers and text, as json_extract can give) are"
+          + " compared or sorted together: CAST the expression to a number or to VARCHAR, as in"
+          + " CAST(json_extract(x, '$.a') AS VARCHAR)", "22018");
     }
     String message = cause.getMessage();
     if (message == null || message.isBlank()) {

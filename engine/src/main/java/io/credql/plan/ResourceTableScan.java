@@ -164,8 +164,10 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
       throw resourceTable.missingParameters(bindings.names()).unchecked();
     }
     final JavaTypeFactory typeFactory = implementor.getTypeFactory();
-    // Rows are Object[] whatever their width: no SCALAR shortcut for a one-column table.
-    final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY, false);
+    // Calcite's operators re-derive their input's format from its row type (a one-column row is
+    // SCALAR there), so a one-column scan must yield bare values, not one-element arrays: an
+    // ORDER BY or LIMIT above it would otherwise hand the arrays themselves to the user.
+    final PhysType physType = PhysTypeImpl.of(typeFactory, getRowType(), JavaRowFormat.ARRAY);
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
     final Expression plan = implementor.stash(new ScanPlan(resourceTable.session(),
@@ -176,8 +178,9 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     }
     final Expression values = Expressions.newArrayInit(Object.class, arrays);
     builder.add(Expressions.return_(null,
-        Expressions.call(ResourceScanner.class, "scan", DataContext.ROOT, plan, values,
-            Expressions.constant(fetch))));
+        Expressions.call(ResourceScanner.class,
+            physType.getFormat() == JavaRowFormat.SCALAR ? "scanOneColumn" : "scan",
+            DataContext.ROOT, plan, values, Expressions.constant(fetch))));
     return implementor.result(physType, builder.toBlock());
   }
 

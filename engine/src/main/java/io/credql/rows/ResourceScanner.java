@@ -69,6 +69,12 @@ public final class ResourceScanner {
     };
   }
 
+  /** The rows of a scan of one column, each the column's value alone, as Calcite reads a one-column row. */
+  public static Enumerable<@Nullable Object> scanOneColumn(DataContext root, ScanPlan plan, Object[] values,
+      long fetch) {
+    return scan(root, plan, values, fetch).select(row -> row[0]);
+  }
+
   /**
    * The calls asking the API for no more rows than the query reads, where the document declares
    * {@code queryParamPushdown.top} and the query did not set that parameter itself.

@@ -20,6 +20,8 @@ public class SqlExecParameter extends SqlCall {
   public static final SqlOperator OPERATOR =
       new SqlSpecialOperator("EXEC PARAMETER", SqlKind.OTHER);
 
+  private static final String QUOTE = "\"";
+
   private final String name;
   private final boolean payload;
   private final SqlNode value;
@@ -39,6 +41,15 @@ public class SqlExecParameter extends SqlCall {
     return List.of(value);
   }
 
+  /** The name in a token {@code @name}, {@code @@name}, {@code @"name"} or {@code @@"name"} (a doubled quote inside is one). */
+  public static String nameOf(String token) {
+    final String name = token.substring(token.startsWith("@@") ? 2 : 1);
+    if (name.length() < 2 || name.charAt(0) != '"') {
+      return name;
+    }
+    return name.substring(1, name.length() - 1).replace(QUOTE + QUOTE, QUOTE);
+  }
+
   public String name() {
     return name;
   }
@@ -53,7 +64,9 @@ public class SqlExecParameter extends SqlCall {
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.print((payload ? "@@" : "@") + name + " = ");
+    final boolean plain = name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '$');
+    writer.print((payload ? "@@" : "@") + (plain ? name : QUOTE + name.replace(QUOTE, QUOTE + QUOTE) + QUOTE)
+        + " = ");
     value.unparse(writer, 0, 0);
   }
 }

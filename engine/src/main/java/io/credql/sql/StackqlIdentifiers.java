@@ -71,6 +71,10 @@ public final class StackqlIdentifiers {
       "CURRENT_CATALOG", "CURRENT_SCHEMA", "CURRENT_DEFAULT_TRANSFORM_GROUP", "BOTH", "LEADING",
       "TRAILING", "ALL", "DISTINCT", "NOT", "EXISTS", "CASE", "CAST", "SELECT", "VALUES", "WITH", "INTERVAL", "ARRAY", "MAP", "ROW", "MULTISET",
       "NEW", "UNIQUE", "ANY", "SOME");
+  /** Reserved words that are values: never names, even before "=". */
+  private static final Set<String> VALUE_KEYWORDS = Set.of("NULL", "TRUE", "FALSE", "UNKNOWN",
+      "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_USER",
+      "SESSION_USER", "SYSTEM_USER", "CURRENT_ROLE", "CURRENT_PATH", "CURRENT_CATALOG", "CURRENT_SCHEMA");
   /** Reserved words that follow AS as Calcite's keywords: CAST's types, a view's query, AS OF. */
   private static final Set<String> KEYWORDS_AFTER_AS = Set.of("SELECT", "VALUES", "WITH", "TABLE", "OF",
       "BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "REAL", "DOUBLE", "FLOAT",
@@ -89,6 +93,8 @@ public final class StackqlIdentifiers {
   private static final String OPERAND_AFTER_SYMBOLS = ",(=<>+*/|.";
   /** The words credql's grammar reserves, which Calcite reads as a name only when quoted. */
   private static final Set<String> RESERVED = reservedWords();
+  /** Words of the standard's JSON_ARRAY and JSON_OBJECT syntax, which SQLite's calls never have. */
+  private static final Set<String> STANDARD_JSON_CONSTRUCTOR_WORDS = Set.of("KEY", "VALUE", "ON", "ABSENT");
   /** What a previous token that is a literal or a quoted name is recorded as. */
   private static final String VALUE = "value";
 
@@ -97,9 +103,21 @@ public final class StackqlIdentifiers {
 
   /** The statement text with StackQL's identifiers written as Calcite reads them. */
   public static String toCalcite(String sql) {
-    final StringBuilder out = new StringBuilder(sql.length() + 8);
+    return rewrite(sql).text();
+  }
+
+  /** The statement text as Calcite reads it, with where each of its characters came from. */
+  public static RewrittenSql rewrite(String sql) {
+    final RewrittenSql.Builder out = new RewrittenSql.Builder(sql);
     // the previous token: an upper-case word, a symbol, VALUE, or null at a statement's start
     String previous = null;
+    // whether the words being read are an INSERT's column list, which holds names only
+    boolean columnList = false;
+    boolean insertStatement = false;
+    boolean insertColumnsNext = false;
+    boolean returning = false;
+    // the index of the parenthesis after which a ")" closes a TABLE( written before json_each
+    int pendingClose = -1;
     int i = 0;
     final int n = sql.length();
     while (i < n) {
@@ -112,7 +130,7 @@ public final class StackqlIdentifiers {
       } else if (c == '`') {
         final int end = quotedEnd(sql, i, '`');
         final String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("``", "`");
-        out.append('"').append(name.replace("\"", "\"\"")).append('"');
+        out.replace('"' + name.replace("\"", "\"\"") + '"', i, end);
         i = end;
         previous = VALUE;
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
@@ -124,7 +142,10 @@ public final class StackqlIdentifiers {
         final int end = close < 0 ? n : close + 2;
         out.append(sql, i, end);
         i = end;
-      } else if (c == '@' || Character.isDigit(c)) {
+      } else if (c == '@') {
+        i = execParameterName(sql, i, out);
+        previous = VALUE;
+      } else if (Character.isDigit(c)) {
         int end = i + 1;
         while (end < n && (sql.charAt(end) == '@' || sql.charAt(end) == '.' || isWordPart(sql.charAt(end)))) {
           end++;
@@ -132,31 +153,171 @@ public final class StackqlIdentifiers {
         out.append(sql, i, end);
         i = end;
         previous = VALUE;
-      } else if (Character.isLetter(c) || c == '_' || c == '$' && ".".equals(previous)) {
+      } else if (Character.isLetter(c) || c == '_' || c == '$' && (".".equals(previous) || isDollarName(sql, i))) {
         int end = i + 1;
         while (end < n && isWordPart(sql.charAt(end))) {
           end++;
         }
+        final int compound = compoundNameEnd(sql, end, previous, columnList, returning);
+        if (compound > end) {
+          out.quote(i, compound);
+          previous = VALUE;
+          i = compound;
+          continue;
+        }
         final String word = sql.substring(i, end);
         final String upper = word.toUpperCase(Locale.ROOT);
-        if (isName(upper, previous, sql, end) || isSqliteTrim(upper, sql, end)) {
-          out.append('"').append(word).append('"');
-        } else {
-          out.append(word);
+        final int tableFunctionEnd = tableFunctionEnd(upper, previous, sql, end);
+        if (tableFunctionEnd >= 0) {
+          out.replace("TABLE(", i, i + 1);
+          pendingClose = tableFunctionEnd;
         }
+        if (columnList && RESERVED.contains(upper) || returning && isReturnedName(upper, previous, sql, end)
+            || isName(upper, previous, sql, end)
+            || isSqliteTrim(upper, sql, end) || isSqliteJsonConstructor(upper, previous, sql, end)) {
+          out.quote(i, end);
+        } else {
+          out.append(sql, i, end);
+        }
+        if (upper.equals("RETURNING")) {
+          returning = true;
+        }
+        // INSERT INTO a.b.c ( starts the column list: the table's name is the word before "("
+        insertColumnsNext = "INTO".equals(previous) && insertStatement
+            || insertColumnsNext && !"INTO".equals(upper) && ".".equals(previous);
+        insertStatement |= upper.equals("INSERT") && previous == null;
         previous = upper;
         i = end;
       } else {
-        out.append(c);
+        out.append(sql, i, i + 1);
+        if (i == pendingClose) {
+          out.replace(")", i, i + 1);
+          pendingClose = -1;
+        }
+        if (c == '(' && insertColumnsNext) {
+          columnList = true;
+        } else if (c == ')') {
+          columnList = false;
+        }
+        if (!Character.isWhitespace(c) && c != '.') {
+          insertColumnsNext = false;
+        }
         if (c == ';') {
           previous = null;
+          returning = false;
         } else if (!Character.isWhitespace(c)) {
           previous = String.valueOf(c);
         }
         i++;
       }
     }
-    return out.toString();
+    return out.build();
+  }
+
+  /**
+   * Where a word at {@code [.., end)} goes on as one name, StackQL's pages write without quotes
+   * ({@code cf-r2-jurisdiction}, {@code If-Match}, {@code $.xgafv}, {@code page[size]}, {@code x5t#S256}): the end
+   * of that name, or {@code end} when it does not. A word joined to the next by a hyphen, a {@code #} or (after
+   * {@code $}) a dot,
+   * with no space, is one name in an INSERT's column list, and where an operand starts and the name
+   * is followed by {@code =} (a parameter's value in WHERE, SET or EXEC) or, in RETURNING, by a
+   * comma or the statement's end. Anywhere else {@code a-b} stays a subtraction.
+   */
+  private static int compoundNameEnd(String sql, int end, @Nullable String previous, boolean columnList,
+      boolean returning) {
+    int i = end;
+    final boolean dollar = sql.charAt(end - 1) == '$' && end >= 1 && (end < 2 || !isWordPart(sql.charAt(end - 2)));
+    while (i + 1 < sql.length()) {
+      final int bracket = bracketEnd(sql, i);
+      if (bracket > i) {
+        i = bracket; // an array or object parameter, PHP's way: include[], page[size]
+        continue;
+      }
+      final char c = sql.charAt(i);
+      if (c != '-' && c != '#' && !(dollar && c == '.') || !Character.isLetter(sql.charAt(i + 1))) {
+        break;
+      }
+      i += 2;
+      while (i < sql.length() && isWordPart(sql.charAt(i))) {
+        i++;
+      }
+    }
+    if (i == end) {
+      return end;
+    }
+    if (columnList) {
+      return i;
+    }
+    final char next = nextSignificant(sql, i);
+    final boolean operandStart = previous == null || startsOperand(previous);
+    final boolean assigned = next == '=' || next == '<' || next == '>' || next == '!';
+    final boolean listed = returning && (next == ',' || next == ';' || next == 0);
+    return operandStart && (assigned || listed) ? i : end;
+  }
+
+  /** Whether a reserved word in a RETURNING list is one of its names: alone between commas. */
+  private static boolean isReturnedName(String upper, @Nullable String previous, String sql, int end) {
+    final char next = nextSignificant(sql, end);
+    return RESERVED.contains(upper) && !VALUE_KEYWORDS.contains(upper)
+        && ("RETURNING".equals(previous) || ",".equals(previous)) && (next == ',' || next == ';' || next == 0);
+  }
+
+  /** The index after {@code []} or {@code [word]} at {@code i}, or {@code i} when there is none. */
+  private static int bracketEnd(String sql, int i) {
+    if (i >= sql.length() || sql.charAt(i) != '[') {
+      return i;
+    }
+    int end = i + 1;
+    while (end < sql.length() && isWordPart(sql.charAt(end))) {
+      end++;
+    }
+    return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;
+  }
+
+  /** Whether a {@code $} starts a name such as {@code $.xgafv}, Google's parameter. */
+  private static boolean isDollarName(String sql, int i) {
+    return i + 2 < sql.length() && sql.charAt(i + 1) == '.' && Character.isLetter(sql.charAt(i + 2))
+        && (i == 0 || !isWordPart(sql.charAt(i - 1)));
+  }
+
+  /**
+   * Whether an @ name at {@code start} and its value: {@code @name} stays as written; a name
+   * StackQL's pages write with hyphens or dots ({@code @cf-r2-jurisdiction}, {@code @$.xgafv}),
+   * or quoted with back-ticks, becomes {@code @"name"}, which credql's lexer reads as one token.
+   * Returns the index after the name.
+   */
+  private static int execParameterName(String sql, int start, RewrittenSql.Builder out) {
+    final int n = sql.length();
+    final int nameStart = start + 1 < n && sql.charAt(start + 1) == '@' ? start + 2 : start + 1;
+    if (nameStart < n && (sql.charAt(nameStart) == '`' || sql.charAt(nameStart) == '"')) {
+      final int end = quotedEnd(sql, nameStart, sql.charAt(nameStart));
+      final String quote = String.valueOf(sql.charAt(nameStart));
+      final String name = sql.substring(nameStart + 1, Math.max(nameStart + 1, end - 1)).replace(quote + quote, quote);
+      out.replace(sql.substring(start, nameStart) + '"' + name.replace("\"", "\"\"") + '"', start, end);
+      return end;
+    }
+    int end = nameStart;
+    boolean plain = true;
+    while (end < n) {
+      final char c = sql.charAt(end);
+      if (isWordPart(c)) {
+        end++;
+      } else if (bracketEnd(sql, end) > end && end > nameStart) {
+        plain = false;
+        end = bracketEnd(sql, end);
+      } else if ((c == '-' || c == '.' || c == '#') && end > nameStart && end + 1 < n && isWordPart(sql.charAt(end + 1))) {
+        plain = false;
+        end++;
+      } else {
+        break;
+      }
+    }
+    if (plain || end == nameStart) {
+      out.append(sql, start, end);
+    } else {
+      out.replace(sql.substring(start, nameStart) + '"' + sql.substring(nameStart, end) + '"', start, end);
+    }
+    return end;
   }
 
   private static boolean isName(String upper, @Nullable String previous, String sql, int end) {
@@ -180,7 +341,15 @@ public final class StackqlIdentifiers {
     if (keywordBefore != null) {
       return !keywordBefore.contains(nextWord(sql, end));
     }
-    if (!RESERVED.contains(upper) || KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
+    if (!RESERVED.contains(upper) || VALUE_KEYWORDS.contains(upper)) {
+      return false;
+    }
+    if (next == '=' && !"=".equals(previous)) {
+      // a parameter or field given a value (SET interval = 30, AND select = '...'); no keyword
+      // other than a value is followed by "="
+      return true;
+    }
+    if (KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
       return false;
     }
     if (previous.equals("AS")) {
@@ -198,12 +367,51 @@ public final class StackqlIdentifiers {
    * form means the same in both and stays Calcite's.
    */
   private static boolean isSqliteTrim(String upper, String sql, int end) {
-    if (!upper.equals("TRIM")) {
+    final String arguments = upper.equals("TRIM") ? topLevelArguments(sql, end) : null;
+    return arguments != null && arguments.indexOf(',') >= 0;
+  }
+
+  /**
+   * Whether the word is SQLite's {@code json_array(...)} or {@code json_object(...)}: Calcite's
+   * grammar reads them as the standard's JSON constructors, whose values may not be queries
+   * ({@code json_array((SELECT ...))}); quoted, they are ordinary calls of SQLite's functions.
+   * A call in the standard's own syntax ({@code KEY 'a' VALUE 1}, {@code 'a' : 1},
+   * {@code ABSENT ON NULL}) stays Calcite's.
+   */
+  private static boolean isSqliteJsonConstructor(String upper, @Nullable String previous, String sql, int end) {
+    if (!upper.equals("JSON_ARRAY") && !upper.equals("JSON_OBJECT") || ".".equals(previous)) {
       return false;
     }
+    final String arguments = topLevelArguments(sql, end);
+    if (arguments == null || arguments.indexOf(':') >= 0) {
+      return false;
+    }
+    for (String word : arguments.toUpperCase(Locale.ROOT).split("[^A-Z_]+")) {
+      if (STANDARD_JSON_CONSTRUCTOR_WORDS.contains(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The text inside the parentheses that follow {@code end}, with quoted text and anything in
+   * nested parentheses left out (each replaced by a space); null when no parenthesis follows or
+   * it is not closed.
+   */
+  private static @Nullable String topLevelArguments(String sql, int end) {
+    final StringBuilder arguments = new StringBuilder();
+    return closingParenthesis(sql, end, arguments) < 0 ? null : arguments.toString();
+  }
+
+  /**
+   * The index of the parenthesis that closes the one following {@code end}, or -1; the text
+   * between them at the top level goes to {@code arguments}.
+   */
+  private static int closingParenthesis(String sql, int end, StringBuilder arguments) {
     final int open = significantFrom(sql, end);
     if (open >= sql.length() || sql.charAt(open) != '(') {
-      return false;
+      return -1;
     }
     int depth = 0;
     int i = open;
@@ -211,18 +419,33 @@ public final class StackqlIdentifiers {
       final char c = sql.charAt(i);
       if (c == '\'' || c == '"' || c == '`') {
         i = quotedEnd(sql, i, c);
+        arguments.append(' ');
         continue;
       }
       if (c == '(') {
         depth++;
       } else if (c == ')' && --depth == 0) {
-        return false;
-      } else if (c == ',' && depth == 1) {
-        return true;
+        return i;
+      } else if (depth == 1) {
+        arguments.append(c);
       }
       i++;
     }
-    return false;
+    return -1;
+  }
+
+  /**
+   * Where SQLite's table function {@code json_each(...)} or {@code json_tree(...)} stands in FROM,
+   * the index of the parenthesis closing its arguments, else -1: it is written {@code
+   * TABLE(json_each(...))}, since Calcite's grammar reads a call in FROM without TABLE only when its
+   * arguments' first tokens are not a function call ({@code json_each(json_extract(x, '$.a'))}).
+   */
+  private static int tableFunctionEnd(String upper, @Nullable String previous, String sql, int end) {
+    if (!upper.equals("JSON_EACH") && !upper.equals("JSON_TREE")
+        || !",".equals(previous) && !"FROM".equals(previous) && !"JOIN".equals(previous)) {
+      return -1;
+    }
+    return closingParenthesis(sql, end, new StringBuilder());
   }
 
   private static Set<String> reservedWords() {

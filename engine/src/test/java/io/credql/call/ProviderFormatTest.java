@@ -106,6 +106,17 @@ class ProviderFormatTest {
     assertEquals("2025-06-01", onlyRequest().getHeader("X-Things-Version"));
   }
 
+  @Test void aHyphenatedHeaderParameterWorksAsStackqlsReferencePagesPrintIt() throws SQLException {
+    answer("application/json", "{\"items\": []}");
+    rows("SELECT thing_id FROM envco.things.things\nWHERE page_size = 5\nAND X-Things-Version = '2025-07-01'");
+    assertEquals("2025-07-01", onlyRequest().getHeader("X-Things-Version"));
+    api.resetRequests();
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("EXEC envco.things.things._list \n@pageSize=5, \n@X-Things-Version='2025-08-01'");
+    }
+    assertEquals("2025-08-01", onlyRequest().getHeader("X-Things-Version"));
+  }
+
   @Test void aPredicateOnAColumnThatIsAlsoAParameterStillFiltersTheRows() throws SQLException {
     answer("application/json", "{\"items\": [{\"thingId\": 1, \"colour\": \"red\"},"
         + " {\"thingId\": 2, \"colour\": \"blue\"}]}");

@@ -89,6 +89,32 @@ class StackqlFunctionsTest {
     }
   }
 
+  @Test void aColumnIsNamedByItsTextAsWrittenWhereCredqlQuotesWordsBeforeParsing() throws SQLException {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT trim('xxaxx', 'x'), upper(`default`),"
+             + " json_array((SELECT 1), 2), t.n + 1 FROM (SELECT 1 AS n, 'q' AS \"default\") AS t")) {
+      final ResultSetMetaData md = rs.getMetaData();
+      assertEquals("trim('xxaxx', 'x')", md.getColumnLabel(1));
+      assertEquals("upper(`default`)", md.getColumnLabel(2));
+      assertEquals("json_array((SELECT 1), 2)", md.getColumnLabel(3));
+      assertEquals("t.n + 1", md.getColumnLabel(4));
+      assertTrue(rs.next());
+      assertEquals("a Q [1,2] 2", rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)
+          + " " + rs.getString(4));
+    }
+  }
+
+  @Test void sortingOrComparingJsonValuesOfMixedKindsSaysToCastThem() {
+    final String rows = "(SELECT '{\"a\":1}' AS doc UNION ALL SELECT '{\"a\":\"x\"}') AS t";
+    for (String sql : new String[] {"SELECT t.doc FROM " + rows + " ORDER BY json_extract(t.doc, '$.a')",
+        "SELECT t.doc FROM " + rows + " WHERE json_extract(t.doc, '$.a') > 0"}) {
+      final SQLException e = assertThrows(SQLException.class, () -> rows(sql));
+      assertEquals("values of different kinds (numbers and text, as json_extract can give) are compared or sorted"
+          + " together: CAST the expression to a number or to VARCHAR, as in CAST(json_extract(x, '$.a') AS VARCHAR)",
+          e.getMessage(), sql);
+    }
+  }
+
   @Test void jsonEachReadsTheRowBeforeItAndFiltersLikeATable() throws SQLException {
     assertEquals(List.of(List.of("db1", "10.0.0.0/8"), List.of("db2", "192.168.1.1/32")),
         rows("SELECT t.name, a.atom FROM (SELECT 'db1' AS name, '[\"10.0.0.0/8\"]' AS ips"

@@ -259,4 +259,47 @@ class StackqlStatementParserTest {
         StackqlIdentifiers.toCalcite("SELECT * FROM TABLE(f(1)) AS table"));
     assertEquals("/*+ AWAIT */ \"default\"", StackqlIdentifiers.toCalcite("/*+ AWAIT */ default"));
   }
+
+  private static List<String> parameterNames(SqlExec exec) {
+    final List<String> names = new ArrayList<>();
+    exec.namedParameters().forEach(p -> names.add(p.name()));
+    return names;
+  }
+
+  @Test void execParametersNamedAsStackqlsPagesWriteThemWithHyphensDotsAndBrackets() throws SqlParseException {
+    final SqlExec exec = (SqlExec) parse("EXEC cloudflare.r2.locks.update \n"
+        + "@bucket_name='b' --required, \n@cf-r2-jurisdiction='eu', \n@$.xgafv='1', \n@include[]='a',\n"
+        + "@\"X Quoted\"='q', @`Back-Ticked`='t', @If-Match='*', @page[size]=5\n@@json=\n'{\"rules\": []}'");
+    assertEquals(List.of("bucket_name", "cf-r2-jurisdiction", "$.xgafv", "include[]", "X Quoted", "Back-Ticked",
+        "If-Match", "page[size]"), parameterNames(exec));
+    assertEquals(1, exec.payloads().size());
+  }
+
+  @Test void hyphenatedAndReservedNamesAreColumnsInInsertSetWhereAndReturning() throws SqlParseException {
+    final SqlMutation insert = (SqlMutation) parse("INSERT INTO cloudflare.healthchecks.healthchecks (\n"
+        + "data__name,\ninterval,\nselect,\ncf-r2-jurisdiction,\n$.xgafv\n)\nSELECT \n'n',\n30,\n'q',\n'eu',\n'1'"
+        + "\nRETURNING\nid,\ninterval,\nx5t#S256,\nselect");
+    assertEquals(List.of("data__name", "interval", "select", "cf-r2-jurisdiction", "$.xgafv"),
+        names(((SqlInsert) insert.statement()).getTargetColumnList()));
+    assertEquals(List.of("id", "interval", "x5t#S256", "select"), names(insert.returning()));
+
+    final SqlMutation update = (SqlMutation) parse("UPDATE cloudflare.healthchecks.healthchecks\nSET \n"
+        + "interval = 30,\nselect = 'q'\nWHERE \nzone_id = 'z' --required\nAND If-Match = '*'\n"
+        + "AND $.xgafv = '1'\nAND cf-r2-jurisdiction = 'eu'");
+    final SqlUpdate statement = (SqlUpdate) update.statement();
+    assertEquals(List.of("interval", "select"), names(statement.getTargetColumnList()));
+    assertEquals("`zone_id` = 'z' AND `If-Match` = '*' AND `$.xgafv` = '1' AND `cf-r2-jurisdiction` = 'eu'",
+        String.valueOf(statement.getCondition()).replace("\n", " "));
+
+    final SqlDelete delete = (SqlDelete) ((SqlMutation) parse("DELETE FROM pagerduty.users.sessions\n"
+        + "WHERE id = 'u' --required\nAND Content-Type = 'application/json'")).statement();
+    assertEquals("`id` = 'u' AND `Content-Type` = 'application/json'",
+        String.valueOf(delete.getCondition()).replace("\n", " "));
+  }
+
+  @Test void aHyphenWithSpacesOrOutsideANamesPlaceStaysASubtraction() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT a-b, a - b FROM t WHERE a - b = 3 AND c-d > 0");
+    assertEquals("`a` - `b`", select.getSelectList().get(0).toString());
+    assertEquals("`a` - `b` = 3 AND `c-d` > 0", String.valueOf(select.getWhere()).replace("\n", " "));
+  }
 }
