@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Statements from StackQL's reference pages work on the shapes its registry documents have, found
  * by sweeping them: {@code oneOf} items, required {@code readOnly} fields, dotted host variables
- * the document offers, HEAD answers without a body, path names spelt two ways, and GET methods
- * with a body, which fail with a clear error.
+ * the document offers, HEAD answers without a body, path names spelt two ways, an INSERT method
+ * listed after one that takes fewer columns, and GET methods with a body, which fail with a clear
+ * error.
  */
 class RegistryDocumentShapesTest {
   @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
@@ -95,6 +96,14 @@ class RegistryDocumentShapesTest {
   @Test void aPathParameterSpeltWithHyphensFillsItsUnderscoredPlace() throws SQLException {
     execute("SELECT login FROM quirkco.teams.members WHERE \"team-slug\" = 'core' AND site = 'quirk.test'");
     assertEquals("/teams/core/members", onlyRequest().getUrl());
+  }
+
+  @Test void anInsertCallsTheFirstMethodTakingAllItsColumns() throws SQLException {
+    execute("INSERT INTO quirkco.teams.teams (site, id) VALUES ('quirk.test', 't1')");
+    assertEquals("/teams/sync?id=t1", onlyRequest().getUrl());
+    api.resetRequests();
+    execute("INSERT INTO quirkco.teams.teams (site, name) VALUES ('quirk.test', 'db')");
+    assertEquals("/teams", onlyRequest().getUrl());
   }
 
   @Test void aHeadAnswerWithoutABodyIsNoError() throws SQLException {
