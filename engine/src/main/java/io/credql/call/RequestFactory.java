@@ -63,7 +63,8 @@ final class RequestFactory {
       Function<String, @Nullable String> environment) throws CredqlException {
     final BoundCall call = withEnvironment(bound, environment);
     final MethodDefinition method = call.method();
-    final String unsupported = method.response().unsupportedTransform();
+    final String responseProblem = method.response().unsupportedTransform();
+    final String unsupported = responseProblem != null ? responseProblem : method.request().unsupportedTransform();
     if (unsupported != null) {
       throw new InvalidInputException(method.id() + " cannot be called: " + unsupported
           + "; nothing was sent");

@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Statements from StackQL's reference pages work on the shapes its registry documents have, found
  * by sweeping them: {@code oneOf} items, required {@code readOnly} fields, dotted host variables
  * the document offers, HEAD answers without a body, path names spelt two ways, an INSERT method
- * listed after one that takes fewer columns, and GET methods with a body, which fail with a clear
- * error.
+ * listed after one that takes fewer columns, request bodies written by Go templates, and GET
+ * methods with a body or request transforms credql cannot apply, which fail with a clear error.
  */
 class RegistryDocumentShapesTest {
   @RegisterExtension static final WireMockExtension api = WireMockExtension.newInstance()
@@ -104,6 +104,21 @@ class RegistryDocumentShapesTest {
     api.resetRequests();
     execute("INSERT INTO quirkco.teams.teams (site, name) VALUES ('quirk.test', 'db')");
     assertEquals("/teams", onlyRequest().getUrl());
+  }
+
+  @Test void aRequestTemplateWritesTheBodyLeavingOutWhatGoLeavesOut() throws SQLException {
+    execute("INSERT INTO quirkco.teams.records (site, name, proxied, settings)"
+        + " VALUES ('quirk.test', 'www', false, '{\"ttl\": 60}')");
+    // the space before the closing brace is the template's own: its last {{ end }} trims nothing
+    assertEquals("{\"name\": \"www\",\"settings\": {\"ttl\":60} }", onlyRequest().getBodyAsString());
+  }
+
+  @Test void aRequestTransformCredqlCannotApplyIsRefusedBeforeAnythingIsSent() {
+    final SQLException e = assertThrows(SQLException.class,
+        () -> execute("EXEC quirkco.teams.records.import @name = 'www', @site = 'quirk.test'"));
+    assertTrue(e.getMessage().contains("quirkco.teams.records.import cannot be called: its request transform"
+        + " 'jq_v1' is not supported by credql"), e.getMessage());
+    assertEquals(0, api.getAllServeEvents().size());
   }
 
   @Test void aHeadAnswerWithoutABodyIsNoError() throws SQLException {
