@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credql.document.SchemaNode;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.Map;
  * schema does not have, values of the wrong type, and missing required fields are all reported
  * (never the values themselves, which may be secrets). A key the schema does not list is
  * accepted only where the schema says so ({@code additionalProperties: true}, or a schema that
- * the value must then match): where it says nothing, an unlisted key is far more often a typo.
+ * the value must then match): where it says nothing, an unlisted key is far more often a typo. A
+ * value fitting one {@code oneOf}/{@code anyOf} alternative is valid, and a required property
+ * marked {@code readOnly} is not asked of a request (OpenAPI 3.0).
  */
 final class BodyValidator {
   private static final int MAX_DEPTH = 32;
@@ -30,6 +33,32 @@ final class BodyValidator {
     if (value == null || value.isNull() || depth > MAX_DEPTH) {
       return;
     }
+    final List<String> merged = new ArrayList<>();
+    validateMerged(schema, value, path, merged, depth);
+    if (!merged.isEmpty() && !fitsAnAlternative(schema, value, path, depth)) {
+      problems.addAll(merged);
+    }
+  }
+
+  /**
+   * Whether {@code value} fits one of the schema's {@code oneOf}/{@code anyOf} alternatives on
+   * its own: the merged view takes each property from the first alternative that has it, so
+   * Cloudflare's page-rule actions ({@code oneOf} objects whose {@code id} enums differ) or
+   * Anthropic's message content (a string or a list of blocks) would otherwise be refused.
+   */
+  private static boolean fitsAnAlternative(SchemaNode schema, JsonNode value, String path, int depth) {
+    for (SchemaNode alternative : schema.alternatives()) {
+      final List<String> problems = new ArrayList<>();
+      validate(alternative, value, path, problems, depth + 1);
+      if (problems.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void validateMerged(SchemaNode schema, JsonNode value, String path,
+      List<String> problems, int depth) {
     final String type = schema.type();
     if (schema.isStringOnly() && value.isTextual()) {
       return; // x-stackQL-stringOnly: the value goes as the text it was given, whatever its type
@@ -61,7 +90,9 @@ final class BodyValidator {
         }
       }
       for (String required : schema.required()) {
-        if (!value.has(required)) {
+        final SchemaNode property = properties.get(required);
+        // OpenAPI: a required property that is readOnly is required in responses only
+        if (!value.has(required) && (property == null || !property.isReadOnly())) {
           problems.add("missing required field " + join(path, required));
         }
       }

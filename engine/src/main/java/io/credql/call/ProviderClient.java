@@ -120,7 +120,8 @@ public final class ProviderClient {
     }
     final ResponseDecoder.Decoded decoded = ResponseDecoder.decode(exchange);
     if (decoded == null) {
-      if (exchange.status() != 204 && method.responseSchema() != null) {
+      // a HEAD answer never has a body: its status is the answer (Azure's check_name_exists)
+      if (exchange.status() != 204 && method.responseSchema() != null && !"HEAD".equals(request.method())) {
         throw new ProviderResponseException(method.id() + ": the provider answered HTTP "
             + exchange.status() + " with an empty body where its document promises JSON;"
             + " no rows were returned");

@@ -3,6 +3,7 @@ package io.credql.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.document.GoTemplate;
 import io.credql.document.MethodDefinition;
 import io.credql.document.RequestConfig;
 import io.credql.document.SchemaNode;
@@ -38,6 +39,10 @@ final class RequestBodyEncoder {
     final RequestConfig request = method.request();
     final String type = request.mediaType() == null ? "application/json" : request.mediaType();
     final String lower = type.toLowerCase(Locale.ROOT);
+    final GoTemplate template = request.transformTemplate();
+    if (template != null) {
+      return new Encoded(templated(method, template, body, lower), type);
+    }
     if (lower.startsWith(FORM)) {
       return new Encoded(form(body, method.requestBody()), FORM + "; charset=utf-8");
     }
@@ -50,6 +55,32 @@ final class RequestBodyEncoder {
       throw new InvalidInputException("cannot write the request body of " + method.id() + ": "
           + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * The body the request's Go template writes from {@code body}'s fields, sent as written (as
+   * any-sdk sends it); for a JSON media type it must be JSON, so that a value that breaks the
+   * template's JSON (text where the template puts it in place) is an error, not a broken request.
+   */
+  private static byte[] templated(MethodDefinition method, GoTemplate template, JsonNode body, String type)
+      throws InvalidInputException {
+    final String written;
+    try {
+      written = template.execute(body);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("the request template of " + method.id()
+          + " cannot be applied to the values given: " + e.getMessage() + "; nothing was sent");
+    }
+    if (type.contains("json")) {
+      try {
+        JSON.readTree(written);
+      } catch (JsonProcessingException e) {
+        throw new InvalidInputException("the request template of " + method.id() + " wrote a body"
+            + " that is not JSON (" + e.getOriginalMessage() + "): a field given as text must hold"
+            + " JSON where the template puts it in place; nothing was sent");
+      }
+    }
+    return written.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Fields as form pairs, nested values flattened the AWS query way. */

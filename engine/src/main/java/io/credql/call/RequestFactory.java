@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
+import io.credql.document.SchemaNode;
 import io.credql.document.ServerDefinition;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
@@ -62,7 +63,8 @@ final class RequestFactory {
       Function<String, @Nullable String> environment) throws CredqlException {
     final BoundCall call = withEnvironment(bound, environment);
     final MethodDefinition method = call.method();
-    final String unsupported = method.response().unsupportedTransform();
+    final String responseProblem = method.response().unsupportedTransform();
+    final String unsupported = responseProblem != null ? responseProblem : method.request().unsupportedTransform();
     if (unsupported != null) {
       throw new InvalidInputException(method.id() + " cannot be called: " + unsupported
           + "; nothing was sent");
@@ -144,6 +146,13 @@ final class RequestFactory {
       built = built.newBuilder().query(null).build();
       httpMethod = "POST";
     }
+    if (body != null && ("GET".equals(httpMethod) || "HEAD".equals(httpMethod))) {
+      // Datadog's historical-signal search is one; OkHttp, like most clients, refuses such a request
+      final java.util.List<String> fields = new java.util.ArrayList<>();
+      body.fieldNames().forEachRemaining(fields::add);
+      throw new InvalidInputException(method.id() + " is an HTTP " + httpMethod + " with a request body,"
+          + " which credql cannot send; leave out its body fields (" + String.join(", ", fields) + ")");
+    }
     return new PreparedRequest(call, httpMethod, built, headers, bytes);
   }
 
@@ -218,7 +227,7 @@ final class RequestFactory {
       }
       final String text = JsonSqlTypes.text(value);
       if (isInHost(template, matcher.start())) {
-        checkHostLabel(method, name, text);
+        checkHostLabel(method, name, text, variable);
         matcher.appendReplacement(substituted, Matcher.quoteReplacement(text));
       } else {
         checkPathValue(method, name, text);
@@ -254,7 +263,8 @@ final class RequestFactory {
     while (matcher.find()) {
       final Object value = call.input(matcher.group(1));
       if (value != null && isInHost(server.urlTemplate(), matcher.start())) {
-        checkHostLabel(call.method(), matcher.group(1), JsonSqlTypes.text(value));
+        checkHostLabel(call.method(), matcher.group(1), JsonSqlTypes.text(value),
+            server.variables().get(matcher.group(1)));
       }
     }
   }
@@ -309,9 +319,11 @@ final class RequestFactory {
   }
 
   private static String pathValue(BoundCall call, String name) throws CredqlException {
-    Object value = call.input(name);
+    final ParameterDefinition declared = pathParameter(call.method(), name);
+    final String input = declared == null ? name : declared.name();
+    Object value = call.input(input);
     if (value == null) {
-      final ParameterDefinition parameter = call.method().input(name);
+      final ParameterDefinition parameter = call.method().input(input);
       if (parameter != null && parameter.defaultValue() != null) {
         value = parameter.defaultValue().asText();
       }
@@ -322,13 +334,58 @@ final class RequestFactory {
     return JsonSqlTypes.text(value);
   }
 
-  private static void checkHostLabel(MethodDefinition method, String name, String value)
-      throws InvalidInputException {
-    if (!DNS_LABEL.matcher(value).matches()) {
+  /**
+   * The path parameter filling {@code {name}}: the one of that name or, where the document has
+   * none, the one whose name differs only by hyphens for underscores (StackQL's GitHub document
+   * writes {@code {enterprise_team}} in its paths and declares {@code enterprise-team}).
+   */
+  private static @Nullable ParameterDefinition pathParameter(MethodDefinition method, String name) {
+    ParameterDefinition hyphenated = null;
+    for (ParameterDefinition parameter : method.parameters()) {
+      if (parameter.location() == ParameterDefinition.Location.PATH) {
+        if (parameter.name().equals(name)) {
+          return parameter;
+        }
+        if (parameter.name().replace('-', '_').equals(name)) {
+          hyphenated = parameter;
+        }
+      }
+    }
+    return hyphenated;
+  }
+
+  /**
+   * Refuses a host-name value that is not one DNS label, unless the document itself offers it as
+   * the variable's default or one of its {@code enum} values (Datadog's {@code site} is
+   * {@code datadoghq.com} or {@code us3.datadoghq.com}): the document chose those hosts, the user did not.
+   */
+  private static void checkHostLabel(MethodDefinition method, String name, String value,
+      @Nullable ParameterDefinition variable) throws InvalidInputException {
+    if (!DNS_LABEL.matcher(value).matches() && !offeredByTheDocument(variable, value)) {
       throw new InvalidInputException(name + " of " + method.id() + " must be a single DNS label "
           + "(letters, digits and inner hyphens, at most 63 characters), not '" + printable(value)
           + "': it becomes part of the host name, so it may not add dots, ports, paths or users");
     }
+  }
+
+  private static boolean offeredByTheDocument(@Nullable ParameterDefinition variable, String value) {
+    if (variable == null) {
+      return false;
+    }
+    final JsonNode defaultValue = variable.defaultValue();
+    if (defaultValue != null && value.equals(defaultValue.asText())) {
+      return true;
+    }
+    final SchemaNode schema = variable.schema();
+    final JsonNode options = schema == null ? null : schema.enumeration();
+    if (options != null && options.isArray()) {
+      for (JsonNode option : options) {
+        if (value.equals(option.asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void checkPathValue(MethodDefinition method, String name, String value)

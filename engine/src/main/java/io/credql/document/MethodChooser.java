@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * Chooses the method a SQL verb calls on a resource, as StackQL does: the first method listed
  * under the verb in {@code sqlVerbs} whose required inputs all have values (StackQL's
  * {@code MethodSet.getFirstMatch}; its provider spec asks documents to list methods by ascending
- * selectivity, so there is no further tie-break). SELECT, INSERT, UPDATE, REPLACE and DELETE all
- * choose here.
+ * selectivity, so a SELECT has no further tie-break). SELECT, INSERT, UPDATE, REPLACE and DELETE
+ * all choose here.
  */
 public final class MethodChooser {
   private final ResourceDefinition resource;
@@ -25,15 +25,25 @@ public final class MethodChooser {
     this.verb = java.util.Objects.requireNonNull(verb, "verb");
   }
 
-  /** The method to call when {@code bound} inputs (matched ignoring case) have values, or null. */
+  /**
+   * The method to call when {@code bound} inputs (matched ignoring case) have values, or null. A
+   * mutation, whose every column must be an input, prefers the first method taking them all
+   * (Cloudflare lists an MCP server's {@code sync}, which takes only ids, before its {@code create}).
+   */
   public @Nullable MethodDefinition first(Set<String> bound) {
     final Set<String> names = caseless(bound);
+    MethodDefinition first = null;
     for (MethodDefinition method : resource.methodsFor(verb)) {
       if (method.requiredInputNames().stream().allMatch(required -> isBound(method, required, names))) {
-        return method;
+        if (verb == SqlVerb.SELECT || names.stream().allMatch(name -> method.input(name) != null)) {
+          return method;
+        }
+        if (first == null) {
+          first = method;
+        }
       }
     }
-    return null;
+    return first;
   }
 
   /**

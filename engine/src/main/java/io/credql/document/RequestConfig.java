@@ -16,11 +16,12 @@ import java.util.Map;
  * {@code xmlDeclaration} and {@code xmlRootAnnotation}), what it always holds ({@code base}),
  * what it holds when the statement gives nothing ({@code default}), which fields must be there
  * ({@code required}), which input names stand for other body keys ({@code projection_map}), and
- * the casing of the wire names ({@code nativeCasing}).
+ * the casing of the wire names ({@code nativeCasing}), and the Go template writing it
+ * ({@code transform}).
  */
 public final class RequestConfig {
   static final RequestConfig DEFAULT = new RequestConfig(null, null, null, List.of(), Map.of(),
-      null, null, null);
+      null, null, null, Transform.NONE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final @Nullable String mediaType;
@@ -31,11 +32,40 @@ public final class RequestConfig {
   private final @Nullable String xmlDeclaration;
   private final @Nullable String xmlRootAnnotation;
   private final @Nullable String nativeCasing;
+  private final Transform transform;
+
+  /**
+   * The {@code transform} of a request block: a Go template that writes the body from the fields
+   * the statement gave (StackQL's Cloudflare document has hundreds, which leave out unset and
+   * false fields and put JSON given as text in place), or why it cannot be applied.
+   */
+  private record Transform(@Nullable GoTemplate template, @Nullable String problem) {
+    static final Transform NONE = new Transform(null, null);
+
+    static Transform read(JsonNode node) {
+      final String type = ProviderDocument.text(node, "type");
+      final String body = ProviderDocument.text(node, "body");
+      if (type == null && body == null) {
+        return NONE;
+      }
+      if (type == null || body == null || !type.startsWith("golang_template_json")
+          && !type.startsWith("golang_template_text")) {
+        return new Transform(null, "its request transform '" + type + "' is not supported by credql"
+            + " (supported: golang_template_json_* and golang_template_text_* with a body)");
+      }
+      try {
+        return new Transform(GoTemplate.parse(body), null);
+      } catch (IllegalArgumentException e) {
+        return new Transform(null, "its request transform '" + type + "' is not supported by credql ("
+            + e.getMessage() + ")");
+      }
+    }
+  }
 
   private RequestConfig(@Nullable String mediaType, @Nullable JsonNode base,
       @Nullable JsonNode defaultBody, List<String> required, Map<String, String> projectionMap,
       @Nullable String xmlDeclaration, @Nullable String xmlRootAnnotation,
-      @Nullable String nativeCasing) {
+      @Nullable String nativeCasing, Transform transform) {
     this.mediaType = mediaType;
     this.base = base;
     this.defaultBody = defaultBody;
@@ -44,6 +74,7 @@ public final class RequestConfig {
     this.xmlDeclaration = xmlDeclaration;
     this.xmlRootAnnotation = xmlRootAnnotation;
     this.nativeCasing = nativeCasing;
+    this.transform = transform;
   }
 
   /** Reads a {@code request} block; {@code body} JSON written as text is parsed. */
@@ -59,7 +90,7 @@ public final class RequestConfig {
         json(node.get("base"), service, pointer + "/base"),
         json(node.get("default"), service, pointer + "/default"), required, projection,
         ProviderDocument.text(node, "xmlDeclaration"), ProviderDocument.text(node, "xmlRootAnnotation"),
-        ProviderDocument.text(node, "nativeCasing"));
+        ProviderDocument.text(node, "nativeCasing"), Transform.read(node.path("transform")));
   }
 
   private static @Nullable JsonNode json(@Nullable JsonNode value, ServiceDocument service, String pointer) {
@@ -117,5 +148,15 @@ public final class RequestConfig {
    */
   public @Nullable String nativeCasing() {
     return nativeCasing;
+  }
+
+  /** The Go template that writes the body from the given fields ({@code transform}), or null. */
+  public @Nullable GoTemplate transformTemplate() {
+    return transform.template();
+  }
+
+  /** Why the request {@code transform} cannot be applied, or null when there is none or it can. */
+  public @Nullable String unsupportedTransform() {
+    return transform.problem();
   }
 }

@@ -3,10 +3,12 @@ package io.credql.document;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -108,6 +110,24 @@ public final class SchemaNode {
 
   private SchemaNode part(String combiner, int i) {
     return new SchemaNode(document, node.get(combiner).get(i), pointer + "/" + combiner + "/" + i);
+  }
+
+  /**
+   * The alternatives of {@code oneOf} and {@code anyOf}, each a schema of its own (empty when
+   * there are none): a value is valid when it fits one of them, which the merged view of
+   * {@link #properties()} cannot tell.
+   */
+  public List<SchemaNode> alternatives() {
+    final List<SchemaNode> alternatives = new ArrayList<>();
+    for (String combiner : new String[] {"oneOf", "anyOf"}) {
+      final JsonNode parts = node.get(combiner);
+      if (parts != null && parts.isArray()) {
+        for (int i = 0; i < parts.size(); i++) {
+          alternatives.add(part(combiner, i));
+        }
+      }
+    }
+    return alternatives;
   }
 
   /**
