@@ -50,6 +50,12 @@ final class RemoteErrors {
     }
     if (message.startsWith(REMOTE)) {
       message = message.substring(REMOTE.length());
+    } else if (remote < 0) {
+      // "while preparing SQL: <the statement>": the server's message is only in its exception's text
+      final String server = serverMessage((AvaticaSqlException) e);
+      if (server != null) {
+        message = server;
+      }
     }
     if (sql != null && !sql.isEmpty() && message.contains(sql)) {
       message = message.replace(sql, "<the statement>");
@@ -58,6 +64,22 @@ final class RemoteErrors {
     final SQLException cleaned = new SQLException(message, e.getSQLState(), e.getErrorCode());
     cleaned.setStackTrace(e.getStackTrace());
     return cleaned;
+  }
+
+  /** The message of the server's refusal, as Avatica 1.27 writes it: {@code AvaticaRuntimeException: [Messsage: '...', Error code: ...}. */
+  private static @Nullable String serverMessage(AvaticaSqlException e) {
+    final String start = "AvaticaRuntimeException: [Messsage: '";
+    final java.util.List<String> traces = e.getStackTraces();
+    if (traces == null) {
+      return null;
+    }
+    for (String trace : traces) {
+      final int end = trace.indexOf("', Error code: ");
+      if (trace.startsWith(start) && end > start.length()) {
+        return trace.substring(start.length(), end);
+      }
+    }
+    return null;
   }
 
   /** Forwards calls, cleaning errors and wrapping the statements, result sets and metadata handed out. */
