@@ -99,8 +99,11 @@ public final class AuditLog {
     this.actor = requireNonNull(actor, "actor");
   }
 
-  /** Records that the user read the secret {@code columns} of {@code resources}; the values are not recorded. */
-  public void secretsRead(List<String> resources, List<String> columns)
+  /**
+   * Records that the user read the secret {@code columns} of {@code resources} with
+   * {@code statement} (its secret literals masked by the caller); the values are not recorded.
+   */
+  public void secretsRead(List<String> resources, List<String> columns, String statement)
       throws AuditWriteException {
     final ObjectNode record = JSON.createObjectNode();
     record.put("time", Instant.now().toString());
@@ -108,6 +111,7 @@ public final class AuditLog {
     record.put("id", UUID.randomUUID().toString());
     resources.forEach(record.putArray("resources")::add);
     columns.forEach(record.putArray("columns")::add);
+    record.put("statement", redactor.redact(statement));
     identify(record);
     append(record, "the values were not returned");
   }

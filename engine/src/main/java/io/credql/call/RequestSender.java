@@ -91,11 +91,15 @@ final class RequestSender {
         if (Thread.currentThread().isInterrupted()) {
           throw new ProviderUnreachableException(method.id() + ": interrupted", e);
         }
+        if (e instanceof CallCancelledException) {
+          throw new ProviderUnreachableException(method.id() + ": cancelled before " + request.url().host()
+              + " answered", e);
+        }
         if (retried && attempt < policy.attempts() && !(e instanceof SSLException)) {
           pause(policy.delay(attempt));
           continue;
         }
-        throw failures.unreachable(current, e, attempt);
+        throw failures.readFailed(current, e, attempt);
       }
       if (LOG.isDebugEnabled()) {
         // redacting looks for every secret the connection knows: a fan-out must not pay it per call
@@ -168,6 +172,8 @@ final class RequestSender {
       call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
         return bodies.read(request, response);
+      } catch (IOException e) {
+        throw StatementCalls.cancelledByItsStatement(call) ? new CallCancelledException(e) : e;
       }
     } finally {
       limit.release();
@@ -184,7 +190,7 @@ final class RequestSender {
   }
 
   private static Request toOkHttp(PreparedRequest request) {
-    final Request.Builder builder = new Request.Builder().url(request.url())
+    final Request.Builder builder = StatementCalls.sentByThisThread(new Request.Builder()).url(request.url())
         // auth schemes that sign for what the document names (AWS's region and service) read it from the call
         .tag(PreparedRequest.class, request)
         .header("Accept", "application/json")

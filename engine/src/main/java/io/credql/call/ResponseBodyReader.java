@@ -7,12 +7,14 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 
 /**
  * Reads a response body once, whole, within the call's deadline, into a {@link ResponseContent}
  * that its decoder walks as rows are asked for (no tree of the whole body is built). Reading stops
  * at a size limit; a body over the limit is a final answer, not a transient failure to retry.
- * I/O failures (a dropped connection, the call's deadline) are thrown for the caller to retry.
+ * I/O failures (a dropped connection, the call's deadline) are thrown for the caller to retry; a
+ * successful answer whose body ends early is a {@link ResponseCutShortException}.
  */
 final class ResponseBodyReader {
   /** The most of a successful body credql reads (after gzip is undone). */
@@ -32,15 +34,27 @@ final class ResponseBodyReader {
     if (body == null) {
       return HttpExchange.bytes(request, response, new byte[0]);
     }
-    if (status < 200 || status >= 300) {
-      return HttpExchange.bytes(request, response, prefix(body.source(), ERROR_BODY_LIMIT));
-    }
     final Buffer buffer = new Buffer();
     final BufferedSource source = body.source();
-    while (source.read(buffer, 64 * 1024) != -1) {
-      if (buffer.size() > limit) {
-        return HttpExchange.unreadable(request, response, tooLarge(request, status));
+    try {
+      if (status < 200 || status >= 300) {
+        // enough of an error body for its message; the rest is not read
+        while (buffer.size() < ERROR_BODY_LIMIT
+            && source.read(buffer, Math.min(64 * 1024, ERROR_BODY_LIMIT - buffer.size())) != -1) {
+          // reading up to the limit
+        }
+        return HttpExchange.bytes(request, response, buffer.readByteArray());
       }
+      while (source.read(buffer, 64 * 1024) != -1) {
+        if (buffer.size() > limit) {
+          return HttpExchange.unreadable(request, response, tooLarge(request, status));
+        }
+      }
+    } catch (InterruptedIOException e) {
+      throw e; // the call's deadline or an interrupt: reported as such, not as a short answer
+    } catch (IOException e) {
+      // a Content-Length that lies, or a connection dropped mid-body: the provider did answer
+      throw new ResponseCutShortException(status, buffer.size(), body.contentLength(), e);
     }
     return HttpExchange.read(request, response, ResponseContent.of(buffer));
   }
@@ -50,13 +64,5 @@ final class ResponseBodyReader {
         + status + ") is larger than " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MiB" : limit + " bytes")
         + " once decompressed; credql stopped reading it and returns no rows. Narrow the query"
         + " (a WHERE on a parameter of the resource) so the provider answers with less");
-  }
-
-  private static byte[] prefix(BufferedSource source, long max) throws IOException {
-    final Buffer buffer = new Buffer();
-    while (buffer.size() < max && source.read(buffer, Math.min(64 * 1024, max - buffer.size())) != -1) {
-      // reading up to max
-    }
-    return buffer.readByteArray();
   }
 }

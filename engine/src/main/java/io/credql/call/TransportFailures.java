@@ -4,6 +4,7 @@ import io.credql.document.MethodDefinition;
 import io.credql.document.SqlVerb;
 import io.credql.error.CredqlException;
 import io.credql.error.OutcomeUnknownException;
+import io.credql.error.ProviderResponseException;
 import io.credql.error.ProviderUnreachableException;
 
 import java.io.IOException;
@@ -31,9 +32,18 @@ final class TransportFailures {
     this.timeoutSeconds = timeoutSeconds;
   }
 
-  /** A read that failed {@code attempts} times. */
-  ProviderUnreachableException unreachable(PreparedRequest request, IOException e, int attempts) {
-    return new ProviderUnreachableException(request.call().method().id() + ": cannot reach " + provider
+  /**
+   * A read that failed {@code attempts} times: the provider could not be reached, or (the last
+   * attempt's answer cut short) it answered but its answer never arrived whole.
+   */
+  CredqlException readFailed(PreparedRequest request, IOException e, int attempts) {
+    final String id = request.call().method().id();
+    final String tries = attempts == 1 ? "" : " (on each of " + attempts + " attempts)";
+    if (e instanceof ResponseCutShortException) {
+      return new ProviderResponseException(id + ": " + provider + " at " + request.url().host()
+          + " answered, but " + e.getMessage() + tries + "; no rows were returned", e);
+    }
+    return new ProviderUnreachableException(id + ": cannot reach " + provider
         + " at " + request.url().host() + (attempts == 1 ? "" : " after " + attempts + " attempts")
         + " (" + describe(e, attempts) + ")", e);
   }
@@ -44,6 +54,13 @@ final class TransportFailures {
     if (e instanceof ConnectException || e instanceof UnknownHostException || isUntrustedServer(e)) {
       return new ProviderUnreachableException(method.id() + ": cannot connect to " + provider
           + " at " + request.url().host() + " (" + describe(e, 1) + "); the request was not sent", e);
+    }
+    if (e instanceof CallCancelledException) {
+      return outcomeUnknown(method, e.getMessage() + ", after it may have reached " + provider, e);
+    }
+    if (e instanceof ResponseCutShortException) {
+      return outcomeUnknown(method, "the request was sent and " + provider + " began to answer, but "
+          + e.getMessage(), e);
     }
     return outcomeUnknown(method, "the connection failed (" + describe(e, 1) + ") after the request may have reached "
         + provider, e);

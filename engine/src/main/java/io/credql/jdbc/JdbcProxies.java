@@ -6,6 +6,7 @@ import io.credql.audit.AuditLog;
 import io.credql.session.ProviderCatalog;
 import io.credql.redact.Redactor;
 import io.credql.call.CallProgress;
+import io.credql.call.StatementCalls;
 import io.credql.session.CredqlSession;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -20,6 +21,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a Calcite connection and everything it hands out (statements, result sets, metadata) so
@@ -48,6 +51,8 @@ final class JdbcProxies {
     private final @Nullable Object parent;
     /** The session's warnings this object has handed out, kept until {@code clearWarnings}. */
     private @Nullable SQLWarning sessionWarnings;
+    /** Of a statement: the threads now running it or reading its rows, whose calls {@code cancel} stops. */
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     Handler(Class<?> type, Object delegate, CredqlSession session, @Nullable Object parent) {
       this.type = type;
@@ -125,12 +130,23 @@ final class JdbcProxies {
       default:
         break;
       }
+      final Handler statement = statement();
+      final boolean tracked = statement != null && !method.getName().equals("cancel")
+          && statement.running.add(Thread.currentThread());
       final Object result;
       try {
         result = method.invoke(delegate, args);
       } catch (InvocationTargetException e) {
         // Method.invoke wraps what the method threw: the cause is always there
         throw JdbcErrors.translate(requireNonNull(e.getCause(), "cause"), session.redactor());
+      } finally {
+        if (tracked && statement != null) {
+          statement.running.remove(Thread.currentThread());
+        }
+      }
+      if (method.getName().equals("cancel") && statement != null) {
+        // Calcite's cancel only raises a flag; a call waiting for its answer would wait out its deadline
+        StatementCalls.cancel(session.httpClient(), statement.running);
       }
       if (method.getName().equals("close") && type == Connection.class) {
         session.close();
@@ -142,6 +158,18 @@ final class JdbcProxies {
         sessionWarnings = null;
       }
       return wrap(proxy, method.getReturnType(), result);
+    }
+
+    /** The handler of the statement this object is or belongs to (a result set's), or null. */
+    private @Nullable Handler statement() {
+      if (Statement.class.isAssignableFrom(type)) {
+        return this;
+      }
+      if (type == ResultSet.class && parent != null && Proxy.isProxyClass(parent.getClass())
+          && Proxy.getInvocationHandler(parent) instanceof Handler owner) {
+        return owner.statement();
+      }
+      return null;
     }
 
     /** {@code own} followed by what the session reported while this object's statement ran. */

@@ -18,7 +18,8 @@ import java.util.Properties;
  * credentials, or a {@code token} as {@code Authorization: Bearer} ({@link BearerTokenHttpClient}),
  * {@code trustStore} (and {@code trustStorePassword}) name a key store holding a
  * private CA. No other property is sent: the server decides what its connections see. A
- * connection survives a restart of the server.
+ * connection survives a restart of the server, and its errors are the server's own messages
+ * ({@link RemoteErrors}).
  */
 final class RemoteConnection {
   static final String REMOTE = "remote";
@@ -55,7 +56,7 @@ final class RemoteConnection {
     }
     final String url = "jdbc:avatica:remote:url=" + checked(remote) + ";serialization=PROTOBUF";
     try {
-      return new org.apache.calcite.avatica.remote.Driver().connect(url, avatica);
+      return RemoteErrors.wrap(new org.apache.calcite.avatica.remote.Driver().connect(url, avatica));
     } catch (RuntimeException e) {
       throw refusal(remote, e);
     }

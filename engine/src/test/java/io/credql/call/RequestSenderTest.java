@@ -210,6 +210,18 @@ class RequestSenderTest {
     // nothing is allocated for the announced gigabyte: the body is read as it comes, and ends early
     final String message = refusal(aResponse().withHeader("Content-Type", "application/json")
         .withHeader("Content-Length", String.valueOf(1L << 30)).withBody(PAGE), "\"items\"");
-    assertTrue(message.contains("unexpected end of stream"), message);
+    assertTrue(message.contains("answered, but the answer (HTTP 200) was cut short: " + PAGE.length()
+        + " of 1073741824 announced bytes arrived"), message);
+    assertFalse(message.contains("cannot reach"), message);
+  }
+
+  @Test void anAnswerCutShortIsRetriedAsAReadAndTheLastAttemptIsReported() {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withHeader("Content-Length", "1000").withBody(PAGE)));
+    final ProviderResponseException e = assertThrows(ProviderResponseException.class,
+        () -> list(client("", ResponseBodyReader.DEFAULT_LIMIT)));
+    assertTrue(e.getMessage().contains("cut short") && e.getMessage().contains("on each of "
+        + RetryPolicy.READ_ATTEMPTS + " attempts"), e.getMessage());
+    assertEquals(RetryPolicy.READ_ATTEMPTS, requests());
   }
 }

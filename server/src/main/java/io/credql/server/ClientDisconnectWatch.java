@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -51,17 +52,38 @@ final class ClientDisconnectWatch implements AutoCloseable {
   Watch whileServing(Runnable whenGone) {
     requireNonNull(whenGone, "whenGone");
     final SocketChannel channel = currentChannel();
-    if (channel == null) {
-      return () -> { };
-    }
+    return channel == null ? () -> { } : whileServing(channel, whenGone);
+  }
+
+  /** Like {@link #whileServing(Runnable)}, for the connection {@code channel}. */
+  Watch whileServing(SocketChannel channel, Runnable whenGone) {
     final Served served = new Served(whenGone);
     try {
-      served.key = channel.register(selector, SelectionKey.OP_READ, served);
+      served.key = register(channel, served);
     } catch (ClosedChannelException e) {
       served.gone();
     }
     selector.wakeup();
     return served;
+  }
+
+  /**
+   * Registers {@code channel} for {@code served}. The previous request on a kept-alive connection
+   * cancelled its key as it was answered, and the selector lets go of a cancelled key only at its
+   * next select: until then registering again fails, so the selector is woken and asked again.
+   * A request that still cannot be registered is served unwatched rather than refused.
+   */
+  private @Nullable SelectionKey register(SocketChannel channel, Served served) throws ClosedChannelException {
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      try {
+        return channel.register(selector, SelectionKey.OP_READ, served);
+      } catch (CancelledKeyException e) {
+        selector.wakeup();
+        Thread.yield();
+      }
+    }
+    LOG.debug("a request is served without watching for its client going away: its connection stayed busy");
+    return null;
   }
 
   /** One request being served: its client's going away counts only until it is answered. */

@@ -3,6 +3,8 @@ package io.credql.server;
 import io.credql.audit.AuditLog;
 import io.credql.session.ProviderCatalog;
 import io.credql.redact.Redactor;
+import io.credql.redact.StatementMasker;
+import io.credql.session.CatalogSecretNames;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -59,8 +61,8 @@ final class ServerMeta extends JdbcMeta {
   private record Owner(String user, Role role, Connection connection) {
   }
 
-  /** A statement's connection and, once prepared, its shape. */
-  private record Prepared(String connectionId, StatementShape shape) {
+  /** A statement's connection and, once prepared, its text and shape. */
+  private record Prepared(String connectionId, String sql, StatementShape shape) {
   }
 
   /**
@@ -131,14 +133,14 @@ final class ServerMeta extends JdbcMeta {
 
   @Override public StatementHandle createStatement(ConnectionHandle ch) {
     final StatementHandle h = cleanly(() -> super.createStatement(ch));
-    statements.put(h.id, new Prepared(ch.id, StatementShape.of("")));
+    statements.put(h.id, new Prepared(ch.id, "", StatementShape.of("")));
     return h;
   }
 
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     final StatementShape shape = permitted(ch.id, sql);
     final StatementHandle h = cleanly(() -> super.prepare(ch, sql, maxRowCount));
-    statements.put(h.id, new Prepared(ch.id, shape));
+    statements.put(h.id, new Prepared(ch.id, sql, shape));
     return h;
   }
 
@@ -146,12 +148,12 @@ final class ServerMeta extends JdbcMeta {
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     statement(h);
     final StatementShape shape = permitted(h.connectionId, sql);
-    statements.put(h.id, new Prepared(h.connectionId, shape));
+    statements.put(h.id, new Prepared(h.connectionId, sql, shape));
     final ExecuteResult result;
     try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, shape)) {
       result = cleanlyThrowing(() -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
     }
-    auditSecretReads(h.connectionId, shape, result);
+    auditSecretReads(h.connectionId, sql, shape, result);
     return result;
   }
 
@@ -172,7 +174,7 @@ final class ServerMeta extends JdbcMeta {
     try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
       result = cleanlyThrowing(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
     }
-    auditSecretReads(h.connectionId, prepared.shape(), result);
+    auditSecretReads(h.connectionId, prepared.sql(), prepared.shape(), result);
     return result;
   }
 
@@ -302,7 +304,7 @@ final class ServerMeta extends JdbcMeta {
    * resources, whatever the statement (an EXEC that resets a password returns the new one);
    * readers' secrets are masked, so only roles that see secrets are recorded.
    */
-  private void auditSecretReads(String connectionId, StatementShape shape, ExecuteResult result) {
+  private void auditSecretReads(String connectionId, String sql, StatementShape shape, ExecuteResult result) {
     final Owner owner = owners.get(connectionId);
     if (owner == null || !owner.role().seesSecrets()) {
       return;
@@ -317,17 +319,6 @@ final class ServerMeta extends JdbcMeta {
         }
       }
     }
-    if (shape.kind() == StatementKind.QUERY) {
-      // an expression over a secret column (upper(password)) has no secret name of its own
-      for (List<String> name : shape.names()) {
-        if (!name.isEmpty() && Redactor.isSensitiveName(name.get(name.size() - 1))) {
-          columns.add(name.get(name.size() - 1));
-        }
-      }
-    }
-    if (columns.isEmpty()) {
-      return;
-    }
     final Set<String> known = providersNamed(owner, shape);
     final List<String> resources = new ArrayList<>();
     for (List<String> name : shape.names()) {
@@ -335,8 +326,24 @@ final class ServerMeta extends JdbcMeta {
         resources.add(String.join(".", name));
       }
     }
+    if (shape.kind() == StatementKind.QUERY) {
+      // an expression over a secret column (upper(password)) has no secret name of its own; a
+      // resource's name (..._credentials) is not a column
+      for (List<String> name : shape.names()) {
+        if (!resources.contains(String.join(".", name)) && Redactor.isSensitiveName(name.get(name.size() - 1))) {
+          columns.add(name.get(name.size() - 1));
+        }
+      }
+    }
+    if (columns.isEmpty()) {
+      return;
+    }
     try {
-      owner.connection().unwrap(AuditLog.class).secretsRead(resources, new ArrayList<>(columns));
+      final Connection connection = owner.connection();
+      // which credentials: the statement names them (WHERE instanceId = 123), its secret literals masked
+      final String statement = new StatementMasker(connection.unwrap(Redactor.class),
+          CatalogSecretNames.of(connection.unwrap(ProviderCatalog.class))).mask(sql);
+      connection.unwrap(AuditLog.class).secretsRead(resources, new ArrayList<>(columns), statement);
     } catch (SQLException e) {
       throw clean(new IllegalStateException(e));
     }

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,7 +147,9 @@ class TeamServerTest {
     assertEquals(1, reads.size(), reads.toString());
     assertEquals("127.0.0.1", reads.get(0).path("client").asText());
     assertTrue(reads.get(0).path("resources").toString().contains("postgresql_instances_credentials"));
-    assertTrue(reads.get(0).path("columns").toString().contains("password"));
+    assertEquals("[\"password\"]", reads.get(0).path("columns").toString(), "the resource's name is no column");
+    assertEquals(credentialsQuery("username, password"), reads.get(0).path("statement").asText(),
+        "which credential was read");
     assertFalse(Files.readString(audit).contains(password), "the audit log holds no secret value");
   }
 
@@ -184,6 +187,24 @@ class TeamServerTest {
     try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), login("ann", "ann-password"));
          Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SHOW PROVIDERS")) {
       assertTrue(rows.next());
+    }
+  }
+
+  @Test void credqlsOwnDriverGivesTheServersMessageWithoutQuotingAPasswordTypedInTheStatement() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), login("ann", "ann-password"));
+         Statement s = c.createStatement()) {
+      final SQLException refused = assertThrows(SQLException.class, () -> s.execute(
+          "EXEC huaweicloud.gaussdb.db_user_password.reset @region = 'r', @project_id = 'p', @instance_id = 'i',"
+          + " @name = 'n', @password = 'Typed-Secret-41'"));
+      assertEquals("user 'ann' has the role reader; EXEC needs the role operator. Nothing was sent",
+          refused.getMessage());
+      assertEquals("42501", refused.getSQLState());
+      assertNull(refused.getCause(), "Avatica's own exception quotes the statement");
+      final SQLException atPrepare = assertThrows(SQLException.class, () -> c.prepareStatement(
+          "EXEC huaweicloud.gaussdb.db_user_password.reset @region = 'r', @project_id = 'p', @instance_id = ?,"
+          + " @name = 'n', @password = 'Typed-Secret-42'"));
+      assertEquals("user 'ann' has the role reader; EXEC needs the role operator. Nothing was sent",
+          atPrepare.getMessage());
     }
   }
 

@@ -1,0 +1,112 @@
+package io.credql.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cancelling a statement (what the shell does on Ctrl-C) while its call waits for the provider:
+ * the wait ends at once rather than at the call's deadline, a change is reported and audited with
+ * its outcome unknown and the SELECT that checks it, and the connection goes on working.
+ */
+class StatementCancelTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private HttpServer api;
+  private final CountDownLatch received = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final AtomicInteger rotations = new AtomicInteger();
+
+  @BeforeEach void start() throws IOException {
+    api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    api.setExecutor(Executors.newCachedThreadPool());
+    api.createContext("/v1/things/42/secret/rotate", exchange -> {
+      rotations.incrementAndGet();
+      received.countDown();
+      try {
+        // answers nothing until the test ends: the reset is in flight when it is cancelled
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    api.createContext("/v1/things", exchange -> {
+      final byte[] body = "{\"data\":[{\"id\":42,\"label\":\"answer\"}],\"page\":1,\"pages\":1}"
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    api.start();
+  }
+
+  @AfterEach void stop() {
+    release.countDown();
+    api.stop(0);
+  }
+
+  @Test void cancellingAStalledResetEndsTheWaitAtOnceAndItsOutcomeIsUnknown() throws Exception {
+    final Path audit = dir.resolve("audit.jsonl");
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/providers").toAbsolutePath() + ";baseUrl.acme=http://127.0.0.1:"
+        + api.getAddress().getPort() + "/v1;auditLog=" + audit + ";timeout=60");
+        Statement s = c.createStatement()) {
+      final CompletableFuture<SQLException> failure = CompletableFuture.supplyAsync(() -> assertThrows(
+          SQLException.class, () -> s.executeQuery("EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42")));
+      assertTrue(received.await(30, TimeUnit.SECONDS), "the reset never reached the provider");
+      final long cancelled = System.nanoTime();
+      s.cancel();
+      final SQLException e = failure.get(30, TimeUnit.SECONDS);
+      assertTrue(Duration.ofNanos(System.nanoTime() - cancelled).compareTo(Duration.ofSeconds(10)) < 0,
+          "the wait ended well before the 60 s deadline");
+      assertTrue(e.getMessage().contains("rotateThingSecret: outcome unknown: the statement was cancelled"
+          + " while the request was in flight"), e.getMessage());
+      assertTrue(e.getMessage().contains("It was not re-sent") && e.getMessage().contains(
+          "SELECT * FROM acme.things.thing_secrets WHERE thingId = ..."), e.getMessage());
+      assertFalse(e.getMessage().contains("no answer within"), e.getMessage());
+      try (Statement next = c.createStatement();
+          ResultSet rs = next.executeQuery("SELECT label FROM acme.things.things")) {
+        assertTrue(rs.next(), "the connection goes on working");
+        assertEquals("answer", rs.getString(1));
+      }
+    }
+    final List<String> lines = Files.readAllLines(audit);
+    final JsonNode outcome = JSON.readTree(lines.get(lines.size() - 1));
+    assertEquals("unknown", outcome.get("outcome").asText());
+    assertEquals(1, rotations.get(), "not re-sent");
+  }
+}
