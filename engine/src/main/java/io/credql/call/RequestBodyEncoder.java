@@ -75,8 +75,9 @@ final class RequestBodyEncoder {
       try {
         JSON.readTree(written);
       } catch (JsonProcessingException e) {
+        // Jackson's own message quotes the token it stopped at, which may be a secret value
         throw new InvalidInputException("the request template of " + method.id() + " wrote a body"
-            + " that is not JSON (" + e.getOriginalMessage() + "): a field given as text must hold"
+            + " that is not JSON: a field given as text must hold"
             + " JSON where the template puts it in place; nothing was sent");
       }
     }

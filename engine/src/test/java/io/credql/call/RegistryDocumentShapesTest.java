@@ -20,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,15 @@ class RegistryDocumentShapesTest {
         + " VALUES ('quirk.test', 'www', false, '{\"ttl\": 60}')");
     // the space before the closing brace is the template's own: its last {{ end }} trims nothing
     assertEquals("{\"name\": \"www\",\"settings\": {\"ttl\":60} }", onlyRequest().getBodyAsString());
+  }
+
+  @Test void aTemplatedBodyThatIsNotJsonIsRefusedWithoutQuotingTheValueThatBrokeIt() {
+    final SQLException e = assertThrows(SQLException.class,
+        () -> execute("INSERT INTO quirkco.teams.records (site, name, rule)"
+            + " VALUES ('quirk.test', 'www', 'LeakS3cret')"));
+    assertTrue(e.getMessage().contains("wrote a body that is not JSON"), e.getMessage());
+    assertFalse(e.getMessage().contains("LeakS3cret"), e.getMessage());
+    assertEquals(0, api.getAllServeEvents().size());
   }
 
   @Test void aRequestTransformCredqlCannotApplyIsRefusedBeforeAnythingIsSent() {
