@@ -42,13 +42,16 @@ public final class AsyncOperationPoller {
   private final Redactor redactor;
   private final CallProgress progress;
   private final Duration timeout;
+  private final CallClock clock;
 
+  /** A poller that waits between polls, and measures {@code timeout}, on {@code clock}. */
   public AsyncOperationPoller(ProviderClient client, Redactor redactor, CallProgress progress,
-      Duration timeout) {
+      Duration timeout, CallClock clock) {
     this.client = requireNonNull(client, "client");
     this.redactor = requireNonNull(redactor, "redactor");
     this.progress = requireNonNull(progress, "progress");
     this.timeout = requireNonNull(timeout, "timeout");
+    this.clock = requireNonNull(clock, "clock");
   }
 
   /** How an operation is followed: where to poll, and how its answer says it is over. */
@@ -83,10 +86,10 @@ public final class AsyncOperationPoller {
     }
     final String operation = style == Style.GOOGLE_OPERATION ? describe(requireNonNull(body, "body"))
         : redactor.redact(poll.url().toString());
-    final long deadline = System.nanoTime() + timeout.toNanos();
+    final long deadline = clock.nanoTime() + timeout.toNanos();
     Duration interval = retryAfter(page, MIN_INTERVAL);
     while (true) {
-      if (System.nanoTime() + interval.toNanos() > deadline) {
+      if (clock.nanoTime() + interval.toNanos() > deadline) {
         throw new ProviderResponseException(method.id() + ": the asynchronous operation "
             + operation + " did not finish within " + timeout.toSeconds()
             + " s (property awaitTimeout); it may still be running: check it later at "
@@ -267,10 +270,10 @@ public final class AsyncOperationPoller {
     return chosen.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : chosen;
   }
 
-  private static void pause(MethodDefinition method, Duration interval)
+  private void pause(MethodDefinition method, Duration interval)
       throws ProviderUnreachableException {
     try {
-      Thread.sleep(interval.toMillis());
+      clock.sleep(interval);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProviderUnreachableException(method.id() + ": interrupted while awaiting its operation", e);

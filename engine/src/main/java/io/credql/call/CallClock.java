@@ -3,8 +3,9 @@ package io.credql.call;
 import java.time.Duration;
 
 /**
- * The time the call layer reads and the waits it makes (retry backoff, the 429 pause); tests give
- * a virtual one so that waiting costs no real time.
+ * The time the call layer reads and the waits it makes (retry backoff, the 429 pause, the pauses
+ * between polls of an asynchronous operation); tests give a virtual one so that waiting costs no
+ * real time.
  */
 public interface CallClock {
   /** The real clock: {@link System#nanoTime()} and {@link Thread#sleep}. */

@@ -137,7 +137,7 @@ final class CallRunner {
   @Nullable JsonNode await(BoundCall call, Page page) throws CredqlException {
     final ProviderClient client = client(call);
     return new AsyncOperationPoller(client, session.redactor(), session.progress(),
-        Duration.ofSeconds(session.properties().awaitTimeoutSeconds()))
+        Duration.ofSeconds(session.properties().awaitTimeoutSeconds()), session.clock())
         .await(client.prepare(call), page);
   }
 

@@ -3,8 +3,11 @@ package io.credql.call;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A {@link CallClock} whose sleeps move its time forward at once: waits in tests cost no real time. */
-final class VirtualClock implements CallClock {
+/**
+ * A {@link CallClock} whose waits end at once: its time jumps to the end of the wait, so that waits
+ * begun together end together, as they would in real time, and cost none of it.
+ */
+public final class VirtualClock implements CallClock {
   private final AtomicLong now = new AtomicLong();
   private final AtomicLong slept = new AtomicLong();
 
@@ -13,12 +16,14 @@ final class VirtualClock implements CallClock {
   }
 
   @Override public void sleep(Duration duration) {
-    now.addAndGet(duration.toNanos());
-    slept.addAndGet(duration.toNanos());
+    final long nanos = Math.max(0, duration.toNanos());
+    final long end = now.get() + nanos;
+    now.accumulateAndGet(end, Math::max);
+    slept.addAndGet(nanos);
   }
 
   /** The total of every wait so far. */
-  Duration slept() {
+  public Duration slept() {
     return Duration.ofNanos(slept.get());
   }
 }

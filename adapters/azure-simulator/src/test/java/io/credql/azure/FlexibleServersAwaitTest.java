@@ -1,6 +1,8 @@
 package io.credql.azure;
 
+import io.credql.call.VirtualClock;
 import io.credql.jdbc.QueryRows;
+import io.credql.session.CredqlSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -68,7 +71,10 @@ class FlexibleServersAwaitTest {
   }
 
   @Test void anOperationThatNeverFinishesStopsAtTheTimeout() throws SQLException {
+    final VirtualClock clock = new VirtualClock();
     try (Connection c = connect("1"); Statement s = c.createStatement()) {
+      // the pauses between polls run on the connection's clock: this one costs no real time
+      c.unwrap(CredqlSession.class).useClock(clock);
       // the token first, so that the limit is spent on the operation
       QueryRows.of(s, "SELECT name FROM azure.postgresql_flexible_servers.servers WHERE subscription_id = '"
           + SUBSCRIPTION + "' AND resource_group_name = 'rg-legacy'");
@@ -77,5 +83,7 @@ class FlexibleServersAwaitTest {
       assertTrue(e.getMessage().contains("did not finish within 1 s (property awaitTimeout)")
           && e.getMessage().contains("azureAsyncOperation"), e.getMessage());
     }
+    assertTrue(clock.slept().compareTo(Duration.ZERO) > 0 && clock.slept().compareTo(Duration.ofSeconds(1)) <= 0,
+        "waited between polls, within the timeout: " + clock.slept());
   }
 }

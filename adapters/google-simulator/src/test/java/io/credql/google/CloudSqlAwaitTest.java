@@ -1,6 +1,8 @@
 package io.credql.google;
 
+import io.credql.call.VirtualClock;
 import io.credql.jdbc.QueryRows;
+import io.credql.session.CredqlSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +62,10 @@ class CloudSqlAwaitTest {
   }
 
   @Test void anOperationThatNeverFinishesStopsAtTheTimeoutAndSaysWhereToFollowIt() throws SQLException {
+    final VirtualClock clock = new VirtualClock();
     try (Connection c = CloudSqlJdbcTest.connect(sim, ";awaitTimeout=1"); Statement s = c.createStatement()) {
+      // the pauses between polls run on the connection's clock: this one costs no real time
+      c.unwrap(CredqlSession.class).useClock(clock);
       // the token first, so that the limit is spent on the operation
       QueryRows.of(s, "SELECT name FROM google.sqladmin.users WHERE project = '" + PROJECT + "' AND instance = 'stuck-pg'");
       final SQLException e = assertThrows(SQLException.class,
@@ -68,6 +74,8 @@ class CloudSqlAwaitTest {
           && e.getMessage().contains("/operations/"),
           e.getMessage());
     }
+    assertTrue(clock.slept().compareTo(Duration.ZERO) > 0 && clock.slept().compareTo(Duration.ofSeconds(1)) <= 0,
+        "waited between polls, within the timeout: " + clock.slept());
     assertTrue(sim.password("stuck-pg", "postgres").isEmpty());
   }
 }

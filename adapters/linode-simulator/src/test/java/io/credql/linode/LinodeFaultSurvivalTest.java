@@ -2,6 +2,7 @@ package io.credql.linode;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.credql.call.VirtualClock;
 import io.credql.jdbc.QueryRows;
 import io.credql.session.CredqlSession;
 import org.junit.jupiter.api.AfterAll;
