@@ -24,4 +24,12 @@ public interface CallClock {
   long nanoTime();
 
   void sleep(Duration duration) throws InterruptedException;
+
+  /**
+   * How long a call's {@code timeout} lasts in real time, as OkHttp, not this clock, waits it out:
+   * the timeout itself, except on a test's clock, where stalls may cost less.
+   */
+  default Duration realTime(Duration timeout) {
+    return timeout;
+  }
 }

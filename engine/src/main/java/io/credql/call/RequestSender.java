@@ -169,7 +169,7 @@ final class RequestSender {
     limit.acquire(request.call().method().id(), query);
     try {
       final Call call = client.newCall(toOkHttp(request));
-      call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      call.timeout().timeout(clock.realTime(timeout).toNanos(), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
         return bodies.read(request, response);
       } catch (IOException e) {

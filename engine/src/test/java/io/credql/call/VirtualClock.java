@@ -10,6 +10,27 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class VirtualClock implements CallClock {
   private final AtomicLong now = new AtomicLong();
   private final AtomicLong slept = new AtomicLong();
+  private final int timeoutPercent;
+
+  /** A clock on which a call's timeout lasts as long in real time as it says. */
+  public VirtualClock() {
+    this(100);
+  }
+
+  private VirtualClock(int timeoutPercent) {
+    this.timeoutPercent = timeoutPercent;
+  }
+
+  /**
+   * A clock on which a call's timeout lasts {@code percent} % of its length in real time: a stall
+   * past {@code timeout=1} then costs a quarter second at 25 %, and the error still says 1 s.
+   */
+  public static VirtualClock withTimeoutsShortenedTo(int percent) {
+    if (percent <= 0 || percent > 100) {
+      throw new IllegalArgumentException("percent must be within 1 and 100: " + percent);
+    }
+    return new VirtualClock(percent);
+  }
 
   @Override public long nanoTime() {
     return now.get();
@@ -20,6 +41,10 @@ public final class VirtualClock implements CallClock {
     final long end = now.get() + nanos;
     now.accumulateAndGet(end, Math::max);
     slept.addAndGet(nanos);
+  }
+
+  @Override public Duration realTime(Duration timeout) {
+    return timeout.multipliedBy(timeoutPercent).dividedBy(100);
   }
 
   /** The total of every wait so far. */

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * timeout, malformed, truncated and wrongly typed bodies, 429 storms. Every SELECT either returns
  * exactly the rows the fault-free simulator gives, or fails with a clear error; it never returns
  * fewer rows without one. The counts of faults injected are printed for the record. Retry backoff
- * and 429 pauses run on a virtual clock, so only the stalls past the timeout take real time.
+ * and 429 pauses run on a virtual clock, on which {@code timeout=1} lasts a quarter second in real
+ * time, so the stalls past it cost a quarter of what they would.
  */
 class LinodeFaultSurvivalTest {
   private static final String TOKEN = "test-linode-token"; // surefire sets LINODE_TOKEN to it
@@ -43,7 +44,7 @@ class LinodeFaultSurvivalTest {
   private static final String LISTING = "SELECT id, label FROM linode.databases.postgresql_instances";
   private static final String CREDENTIALS = "/credentials";
   private static final AtomicInteger TOTAL_INJECTED = new AtomicInteger();
-  private static final VirtualClock CLOCK = new VirtualClock();
+  private static final VirtualClock CLOCK = VirtualClock.withTimeoutsShortenedTo(25);
 
   private static LinodeSimulator sim;
   private static FaultyFront front;
@@ -151,7 +152,7 @@ class LinodeFaultSurvivalTest {
     // stalls held every place in turn and the test waited a second per wave, 4.5 s in all)
     final List<List<String>> rows = rowsThroughFront(FAN_OUT, ";timeout=1;concurrency=64", (url, nth) ->
         nth == 1 && url.endsWith(CREDENTIALS) && Math.floorMod(url.hashCode(), 8) == 0
-            ? aResponse().withFixedDelay(2500).withHeader("Content-Type", "application/json")
+            ? aResponse().withFixedDelay(600).withHeader("Content-Type", "application/json")
                 .withBody("{\"username\": \"stale\", \"password\": \"stale\"}")
             : null);
     assertEquals(expectedFanOut, rows);
@@ -161,7 +162,7 @@ class LinodeFaultSurvivalTest {
   @Test void aStallThatNeverEndsIsAClearError() {
     final String message = failure(
         "SELECT username FROM linode.databases.postgresql_instances_credentials WHERE instanceId = 123",
-        ";timeout=1", (url, nth) -> aResponse().withFixedDelay(1500).withBody("{}"));
+        ";timeout=1", (url, nth) -> aResponse().withFixedDelay(400).withBody("{}"));
     assertTrue(message.contains("no answer within 1 s"), message);
     assertTrue(message.contains("timeout=<seconds>"), message);
     assertEquals(4, front.injected(), "a read is tried 4 times");
@@ -252,7 +253,7 @@ class LinodeFaultSurvivalTest {
   }
 
   @Test void aMutationWhoseAnswerStallsIsAnUnknownOutcomeSentOnce() {
-    final String message = failure(RESET, ";timeout=1", (url, nth) -> aResponse().withFixedDelay(2000));
+    final String message = failure(RESET, ";timeout=1", (url, nth) -> aResponse().withFixedDelay(500));
     assertTrue(message.contains("outcome unknown"), message);
     assertTrue(message.contains("SELECT * FROM linode.databases.postgresql_instances_credentials"), message);
     assertEquals(1, front.injected(), "sent once");
