@@ -21,6 +21,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class ProgressLine implements AutoCloseable, CallProgress.IdleListener {
   static final Duration DELAY = Duration.ofSeconds(2);
+  /**
+   * A shorter {@link #DELAY} in milliseconds, for tests that start the shell and should not wait
+   * seconds for the line to appear; not documented for users.
+   */
+  static final String DELAY_PROPERTY = "credql.progressDelayMillis";
   static final Duration LINE_PERIOD = Duration.ofSeconds(1);
   private static final Duration TICK = Duration.ofMillis(250);
 
@@ -28,15 +33,23 @@ final class ProgressLine implements AutoCloseable, CallProgress.IdleListener {
   private final PrintStream err;
   private final boolean inPlace;
   private final Duration delay;
+  private final Duration linePeriod;
   private final ScheduledExecutorService timer;
   private String shown = "";
   private long lastLine;
 
   ProgressLine(CallProgress progress, PrintStream err, boolean inPlace, Duration delay) {
+    this(progress, err, inPlace, delay, LINE_PERIOD);
+  }
+
+  /** A progress line that, when not {@code inPlace}, writes a line at most every {@code linePeriod}. */
+  ProgressLine(CallProgress progress, PrintStream err, boolean inPlace, Duration delay,
+      Duration linePeriod) {
     this.progress = requireNonNull(progress, "progress");
     this.err = requireNonNull(err, "err");
     this.inPlace = inPlace;
     this.delay = requireNonNull(delay, "delay");
+    this.linePeriod = requireNonNull(linePeriod, "linePeriod");
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       final Thread thread = new Thread(r, "credql-progress");
       thread.setDaemon(true);
@@ -49,7 +62,8 @@ final class ProgressLine implements AutoCloseable, CallProgress.IdleListener {
   /** A progress line for the calls of {@code connection}; null when it is not a credql connection. */
   static @Nullable ProgressLine of(Connection connection, PrintStream err, boolean inPlace) {
     try {
-      return new ProgressLine(connection.unwrap(CallProgress.class), err, inPlace, DELAY);
+      return new ProgressLine(connection.unwrap(CallProgress.class), err, inPlace,
+          Duration.ofMillis(Long.getLong(DELAY_PROPERTY, DELAY.toMillis())));
     } catch (SQLException e) {
       return null;
     }
@@ -72,7 +86,7 @@ final class ProgressLine implements AutoCloseable, CallProgress.IdleListener {
     if (inPlace) {
       err.print("\r" + text + " ".repeat(Math.max(0, shown.length() - text.length())));
       shown = text;
-    } else if (System.nanoTime() - lastLine >= LINE_PERIOD.toNanos() || shown.isEmpty()) {
+    } else if (System.nanoTime() - lastLine >= linePeriod.toNanos() || shown.isEmpty()) {
       err.println(text);
       shown = text;
       lastLine = System.nanoTime();

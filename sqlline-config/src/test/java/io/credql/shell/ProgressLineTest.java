@@ -23,7 +23,7 @@ class ProgressLineTest {
 
   @Test void onATerminalTheLineIsRewrittenThenErasedBeforeRowsArePrinted() throws Exception {
     final CallProgress progress = new CallProgress();
-    try (ProgressLine line = new ProgressLine(progress, err, true, Duration.ofMillis(300))) {
+    try (ProgressLine line = new ProgressLine(progress, err, true, Duration.ofMillis(100))) {
       progress.planned(10);
       waitFor(() -> shown().contains("\rcredql: 0/10 calls done"), 5);
       for (int i = 0; i < 4; i++) {
@@ -36,36 +36,41 @@ class ProgressLineTest {
       // erased at once by the call that finished last, before its rows reach the shell
       final String erase = "\r" + " ".repeat("credql: 4/10 calls done".length()) + "\r";
       assertTrue(shown().endsWith(erase), shown());
-      Thread.sleep(600);
+      Thread.sleep(300); // more than a tick of the line's timer
       assertTrue(shown().endsWith(erase), "nothing after the calls are done: " + shown());
     }
   }
 
   @Test void aShortFanOutShowsNothing() throws Exception {
     final CallProgress progress = new CallProgress();
-    try (ProgressLine line = new ProgressLine(progress, err, true, Duration.ofSeconds(2))) {
+    try (ProgressLine line = new ProgressLine(progress, err, true, Duration.ofSeconds(1))) {
+      // calls done within the delay, the timer ticking meanwhile (every 250 ms)
       progress.planned(3);
-      Thread.sleep(500);
+      Thread.sleep(300);
       progress.done();
       progress.givenUp(2);
-      Thread.sleep(500);
+      Thread.sleep(300);
     }
     assertEquals("", shown());
   }
 
-  @Test void inALogEachLineIsWholeAndTheyComeAtMostEverySecond() throws Exception {
+  @Test void inALogEachLineIsWholeAndTheyComeAtMostOncePerPeriod() throws Exception {
     final CallProgress progress = new CallProgress();
-    try (ProgressLine line = new ProgressLine(progress, err, false, Duration.ofMillis(100))) {
-      progress.planned(100);
-      for (int i = 0; i < 100; i++) {
+    // a period of half a second (users get one second), twice the timer's tick
+    final Duration period = Duration.ofMillis(500);
+    final long started = System.nanoTime();
+    try (ProgressLine line = new ProgressLine(progress, err, false, Duration.ofMillis(100), period)) {
+      progress.planned(40);
+      for (int i = 0; i < 40; i++) {
         Thread.sleep(20);
         progress.done();
       }
     }
+    final long periods = (System.nanoTime() - started) / period.toNanos();
     final String[] lines = shown().split("\n");
-    assertTrue(lines.length >= 1 && lines.length <= 3, shown());
+    assertTrue(lines.length >= 1 && lines.length <= periods + 1, periods + " periods: " + shown());
     for (String each : lines) {
-      assertTrue(each.matches("credql: \\d+/100 calls done"), shown());
+      assertTrue(each.matches("credql: \\d+/40 calls done"), shown());
     }
   }
 

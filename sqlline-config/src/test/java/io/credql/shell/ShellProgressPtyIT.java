@@ -13,7 +13,7 @@ import static io.credql.shell.Waits.waitFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The interactive shell in a real terminal running a fan-out of about three seconds: it shows how
+ * The interactive shell in a real terminal running a fan-out of about a second: it shows how
  * many calls are done while they run, and erases that line before printing the rows.
  */
 class ShellProgressPtyIT {
@@ -22,12 +22,14 @@ class ShellProgressPtyIT {
 
   @Test void aLongFanOutShowsItsCallsDoneThenTheRows() throws Exception {
     try (AcmeApi api = new AcmeApi()) {
-      api.answerSecretsAfter(250);
+      // 24 calls, 2 at a time, 75 ms each: about 0.9 s, with the line shown after 100 ms, not 2 s
+      api.answerSecretsAfter(75);
       final StringBuilder ids = new StringBuilder();
       for (int i = 1; i <= 24; i++) {
         ids.append(i == 1 ? "" : ", ").append('(').append(i).append(')');
       }
-      final String command = "HOME='" + home + "' " + CredqlJar.shellCommand("-Duser.home=" + home)
+      final String command = "HOME='" + home + "' " + CredqlJar.shellCommand("-Duser.home=" + home,
+          "-D" + ProgressLine.DELAY_PROPERTY + "=100")
           + " -u '" + api.jdbcUrl() + ";concurrency=2'";
       final Path terminal = home.resolve("terminal");
       final Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
