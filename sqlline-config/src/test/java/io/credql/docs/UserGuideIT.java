@@ -1,12 +1,16 @@
 package io.credql.docs;
 
+import io.credql.shell.CredqlCli;
 import io.credql.shell.CredqlJar;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <ul>
  *   <li>every {@code ```sql} block runs, in the guide's order, as one script that must succeed;</li>
  *   <li>a block after {@code <!-- guide-test: fails -->} runs alone and must fail with the error
- *       the {@code ```text} block after it shows;</li>
+ *       the {@code ```text} block after it shows; these run through credql's command line in this
+ *       JVM, on one sandbox (an error changes nothing in it), as what they show is what credql
+ *       says, not how its process behaves;</li>
  *   <li>a {@code ```sh} block after {@code <!-- guide-test: sh -->} (or {@code sh, exit N}) runs in
  *       bash, where {@code ./credql} is the jar, and must exit so and print the {@code ```text}
  *       block after it.</li>
@@ -186,6 +192,19 @@ class UserGuideIT {
     return run(command);
   }
 
+  /** credql's command line run in this JVM, with the working directory's home as the user's. */
+  private Run inThisJvm(String... args) throws IOException {
+    final Path home = workingDirectory().resolve("home");
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = new CredqlCli(home).run(args, InputStream.nullInputStream(), o, e);
+    }
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
   /** Lines without trailing blanks, which Markdown editors strip. */
   private static String normalized(String text) {
     return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
@@ -220,7 +239,7 @@ class UserGuideIT {
       errors++;
       assertEquals("sql", block.language(), block::where);
       assertTrue(block.expected() != null, () -> block.where() + " shows the error it gives");
-      final Run run = credql("--sandbox", "-e", block.text());
+      final Run run = inThisJvm("--sandbox", "-e", block.text());
       assertEquals(1, run.status(), () -> block.where() + "\n" + run);
       assertTrue(normalized(run.err()).contains(normalized(block.expected())),
           () -> block.where() + " shows\n" + block.expected() + "but credql says\n" + run.err());
