@@ -163,6 +163,7 @@ public final class Benchmarks {
           final int runs = concurrency == CONCURRENCY ? 7 : 3;
           final long[] nanos = new long[runs];
           count(s, JOIN);
+          final long cpu = CpuTime.processNanos();
           for (int i = 0; i < runs; i++) {
             final long started = System.nanoTime();
             final long rows = count(s, JOIN);
@@ -171,10 +172,13 @@ public final class Benchmarks {
               throw new IllegalStateException("the join returned " + rows + " rows");
             }
           }
+          // the CPU a call cost says whether a slower run did more work or waited for a core longer
+          final double cpuPerCall = (CpuTime.processNanos() - cpu) / 1e6 / runs / DATABASES;
           sweep.put(concurrency, new Samples(nanos).medianMillis());
           ideal.put(concurrency, idealMillis(concurrency));
-          System.err.printf(Locale.ROOT, "(a) concurrency %d: %.0f ms (ideal %.0f ms)%n", concurrency,
-              sweep.get(concurrency), ideal.get(concurrency));
+          System.err.printf(Locale.ROOT, "(a) concurrency %d: %.0f ms (ideal %.0f ms); CPU per call %.3f ms,"
+              + " credql and the simulator (one JVM); load average %s%n", concurrency,
+              sweep.get(concurrency), ideal.get(concurrency), cpuPerCall, loadAverage());
         }
       }
       final double credql = requireNonNull(sweep.get(CONCURRENCY), "the sweep measures CONCURRENCY");
