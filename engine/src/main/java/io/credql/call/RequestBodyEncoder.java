@@ -52,8 +52,8 @@ final class RequestBodyEncoder {
     try {
       return new Encoded(JSON.writeValueAsBytes(body), type);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("cannot write the request body of " + method.id() + ": "
-          + e.getOriginalMessage());
+      // Jackson's message may quote a value
+      throw new InvalidInputException("cannot write the request body of " + method.id() + " as JSON");
     }
   }
 

@@ -135,19 +135,20 @@ final class ResponseDecoder {
     try {
       output = template.execute(type.startsWith("golang_template_text") ? text : JSON.readTree(text));
     } catch (IOException e) {
+      // none of these failures is kept as the cause: Jackson's messages quote the token they met
       throw new ProviderResponseException(method.id() + ": the provider's response (HTTP " + status + ", "
           + content.size() + " bytes) is not valid JSON: " + whyNotJson(e)
-          + "; no rows were returned", e);
+          + "; no rows were returned");
     } catch (IllegalArgumentException e) {
       throw new ProviderResponseException(method.id() + ": its response transform '" + type
-          + "' failed on the provider's response: " + e.getMessage() + "; no rows were returned", e);
+          + "' failed on the provider's response: " + e.getMessage() + "; no rows were returned");
     }
     try {
       final JsonNode tree = JSON.readTree(output);
       return tree == null ? JsonNodeFactory.instance.nullNode() : tree;
     } catch (IOException e) {
       throw new ProviderResponseException(method.id() + ": its response transform '" + type
-          + "' made text that is not JSON from the provider's response; no rows were returned", e);
+          + "' made text that is not JSON from the provider's response; no rows were returned");
     }
   }
 

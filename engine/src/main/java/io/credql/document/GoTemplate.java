@@ -125,20 +125,47 @@ public final class GoTemplate {
     }
   }
 
-  private record Action(Pipeline pipeline) implements Node {
+  /**
+   * A failure while running one action, named by the action's text as the document writes it
+   * ({@code {{ toJson .password }}}), which names the fields it reads, never by a value.
+   */
+  private static final class ActionFailure extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    ActionFailure(String source, IllegalArgumentException problem) {
+      super("{{ " + source + " }}: " + problem.getMessage());
+    }
+
+    /** {@code problem} named by the innermost action it happened in. */
+    static IllegalArgumentException of(String source, IllegalArgumentException problem) {
+      return problem instanceof ActionFailure ? problem : new ActionFailure(source, problem);
+    }
+  }
+
+  /** {@code pipeline}'s value, a failure named by the action's {@code source} text. */
+  private static @Nullable Object evaluate(Pipeline pipeline, String source, @Nullable Object dot, Scope scope) {
+    try {
+      return pipeline.evaluate(dot, scope);
+    } catch (IllegalArgumentException e) {
+      throw ActionFailure.of(source, e);
+    }
+  }
+
+  private record Action(Pipeline pipeline, String source) implements Node {
     @Override public void run(@Nullable Object dot, Scope scope, StringBuilder out) {
-      final Object value = pipeline.evaluate(dot, scope);
+      final Object value = evaluate(pipeline, source, dot, scope);
       if (pipeline.variables.isEmpty()) {
         out.append(print(value));
       }
     }
   }
 
-  private record If(Pipeline condition, List<Node> then, List<Node> otherwise, boolean with) implements Node {
+  private record If(Pipeline condition, String source, List<Node> then, List<Node> otherwise, boolean with)
+      implements Node {
     @Override public void run(@Nullable Object dot, Scope scope, StringBuilder out) {
       scope.push();
       try {
-        final Object value = condition.evaluate(dot, scope);
+        final Object value = evaluate(condition, source, dot, scope);
         if (truth(value)) {
           GoTemplate.run(then, with ? value : dot, scope, out);
         } else {
@@ -150,11 +177,11 @@ public final class GoTemplate {
     }
   }
 
-  private record Range(Pipeline over, List<Node> body, List<Node> otherwise) implements Node {
+  private record Range(Pipeline over, String source, List<Node> body, List<Node> otherwise) implements Node {
     @Override public void run(@Nullable Object dot, Scope scope, StringBuilder out) {
       scope.push();
       try {
-        final Object value = over.evaluate(dot, scope);
+        final Object value = evaluate(over, source, dot, scope);
         final List<Map.Entry<Object, @Nullable Object>> elements = new ArrayList<>();
         if (value instanceof List<?> list) {
           for (int i = 0; i < list.size(); i++) {
@@ -165,7 +192,7 @@ public final class GoTemplate {
             elements.add(new java.util.AbstractMap.SimpleEntry<>(entry.getKey(), entry.getValue()));
           }
         } else if (value != null) {
-          throw new IllegalArgumentException("range can't iterate over " + print(value));
+          throw new ActionFailure(source, new IllegalArgumentException("range can't iterate over a " + kind(value)));
         }
         if (elements.isEmpty()) {
           GoTemplate.run(otherwise, dot, scope, out);
@@ -296,13 +323,13 @@ public final class GoTemplate {
       if (function instanceof Separator separator) {
         return separator.next();
       }
-      throw new IllegalArgumentException("call of a non-function " + print(function));
+      throw new IllegalArgumentException("call of a non-function (a " + kind(function) + ")");
     }
     case "toJson":
       try {
         return JSON.writeValueAsString(arg(args, 0, name));
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("toJson: " + e.getOriginalMessage(), e);
+        throw new IllegalArgumentException("toJson cannot write its " + kind(args.get(0)) + " as JSON");
       }
     case "kindOf":
       return kind(arg(args, 0, name));
@@ -314,7 +341,8 @@ public final class GoTemplate {
         }
         return map;
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("jsonMapFromString: the text is not JSON: " + e.getOriginalMessage(), e);
+        // Jackson's message quotes the token it stopped at, which may be a secret: not kept, not chained
+        throw new IllegalArgumentException("jsonMapFromString: the text is not JSON");
       }
     case "separator":
       return new Separator(String.valueOf(arg(args, 0, name)));
@@ -353,7 +381,7 @@ public final class GoTemplate {
     if (value instanceof List<?> list && key instanceof Number number) {
       final int i = number.intValue();
       if (i < 0 || i >= list.size()) {
-        throw new IllegalArgumentException("index out of range: " + i);
+        throw new IllegalArgumentException("index out of range of a list of " + list.size());
       }
       return list.get(i);
     }
@@ -459,7 +487,7 @@ public final class GoTemplate {
         try {
           out.append(JSON.writeValueAsString(arg instanceof String ? arg : print(arg)));
         } catch (JsonProcessingException e) {
-          throw new IllegalArgumentException("printf: " + e.getOriginalMessage(), e);
+          throw new IllegalArgumentException("printf %q cannot quote its " + kind(arg));
         }
         break;
       case 'd':
@@ -470,7 +498,8 @@ public final class GoTemplate {
         out.append(format(arg));
         break;
       default:
-        throw new IllegalArgumentException("printf verb %" + verb + " is not supported");
+        // the format may come from the data: its verb is not quoted
+        throw new IllegalArgumentException("printf's format uses a verb other than %s %v %d %q %%");
       }
     }
     return out.toString();
@@ -563,7 +592,7 @@ public final class GoTemplate {
     }
   }
 
-  private record ElseChain(String keyword, Pipeline pipeline) {
+  private record ElseChain(String keyword, Pipeline pipeline, String source) {
   }
 
   /** Reads the template text into nodes. */
@@ -614,7 +643,7 @@ public final class GoTemplate {
         final Lexer lexer = new Lexer(inside);
         final String keyword = lexer.keyword();
         if (keyword == null) {
-          nodes.add(new Action(lexer.pipeline()));
+          nodes.add(new Action(lexer.pipeline(), inside));
           continue;
         }
         switch (keyword) {
@@ -629,10 +658,10 @@ public final class GoTemplate {
           return nodes;
         case "if":
         case "with":
-          nodes.add(block(keyword, lexer.pipeline()));
+          nodes.add(block(keyword, lexer.pipeline(), inside));
           break;
         case "range":
-          nodes.add(range(lexer.pipeline()));
+          nodes.add(range(lexer.pipeline(), inside));
           break;
         default:
           throw new IllegalArgumentException("{{ " + keyword + " }} is not supported");
@@ -644,20 +673,21 @@ public final class GoTemplate {
       return nodes;
     }
 
-    private Node block(String keyword, Pipeline condition) {
+    private Node block(String keyword, Pipeline condition, String source) {
       final List<Node> then = list(Set.of("else", "end"));
       List<Node> otherwise = List.of();
       if ("else".equals(pendingKeyword)) {
         final ElseChain chain = pendingChain;
         pendingChain = null;
         // {{ else if x }} is {{ else }}{{ if x }} ... whose {{ end }} closes both
-        otherwise = chain != null ? List.of(block(chain.keyword(), chain.pipeline())) : list(Set.of("end"));
+        otherwise = chain != null ? List.of(block(chain.keyword(), chain.pipeline(), chain.source()))
+            : list(Set.of("end"));
       }
       pendingKeyword = null;
-      return new If(condition, then, otherwise, keyword.equals("with"));
+      return new If(condition, source, then, otherwise, keyword.equals("with"));
     }
 
-    private Node range(Pipeline over) {
+    private Node range(Pipeline over, String source) {
       if (over.variables.size() > 2 || over.assign) {
         throw new IllegalArgumentException("range declares one or two variables with :=");
       }
@@ -667,7 +697,7 @@ public final class GoTemplate {
         otherwise = list(Set.of("end"));
       }
       pendingKeyword = null;
-      return new Range(over, body, otherwise);
+      return new Range(over, source, body, otherwise);
     }
 
     /** Splits the words of one action. */
@@ -703,7 +733,7 @@ public final class GoTemplate {
         if (keyword == null || !keyword.equals("if") && !keyword.equals("with")) {
           throw new IllegalArgumentException("{{ else " + action.substring(pos).trim() + " }} is not supported");
         }
-        return new ElseChain(keyword, pipeline());
+        return new ElseChain(keyword, pipeline(), action);
       }
 
       Pipeline pipeline() {

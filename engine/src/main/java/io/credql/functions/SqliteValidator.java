@@ -88,6 +88,14 @@ public final class SqliteValidator extends SqlValidatorImpl {
         context.getTypeFactory(), configTransform.apply(config), source);
   }
 
+  /** Calcite's validation, then the check that each literal compared with a parameter can be its value. */
+  @Override public SqlNode validate(SqlNode topNode) {
+    final ParameterLiteralTypes parameterLiterals = new ParameterLiteralTypes(this, topNode);
+    final SqlNode validated = super.validate(topNode);
+    validated.accept(parameterLiterals);
+    return validated;
+  }
+
   @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
     if (node instanceof SqlSelect) {
       nameColumns((SqlSelect) node);

@@ -27,6 +27,15 @@ public final class ResourceRowType extends RelRecordType {
     this.resourceId = requireNonNull(resourceId, "resourceId");
   }
 
+  /** The resource's columns, which say which are parameters and of what JSON type. */
+  public ResourceColumns columns() {
+    return columns;
+  }
+
+  public String resourceId() {
+    return resourceId;
+  }
+
   @Override public @Nullable RelDataTypeField getField(String fieldName, boolean caseSensitive,
       boolean elideRecord) {
     final RelDataTypeField field = super.getField(fieldName, caseSensitive, elideRecord);

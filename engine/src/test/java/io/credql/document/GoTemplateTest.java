@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +91,32 @@ class GoTemplateTest {
   @Test void aTemplateThatCannotRunOnTheDataSaysWhy() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> run("{{ index .xs 5 }}", "{\"xs\": [1]}"))
         .getMessage().contains("index out of range"));
+  }
+
+  /**
+   * Each way a template can fail on the values it meets names the action as the document writes it
+   * (which names the field) and the problem, never the value: a template reads passwords too.
+   */
+  @Test void aTemplateThatFailsOnAValueNamesTheActionAndTheProblemButNeverTheValue() {
+    final String data = "{\"password\": \"LeakS3cret-9f2\", \"format\": \"%LeakS3cret-9f2\","
+        + " \"xs\": [1], \"n\": 73120514}";
+    assertFailsNaming("{{ range .password }}{{ end }}", data, "{{ range .password }}: range can't iterate over a string");
+    assertFailsNaming("{{ call .password }}", data, "{{ call .password }}: call of a non-function (a string)");
+    assertFailsNaming("{{ jsonMapFromString .password }}", data,
+        "{{ jsonMapFromString .password }}: jsonMapFromString: the text is not JSON");
+    assertFailsNaming("{{ if .xs }}{{ printf .format 1 }}{{ end }}", data,
+        "{{ printf .format 1 }}: printf's format uses a verb other than");
+    assertFailsNaming("{{ index .xs .n }}", data, "{{ index .xs .n }}: index out of range of a list of 1");
+    assertFailsNaming("{{ if gt .password 5.0 }}{{ end }}", data,
+        "{{ if gt .password 5.0 }}: incompatible types for comparison: string and float64");
+  }
+
+  private static void assertFailsNaming(String template, String data, String expected) {
+    final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(template, data));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    for (String leaked : new String[] {"LeakS3cret", "%L", "73120514"}) {
+      assertFalse(e.getMessage().contains(leaked), e.getMessage());
+    }
+    assertNull(e.getCause(), "no cause that quotes the value");
   }
 }

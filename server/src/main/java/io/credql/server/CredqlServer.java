@@ -21,7 +21,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -38,6 +37,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
@@ -56,6 +56,8 @@ public final class CredqlServer implements AutoCloseable {
   private final ServerMeta meta;
   private final ClientDisconnectWatch disconnects;
   private final URI url;
+
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private CredqlServer(HttpServer server, ServerConnector connector, ServerMeta meta,
       ClientDisconnectWatch disconnects, URI url) {
@@ -90,15 +92,14 @@ public final class CredqlServer implements AutoCloseable {
     final ServerCustomizer<Server> jetty = server -> {
       listening[0] = connector(server, settings);
       server.setConnectors(new Connector[] {listening[0]});
+      final MalformedRequests wellFormed = new MalformedRequests();
+      wellFormed.setHandler(avatica);
       final ConstraintSecurityHandler security = security(logins);
-      security.setHandler(avatica);
+      security.setHandler(wellFormed);
       final SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
       limit.setHandler(security);
       server.setHandler(limit);
-      final ErrorHandler errors = new ErrorHandler();
-      errors.setShowStacks(false);
-      errors.setShowServlet(false);
-      server.setErrorHandler(errors);
+      server.setErrorHandler(new PlainErrors(settings.maxRequestBytes()));
       server.addBean(logins);
     };
     final HttpServer server = new HttpServer.Builder<Server>()
@@ -128,7 +129,14 @@ public final class CredqlServer implements AutoCloseable {
     server.join();
   }
 
+  /**
+   * Stops the server; a second call does nothing (the shutdown hook of {@code credql serve} and the
+   * end of its {@code join} both close it, and Avatica's stop throws when called twice).
+   */
   @Override public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop();
     meta.closeAll();
     disconnects.close();

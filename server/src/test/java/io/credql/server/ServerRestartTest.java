@@ -43,6 +43,8 @@ class ServerRestartTest {
       }
     }
     first.close();
+    // credql serve closes it twice when stopped by a signal (its shutdown hook, then the end of its wait)
+    first.close();
     try (CredqlServer second = CredqlServer.start(settings.withAddress("127.0.0.1", port))) {
       try (Statement s = credql.createStatement(); ResultSet rows = s.executeQuery("VALUES 1")) {
         assertTrue(rows.next());

@@ -134,6 +134,49 @@ class MutationOutcomeIT {
     assertAStalledResetStoppedBy("INT", 130);
   }
 
+  /**
+   * In the interactive shell, Ctrl-C cancels the running statement, as in psql, and the shell stays:
+   * the reset's wait ends at once (its deadline is ten minutes away), the user is told it was in
+   * flight with the SELECT that checks it, the audit log says {@code unknown}, and the next statement
+   * runs. Each step waits for what it means (the banner, the request at the provider, the outcome
+   * line, the next result) with bounds generous enough for a loaded machine.
+   */
+  @Test void ctrlCInTheShellCancelsAStalledResetNamesItsCheckAndTheShellGoesOn() throws Exception {
+    stall = true;
+    final Path terminal = home.resolve("terminal");
+    final String command = "exec env HOME='" + home + "' CREDQL_TEST_TOKEN='" + AcmeApi.TOKEN + "' "
+        + CredqlJar.shellCommand("-Duser.home=" + home) + " -u 'jdbc:credql:providers=" + AcmeApi.providers()
+        + ";baseUrl.acme=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;auditLog=" + audit
+        + ";timeout=600'";
+    final Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+        .redirectErrorStream(true).redirectOutput(terminal.toFile()).start();
+    try (OutputStream keyboard = process.getOutputStream()) {
+      waitFor(() -> Files.readString(terminal).contains("!quit or Ctrl-D to leave"), 120);
+      type(keyboard, ROTATE + ";\n");
+      assertTrue(received.await(120, TimeUnit.SECONDS), "the reset never reached the provider");
+      type(keyboard, "\u0003");
+      // without the cancel the reset would wait out its ten-minute deadline
+      waitFor(() -> Files.readString(terminal).contains("outcome unknown"), 120);
+      type(keyboard, "SELECT 'still' || 'here' AS word;\n");
+      waitFor(() -> Files.readString(terminal).contains("stillhere"), 120);
+      type(keyboard, "!quit\n");
+    }
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the shell ended");
+    final String shown = Files.readString(terminal);
+    assertTrue(shown.contains("rotateThingSecret: outcome unknown: the statement was cancelled while the request"
+        + " was in flight"), shown);
+    assertTrue(shown.contains("SELECT * FROM acme.things.thing_secrets WHERE thingId = ..."), shown);
+    final AuditRecords records = AuditRecords.read(audit);
+    final JsonNode outcome = records.records().get(records.records().size() - 1);
+    assertEquals("unknown", outcome.get("outcome").asText());
+    assertEquals(records.records().get(0).get("id"), outcome.get("id"));
+  }
+
+  private static void type(OutputStream keyboard, String keys) throws IOException {
+    keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+    keyboard.flush();
+  }
+
   private void assertAStalledResetStoppedBy(String signal, int exitStatus) throws Exception {
     stall = true;
     final Process process = credql();
