@@ -15,7 +15,6 @@ import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
