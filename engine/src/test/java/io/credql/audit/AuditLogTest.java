@@ -1,15 +1,13 @@
 package io.credql.audit;
 
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -42,39 +40,32 @@ class AuditLogTest {
   private static final String ROTATE = "EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42";
 
   @TempDir Path dir;
-  private HttpServer api;
+  private LoopbackJsonServer api;
   private Path audit;
   private volatile int status = 200;
   private volatile boolean breakLogOnRequest;
 
-  @BeforeEach void start() throws IOException {
+  @BeforeEach void start() {
     audit = dir.resolve("home").resolve(".credql").resolve("audit.jsonl");
-    api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.createContext("/", exchange -> {
+    api = LoopbackJsonServer.answering(request -> {
       if (breakLogOnRequest) {
         // the disk fills up while the provider works: the log can no longer be written
         Files.delete(audit);
         Files.createDirectory(audit);
       }
-      final byte[] body = (status == 200 ? "{\"username\":\"root\",\"password\":\"new-pw\"}"
-          : "{\"errors\":[{\"reason\":\"thing 42 must be active\"}]}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      return Answer.json(status, status == 200 ? "{\"username\":\"root\",\"password\":\"new-pw\"}"
+          : "{\"errors\":[{\"reason\":\"thing 42 must be active\"}]}");
     });
-    api.start();
   }
 
   @AfterEach void stop() {
-    api.stop(0);
+    api.close();
   }
 
   private Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:credql:providers="
         + Paths.get("src/test/resources/providers").toAbsolutePath()
-        + ";baseUrl.acme=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;auditLog=" + audit);
+        + ";baseUrl.acme=" + api.url("/v1") + ";auditLog=" + audit);
   }
 
   @Test void aResetWhoseOutcomeCannotBeRecordedIsReportedAsSentWithItsResult() throws SQLException {

@@ -1,15 +1,13 @@
 package io.credql.call;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import io.credql.error.CredqlException;
 import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,25 +36,18 @@ class ResponseDecoderFuzzTest {
   private static final AtomicInteger REQUESTS = new AtomicInteger();
   private static volatile byte[] body = new byte[0];
   private static volatile int status = 200;
-  private static HttpServer server;
+  private static LoopbackJsonServer server;
   private static Connection connection;
 
   private static synchronized Connection connection() throws IOException, SQLException {
     if (connection == null) {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", exchange -> {
+      server = LoopbackJsonServer.answering(request -> {
         final boolean first = REQUESTS.getAndIncrement() == 0;
-        final byte[] answer = first ? body : "[]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(first ? status : 200, answer.length == 0 ? -1 : answer.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(answer);
-        }
+        return first ? Answer.of(status, "application/json", body) : Answer.json("[]");
       });
-      server.start();
       connection = DriverManager.getConnection("jdbc:credql:providers="
           + Paths.get("src/test/resources/providers").toAbsolutePath()
-          + ";baseUrl.acme=http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+          + ";baseUrl.acme=" + server.url("/v1"));
     }
     return connection;
   }

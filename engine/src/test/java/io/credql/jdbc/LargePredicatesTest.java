@@ -1,17 +1,12 @@
 package io.credql.jdbc;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,43 +29,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LargePredicatesTest {
   private static final AtomicInteger SINGLE_CALLS = new AtomicInteger();
-  private static HttpServer api;
+  private static LoopbackJsonServer api;
 
-  @BeforeAll static void start() throws IOException {
-    api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-    api.createContext("/v1/items/", exchange -> {
-      final String name = exchange.getRequestURI().getPath().substring("/v1/items/".length());
-      // a provider that matches names regardless of case answers more than was asked
-      final String answered = name.equals("v7") ? "V7" : name;
-      respond(exchange, "{\"name\":\"" + answered + "\",\"size\":" + name.length() + "}");
-    });
-    api.createContext("/v1/things", exchange -> {
-      final String path = exchange.getRequestURI().getPath();
-      final String body;
-      if (path.equals("/v1/things")) {
-        body = "{\"data\":[{\"id\":1,\"label\":\"日本\"},{\"id\":2,\"label\":\"plain\"}],\"page\":1,\"pages\":1}";
-      } else {
-        SINGLE_CALLS.incrementAndGet();
-        final String id = path.substring(path.lastIndexOf('/') + 1);
-        body = "{\"id\":" + id + ",\"label\":\"thing-" + id + "\"}";
-      }
-      respond(exchange, body);
-    });
-    api.start();
-  }
-
-  private static void respond(HttpExchange exchange, String body) throws IOException {
-    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  @BeforeAll static void start() {
+    api = LoopbackJsonServer.routes()
+        .route("/v1/items/", request -> {
+          final String name = request.path().substring("/v1/items/".length());
+          // a provider that matches names regardless of case answers more than was asked
+          final String answered = name.equals("v7") ? "V7" : name;
+          return Answer.json("{\"name\":\"" + answered + "\",\"size\":" + name.length() + "}");
+        })
+        .route("/v1/things", request -> {
+          final String path = request.path();
+          if (path.equals("/v1/things")) {
+            return Answer.json("{\"data\":[{\"id\":1,\"label\":\"日本\"},{\"id\":2,\"label\":\"plain\"}],"
+                + "\"page\":1,\"pages\":1}");
+          }
+          SINGLE_CALLS.incrementAndGet();
+          final String id = path.substring(path.lastIndexOf('/') + 1);
+          return Answer.json("{\"id\":" + id + ",\"label\":\"thing-" + id + "\"}");
+        })
+        .start();
   }
 
   @AfterAll static void stop() {
-    api.stop(0);
+    api.close();
   }
 
   private static List<String> labels(String sql) throws SQLException {
@@ -81,7 +64,7 @@ class LargePredicatesTest {
       throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
             + Paths.get("src/test/resources", providers).toAbsolutePath()
-            + ";baseUrl." + provider + "=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;concurrency=8");
+            + ";baseUrl." + provider + "=" + api.url("/v1") + ";concurrency=8");
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       final List<String> values = new ArrayList<>();
       while (rs.next()) {

@@ -2,17 +2,13 @@ package io.credql.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,47 +38,34 @@ class StatementCancelTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-  private HttpServer api;
+  private LoopbackJsonServer api;
   private final CountDownLatch received = new CountDownLatch(1);
   private final CountDownLatch release = new CountDownLatch(1);
   private final AtomicInteger rotations = new AtomicInteger();
 
-  @BeforeEach void start() throws IOException {
-    api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.setExecutor(Executors.newCachedThreadPool());
-    api.createContext("/v1/things/42/secret/rotate", exchange -> {
-      rotations.incrementAndGet();
-      received.countDown();
-      try {
-        // answers nothing until the test ends: the reset is in flight when it is cancelled
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.close();
-    });
-    api.createContext("/v1/things", exchange -> {
-      final byte[] body = "{\"data\":[{\"id\":42,\"label\":\"answer\"}],\"page\":1,\"pages\":1}"
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    api.start();
+  @BeforeEach void start() {
+    api = LoopbackJsonServer.routes()
+        .route("/v1/things/42/secret/rotate", request -> {
+          rotations.incrementAndGet();
+          received.countDown();
+          // answers nothing until the test ends: the reset is in flight when it is cancelled
+          release.await(30, TimeUnit.SECONDS);
+          return Answer.none();
+        })
+        .route("/v1/things", request -> Answer.json("{\"data\":[{\"id\":42,\"label\":\"answer\"}],\"page\":1,\"pages\":1}"))
+        .start();
   }
 
   @AfterEach void stop() {
     release.countDown();
-    api.stop(0);
+    api.close();
   }
 
   @Test void cancellingAStalledResetEndsTheWaitAtOnceAndItsOutcomeIsUnknown() throws Exception {
     final Path audit = dir.resolve("audit.jsonl");
     try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/providers").toAbsolutePath() + ";baseUrl.acme=http://127.0.0.1:"
-        + api.getAddress().getPort() + "/v1;auditLog=" + audit + ";timeout=60");
+        + Paths.get("src/test/resources/providers").toAbsolutePath() + ";baseUrl.acme="
+        + api.url("/v1") + ";auditLog=" + audit + ";timeout=60");
         Statement s = c.createStatement()) {
       final CompletableFuture<SQLException> failure = CompletableFuture.supplyAsync(() -> assertThrows(
           SQLException.class, () -> s.executeQuery("EXEC acme.things.thing_secrets.rotateThingSecret @thingId = 42")));

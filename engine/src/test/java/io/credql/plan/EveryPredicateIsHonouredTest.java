@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import io.credql.ConformanceDocuments;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.session.ProviderCatalog;
@@ -21,9 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,28 +50,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EveryPredicateIsHonouredTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int ROWS = 3;
-  private static HttpServer fake;
+  private static LoopbackJsonServer fake;
   private static volatile MethodDefinition answering;
   /** Response fields that are also bound parameters echo the bound value, as a real API's rows do. */
   private static volatile Map<String, JsonNode> echoes = Map.of();
 
-  @BeforeAll static void start() throws IOException {
-    fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    fake.createContext("/", exchange -> {
+  @BeforeAll static void start() {
+    fake = LoopbackJsonServer.answering(request -> {
       final MethodDefinition method = answering;
       final boolean xml = method.response().isSchemaDrivenXml();
-      final byte[] body = (xml ? xmlBody(method) : jsonBody(method).toString()).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", xml ? "text/xml" : "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      final String body = xml ? xmlBody(method) : jsonBody(method).toString();
+      return Answer.of(200, xml ? "text/xml" : "application/json", body.getBytes(StandardCharsets.UTF_8));
     });
-    fake.start();
   }
 
   @AfterAll static void stop() {
-    fake.stop(0);
+    fake.close();
   }
 
   @Test void aPredicateOnAResponseColumnReturnsExactlyTheMatchingRows() throws Exception {
@@ -93,7 +84,7 @@ class EveryPredicateIsHonouredTest {
     }
     url.append('}');
     for (String provider : names) {
-      url.append(";baseUrl.").append(provider).append("=http://127.0.0.1:").append(fake.getAddress().getPort());
+      url.append(";baseUrl.").append(provider).append("=").append(fake.url(""));
     }
     try (Connection connection = DriverManager.getConnection(url.toString())) {
       for (String providerName : catalog.providerNames()) {

@@ -1,15 +1,14 @@
 package io.credql.registry;
 
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,7 @@ class RegistryPullTest {
   @TempDir Path temp;
 
   private TestRegistry registry;
-  private HttpServer linodeApi;
-  private final List<String> apiRequests = new ArrayList<>();
+  private @Nullable LoopbackJsonServer linodeApi;
 
   @BeforeEach void clean() throws IOException {
     deleteRecursively(InstalledProviders.directory());
@@ -49,7 +47,7 @@ class RegistryPullTest {
   @AfterEach void stop() throws IOException {
     registry.close();
     if (linodeApi != null) {
-      linodeApi.stop(0);
+      linodeApi.close();
     }
     deleteRecursively(InstalledProviders.directory());
   }
@@ -76,21 +74,11 @@ class RegistryPullTest {
     return rows;
   }
 
-  /** A loopback stand-in for Linode's API: one MySQL database, and a log of the paths asked for. */
-  private String startLinodeApi() throws IOException {
-    linodeApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    linodeApi.createContext("/", exchange -> {
-      apiRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-      final byte[] body = ("{\"data\": [{\"id\": 131, \"label\": \"shop-catalog\", \"status\": \"active\"}],"
-          + " \"page\": 1, \"pages\": 1, \"results\": 1}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    linodeApi.start();
-    return "http://127.0.0.1:" + linodeApi.getAddress().getPort() + "/v4";
+  /** A loopback stand-in for Linode's API with one MySQL database; it logs the requests it gets. */
+  private String startLinodeApi() {
+    linodeApi = LoopbackJsonServer.answering(request -> Answer.json("{\"data\": [{\"id\": 131,"
+        + " \"label\": \"shop-catalog\", \"status\": \"active\"}], \"page\": 1, \"pages\": 1, \"results\": 1}"));
+    return linodeApi.url("/v4");
   }
 
   @Test void aPulledProviderIsQueriedByEveryLaterConnectionWithoutProvidersProperty() throws Exception {
@@ -109,7 +97,8 @@ class RegistryPullTest {
       assertEquals(List.of("131 | shop-catalog | active"),
           rows(later, "SELECT id, label, status FROM linode.databases.mysql_instances"));
     }
-    assertEquals(List.of("GET /v4/databases/mysql/instances"), apiRequests);
+    assertEquals(List.of("GET /v4/databases/mysql/instances"),
+        linodeApi.requests().stream().map(request -> request.method() + " " + request.path()).toList());
   }
 
   @Test void thePullingConnectionCanQueryTheProviderAtOnce() throws Exception {

@@ -1,16 +1,15 @@
 package io.credql.registry;
 
-import com.sun.net.httpserver.HttpServer;
 import io.credql.ConformanceDocuments;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ final class TestRegistry implements AutoCloseable {
   final Path root;
   final KeyPair key;
   private final Map<String, List<String>> published = new TreeMap<>();
-  private HttpServer server;
+  private @Nullable LoopbackJsonServer server;
   /** The time the documents' signatures carry. */
   Instant signedAt = Instant.now();
 
@@ -166,25 +165,17 @@ final class TestRegistry implements AutoCloseable {
 
   /** Serves the registry over HTTP on 127.0.0.1 and returns its base URL. */
   String serve() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      final Path file = root.resolve(exchange.getRequestURI().getPath().replaceFirst("^/providers/", "")).normalize();
-      final byte[] body = file.startsWith(root) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-      exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-      if (body != null) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-      exchange.close();
+    server = LoopbackJsonServer.answering(request -> {
+      final Path file = root.resolve(request.path().replaceFirst("^/providers/", "")).normalize();
+      return file.startsWith(root) && Files.isRegularFile(file)
+          ? Answer.of(200, null, Files.readAllBytes(file)) : Answer.empty(404);
     });
-    server.start();
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/providers";
+    return server.url("/providers");
   }
 
   @Override public void close() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 }

@@ -1,23 +1,19 @@
 package io.credql.rows;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
+import io.credql.LoopbackJsonServer.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,65 +32,45 @@ class SelectBindingTest {
   /** A combination the test document marks {@code format: password} on a parameter named {@code dial}. */
   private static final String COMBINATION = "turn-left-42";
 
-  private static HttpServer api;
-  /** What the fake received: method, path and query, then the body. */
-  private static final List<String> RECEIVED = new ArrayList<>();
+  private static LoopbackJsonServer api;
 
-  @BeforeAll static void startApi() throws IOException {
-    api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.createContext("/", SelectBindingTest::answer);
-    api.start();
+  @BeforeAll static void startApi() {
+    api = LoopbackJsonServer.answering(SelectBindingTest::answer);
   }
 
   @AfterAll static void stopApi() {
-    api.stop(0);
+    api.close();
   }
 
   @BeforeEach void forget() {
-    synchronized (RECEIVED) {
-      RECEIVED.clear();
-    }
+    api.forget();
   }
 
-  private static void answer(HttpExchange exchange) throws IOException {
-    final String target = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-    final String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    synchronized (RECEIVED) {
-      RECEIVED.add(target + (body.isEmpty() ? "" : " " + body));
-    }
-    int status = 200;
-    String answer;
+  private static Answer answer(Request request) {
+    final String target = request.target();
     if (target.startsWith("GET /v1/safes/")) {
-      final String label = exchange.getRequestURI().getPath().split("/")[3];
-      answer = "{\"label\": \"" + label + "\", \"open\": true}";
+      final String label = request.path().split("/")[3];
       if (target.contains(COMBINATION)) {
         // the provider repeats what it was given, as many do in their error messages
-        status = 400;
-        answer = "{\"message\": \"combination " + COMBINATION + " does not open " + label + "\"}";
+        return Answer.json(400, "{\"message\": \"combination " + COMBINATION + " does not open " + label + "\"}");
       }
+      return Answer.json("{\"label\": \"" + label + "\", \"open\": true}");
     } else if (target.startsWith("GET /v1/safes")) {
-      answer = "{\"items\": [{\"label\": \"a\", \"room\": \"r1\"}, {\"label\": \"b\", \"room\": \"r2\"},"
-          + " {\"label\": \"..\", \"room\": \"r3\"}]}";
-    } else {
-      answer = "{\"items\": [{\"label\": \"a\", \"room\": \"r1\"}]}";
+      return Answer.json("{\"items\": [{\"label\": \"a\", \"room\": \"r1\"}, {\"label\": \"b\", \"room\": \"r2\"},"
+          + " {\"label\": \"..\", \"room\": \"r3\"}]}");
     }
-    final byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    return Answer.json("{\"items\": [{\"label\": \"a\", \"room\": \"r1\"}]}");
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS
-        + ";baseUrl.keyring=http://127.0.0.1:" + api.getAddress().getPort() + "/v1");
+    return DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS + ";baseUrl.keyring=" + api.url("/v1"));
   }
 
+  /** What the fake received: method, path and query, then the body. */
   private static List<String> received() {
-    synchronized (RECEIVED) {
-      return new ArrayList<>(RECEIVED);
-    }
+    return api.requests().stream()
+        .map(request -> request.target() + (request.body().isEmpty() ? "" : " " + request.body()))
+        .toList();
   }
 
   @Test void aSecretGivenInWhereIsMaskedInTheProvidersError() throws SQLException {

@@ -1,13 +1,10 @@
 package io.credql.statement;
 
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,27 +95,17 @@ class SecretMarkersTest {
   }
 
   @Test void theAuditLogMasksEveryMarkedField(@TempDir Path dir) throws Exception {
-    final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    final HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.createContext("/", exchange -> {
-      synchronized (received) {
-        received.write(exchange.getRequestBody().readAllBytes());
-      }
-      exchange.sendResponseHeaders(201, -1);
-      exchange.close();
-    });
-    api.start();
     final Path audit = dir.resolve("audit.jsonl");
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS
-            + ";baseUrl.vault=http://127.0.0.1:" + api.getAddress().getPort() + "/v1;auditLog=" + audit);
+    final String sent;
+    try (LoopbackJsonServer api = LoopbackJsonServer.answering(request -> Answer.empty(201));
+         Connection c = DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS
+            + ";baseUrl.vault=" + api.url("/v1") + ";auditLog=" + audit);
          Statement s = c.createStatement()) {
       assertEquals(1, s.executeUpdate("INSERT INTO vault.locks.locks (label, dial, phrase, seal, charm, latch)"
           + " VALUES ('front', 'dial-secret-1', 'phrase-secret-2', 'seal-secret-3', 'charm-secret-4',"
           + " 'latch-secret-5')"));
-    } finally {
-      api.stop(0);
+      sent = api.requests().stream().map(LoopbackJsonServer.Request::body).collect(Collectors.joining());
     }
-    final String sent = received.toString(StandardCharsets.UTF_8);
     final String log = Files.readString(audit);
     for (String secret : new String[] {"dial-secret-1", "phrase-secret-2", "seal-secret-3", "charm-secret-4",
         "latch-secret-5"}) {

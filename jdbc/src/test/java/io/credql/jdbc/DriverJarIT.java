@@ -1,7 +1,7 @@
 package io.credql.jdbc;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import io.credql.aws.AwsSimulator;
 import io.credql.azure.FlexibleServersDataset;
 import io.credql.azure.FlexibleServersSimulator;
@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +29,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -60,8 +55,7 @@ class DriverJarIT {
   private static final long MOST_BYTES = 20L * 1024 * 1024;
   private static final Path JAR = Path.of(System.getProperty("credql.jdbc.jar", "target/credql-jdbc.jar"));
 
-  private static final List<String> AUTHORIZATIONS = Collections.synchronizedList(new ArrayList<>());
-  private static HttpServer linode;
+  private static LoopbackJsonServer linode;
   private static URLClassLoader loader;
   private static Driver driver;
 
@@ -69,31 +63,27 @@ class DriverJarIT {
 
   /** Loaded once, as a BI tool does: each test pays for its own path, not for Calcite's cold start again. */
   @BeforeAll static void startFakeLinodeAndLoadTheJar() throws Exception {
-    linode = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    linode.createContext("/v4/databases/postgresql/instances", exchange -> {
-      AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      if (!exchange.getRequestURI().getPath().endsWith("/instances")) {
+    linode = LoopbackJsonServer.routes().route("/v4/databases/postgresql/instances", request -> {
+      if (!request.path().endsWith("/instances")) {
         // the credentials path below shares this prefix
-        final String id = exchange.getRequestURI().getPath().split("/")[5];
-        respond(exchange, "{\"username\": \"linroot\", \"password\": \"pw-" + id + "\"}");
-        return;
+        final String id = request.path().split("/")[5];
+        return Answer.json("{\"username\": \"linroot\", \"password\": \"pw-" + id + "\"}");
       }
-      respond(exchange, "{\"data\": [{\"id\": 123, \"label\": \"orders-db\", \"status\": \"active\","
+      return Answer.json("{\"data\": [{\"id\": 123, \"label\": \"orders-db\", \"status\": \"active\","
           + " \"region\": \"us-east\"}, {\"id\": 124, \"label\": \"audit-db\", \"status\": \"suspended\","
           + " \"region\": \"eu-west\"}], \"page\": 1, \"pages\": 1, \"results\": 2}");
-    });
-    linode.start();
+    }).start();
     // the platform loader as parent: nothing of credql comes from the test's own class path
     loader = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     driver = (Driver) Class.forName("io.credql.jdbc.Driver", true, loader).getDeclaredConstructor().newInstance();
   }
 
   @BeforeEach void forgetRequests() {
-    AUTHORIZATIONS.clear();
+    linode.forget();
   }
 
   @AfterAll static void stop() throws IOException {
-    linode.stop(0);
+    linode.close();
     loader.close();
   }
 
@@ -121,7 +111,8 @@ class DriverJarIT {
       assertEquals("active", rows.getString("status"));
       assertFalse(rows.next());
     }
-    assertEquals(List.of("Bearer jdbc-test-linode-token"), AUTHORIZATIONS);
+    assertEquals(List.of("Bearer jdbc-test-linode-token"),
+        linode.requests().stream().map(LoopbackJsonServer.Request::authorization).toList());
   }
 
   /** The jar keeps only the library classes it reaches: every kind of statement still finds what it needs. */
@@ -212,7 +203,7 @@ class DriverJarIT {
   }
 
   private static String linodeUrl() {
-    return "http://127.0.0.1:" + linode.getAddress().getPort() + "/v4";
+    return linode.url("/v4");
   }
 
   /** Each row as its values joined by spaces. */
@@ -229,15 +220,6 @@ class DriverJarIT {
       }
     }
     return lines;
-  }
-
-  private static void respond(HttpExchange exchange, String json) throws IOException {
-    final byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 
   @Test void theSandboxAsksForTheJarThatHasIt() {

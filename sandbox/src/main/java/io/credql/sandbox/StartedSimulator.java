@@ -14,6 +14,9 @@ import static java.util.Objects.requireNonNull;
  * credentials it accepts and the statements worth trying. Closing it stops the simulator.
  */
 public final class StartedSimulator implements RunningSimulator {
+  /** The sandbox is long-lived (a shell session): its simulators keep at most this many requests. */
+  public static final int JOURNAL_LIMIT = 10_000;
+
   private final SimulatedApi<?> simulator;
   private final Map<String, String> baseUrls;
   private final Map<String, String> credentials;

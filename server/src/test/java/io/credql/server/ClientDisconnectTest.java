@@ -1,8 +1,8 @@
 package io.credql.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
 import io.credql.audit.AuditRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,34 +52,19 @@ class ClientDisconnectTest {
   private final CountDownLatch resetArrived = new CountDownLatch(1);
   /** The fake answers a reset only once the test has let its client go away. */
   private final CountDownLatch answerReset = new CountDownLatch(1);
-  private HttpServer linode;
-  private ExecutorService linodeThreads;
+  private LoopbackJsonServer linode;
   private CredqlServer server;
   private final ExecutorService client = Executors.newSingleThreadExecutor();
 
   @BeforeEach void startLinodeAndServer() throws Exception {
-    linode = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    linodeThreads = Executors.newCachedThreadPool();
-    linode.setExecutor(linodeThreads);
-    linode.createContext("/v4/databases/postgresql/instances/", exchange -> {
-      try {
-        if (exchange.getRequestMethod().equals("POST")) {
-          reset(exchange);
-        } else {
-          credentials(exchange);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        exchange.close();
-      }
-    });
-    linode.start();
+    linode = LoopbackJsonServer.routes()
+        .route("/v4/databases/postgresql/instances/", request -> request.method().equals("POST") ? reset() : credentials())
+        .start();
     final Path users = directory.resolve("users");
     new UsersFile(users, 4).add("ann", Role.READER, Set.of(), "ann-password".toCharArray());
     new UsersFile(users, 4).add("op", Role.OPERATOR, Set.of(), "op-password".toCharArray());
     final Properties connection = new Properties();
-    connection.setProperty("baseUrl.linode", "http://127.0.0.1:" + linode.getAddress().getPort() + "/v4");
+    connection.setProperty("baseUrl.linode", linode.url("/v4"));
     connection.setProperty("concurrency", "2");
     connection.setProperty("auditLog", directory.resolve("audit.jsonl").toString());
     server = CredqlServer.start(ServerSettings.of(users, connection));
@@ -92,36 +74,26 @@ class ClientDisconnectTest {
     answerReset.countDown();
     client.shutdownNow();
     server.close();
-    linode.stop(0);
-    linodeThreads.shutdownNow();
+    linode.close();
   }
 
   /** A slow credentials read: answered after {@link #ANSWER_MILLIS}, counting calls in flight. */
-  private void credentials(HttpExchange exchange) throws IOException, InterruptedException {
+  private Answer credentials() throws InterruptedException {
     calls.incrementAndGet();
     inFlight.incrementAndGet();
     try {
       Thread.sleep(ANSWER_MILLIS);
-      answer(exchange, "{\"username\": \"linroot\", \"password\": \"s3cret\"}");
+      return Answer.json("{\"username\": \"linroot\", \"password\": \"s3cret\"}");
     } finally {
       inFlight.decrementAndGet();
     }
   }
 
   /** A reset, answered when the test says so. */
-  private void reset(HttpExchange exchange) throws IOException, InterruptedException {
+  private Answer reset() throws InterruptedException {
     resets.incrementAndGet();
     resetArrived.countDown();
-    if (answerReset.await(30, TimeUnit.SECONDS)) {
-      answer(exchange, "{}");
-    }
-  }
-
-  private static void answer(HttpExchange exchange, String json) throws IOException {
-    final byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    exchange.getResponseBody().write(body);
+    return answerReset.await(30, TimeUnit.SECONDS) ? Answer.json("{}") : Answer.none();
   }
 
   private static String thinUrl(String address, String user) {

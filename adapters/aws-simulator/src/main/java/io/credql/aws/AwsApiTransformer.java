@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -155,7 +156,7 @@ final class AwsApiTransformer extends SimulatedApiTransformer {
     final ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(status)
         .withHeader("Content-Type", JSON_11)
         .withHeader("x-amzn-RequestId", requestId)
-        .withBody(body.toString());
+        .withBody(JsonBody.of(body));
     if (status >= 400 && body.has("__type")) {
       response.withHeader("x-amzn-ErrorType", body.get("__type").asText());
     }

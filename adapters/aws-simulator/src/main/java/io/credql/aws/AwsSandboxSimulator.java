@@ -1,11 +1,10 @@
 package io.credql.aws;
 
+import io.credql.sandbox.MadeUpSecret;
 import io.credql.sandbox.StartedSimulator;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +14,13 @@ import java.util.Map;
  * start, handed to the engine as {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}.
  */
 public final class AwsSandboxSimulator implements ProviderSimulator {
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
   private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   @Override public RunningSimulator startSandbox() {
-    final SecureRandom random = new SecureRandom();
-    final StringBuilder accessKey = new StringBuilder("AKIASANDBOX");
-    while (accessKey.length() < 20) {
-      accessKey.append(KEY_ALPHABET.charAt(random.nextInt(KEY_ALPHABET.length())));
-    }
-    final byte[] secret = new byte[30];
-    random.nextBytes(secret);
     final AwsSimulator simulator = AwsSimulator.builder()
-        .accessKey(accessKey.toString())
-        .secretKey(Base64.getEncoder().encodeToString(secret))
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .accessKey(MadeUpSecret.drawn("AKIASANDBOX", KEY_ALPHABET, 20))
+        .secretKey(MadeUpSecret.base64(30))
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));

@@ -11,12 +11,12 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.sandbox.IssuedBearerTokens;
+import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -370,7 +370,7 @@ final class AzureApiTransformer extends SimulatedApiTransformer {
     final ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(reply.status());
     reply.headers().forEach(response::withHeader);
     if (reply.body() != null) {
-      response.withHeader("Content-Type", "application/json; charset=utf-8").withBody(reply.body().toString());
+      response.withHeader("Content-Type", "application/json; charset=utf-8").withBody(JsonBody.of(reply.body()));
     }
     return response.build();
   }

@@ -1,11 +1,10 @@
 package io.credql.azure;
 
+import io.credql.sandbox.MadeUpSecret;
 import io.credql.sandbox.StartedSimulator;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,17 +17,13 @@ import java.util.UUID;
  * {@code AZURE_*} values in the environment are shadowed, so never read nor sent.
  */
 public final class AzureSandboxSimulator implements ProviderSimulator {
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
 
   @Override public RunningSimulator startSandbox() {
-    final byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
     final FlexibleServersSimulator simulator = FlexibleServersSimulator.builder()
         .application(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-            "sim~" + HexFormat.of().formatHex(random))
+            MadeUpSecret.hex("sim~", 24))
         .dataset(FlexibleServersDataset.demo())
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));

@@ -1,6 +1,5 @@
 package io.credql.databricks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,12 +12,12 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -461,7 +460,7 @@ final class DatabricksApiTransformer extends SimulatedApiTransformer {
     claims.put("jti", UUID.randomUUID().toString());
     final byte[] signature = new byte[32];
     random.nextBytes(signature);
-    return BASE64URL.encodeToString(bytes(header)) + "." + BASE64URL.encodeToString(bytes(claims))
+    return BASE64URL.encodeToString(JsonBody.of(header)) + "." + BASE64URL.encodeToString(JsonBody.of(claims))
         + "." + BASE64URL.encodeToString(signature);
   }
 
@@ -498,16 +497,8 @@ final class DatabricksApiTransformer extends SimulatedApiTransformer {
     headers.putAll(reply.headers());
     final ResponseDefinitionBuilder response = new ResponseDefinitionBuilder()
         .withStatus(reply.status())
-        .withBody(bytes(reply.body()));
+        .withBody(JsonBody.of(reply.body()));
     headers.forEach(response::withHeader);
     return response.build();
-  }
-
-  private static byte[] bytes(JsonNode body) {
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

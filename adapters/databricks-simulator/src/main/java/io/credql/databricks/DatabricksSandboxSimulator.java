@@ -1,11 +1,10 @@
 package io.credql.databricks;
 
+import io.credql.sandbox.MadeUpSecret;
 import io.credql.sandbox.StartedSimulator;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,16 +19,12 @@ import java.util.UUID;
 public final class DatabricksSandboxSimulator implements ProviderSimulator {
   /** The deployment name the examples use: StackQL's default for {@code deployment_name}. */
   public static final String DEPLOYMENT_NAME = "dbc-abcd0123-a1bc";
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
 
   @Override public RunningSimulator startSandbox() {
-    final byte[] random = new byte[16];
-    new SecureRandom().nextBytes(random);
     final DatabricksSimulator simulator = DatabricksSimulator.builder()
-        .servicePrincipal(UUID.randomUUID().toString(), "dose" + HexFormat.of().formatHex(random))
+        .servicePrincipal(UUID.randomUUID().toString(), MadeUpSecret.hex("dose", 16))
         .dataset(DatabricksDataset.demo())
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));

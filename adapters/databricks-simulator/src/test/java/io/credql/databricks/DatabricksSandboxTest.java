@@ -2,6 +2,7 @@ package io.credql.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.sandbox.BannerExamples;
 import io.credql.sandbox.Sandbox;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class DatabricksSandboxTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static List<String> examples() {
-    return Sandbox.shared().exampleQueries().stream().filter(q -> q.contains("databricks_workspace.")).toList();
+    return BannerExamples.of(Sandbox.shared().exampleQueries(), "databricks_workspace");
   }
 
   /** Every request the sandbox's simulator has received, from WireMock's admin journal. */
@@ -48,13 +49,7 @@ class DatabricksSandboxTest {
 
   @Test void everyExampleOfTheBannerRunsAndReturnsRows() throws SQLException {
     assertEquals(3, examples().size(), examples().toString());
-    try (Connection c = DriverManager.getConnection("jdbc:credql:sandbox=true"); Statement s = c.createStatement()) {
-      for (String example : examples()) {
-        try (ResultSet rs = s.executeQuery(example)) {
-          assertTrue(rs.next(), example);
-        }
-      }
-    }
+    BannerExamples.assertEachReturnsARow(examples());
   }
 
   @Test void aCredentialFromTheSandboxExpiresWithinTheTtlAsked() throws SQLException {

@@ -1,5 +1,6 @@
 package io.credql.databricks;
 
+import io.credql.ConformanceDocuments;
 import io.credql.jdbc.QueryRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +17,6 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,8 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulator. Surefire sets the client variables to the simulator's service principal.
  */
 class StackqlRegistryDocumentTest {
-  private static final Path REGISTRY =
-      Paths.get("../../conformance/stackql-registry/providers/src").toAbsolutePath().normalize();
+  private static final Path REGISTRY = ConformanceDocuments.stackqlRegistry();
   private static final String DEPLOYMENT = "dbc-abcd0123-a1bc";
   private static DatabricksSimulator sim;
 

@@ -11,10 +11,10 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.sandbox.IssuedBearerTokens;
+import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import io.credql.sandbox.UrlEncodedForm;
 import okhttp3.HttpUrl;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -335,6 +335,6 @@ final class CloudSqlApiTransformer extends SimulatedApiTransformer {
   private static ResponseDefinition respond(Reply reply) {
     return new ResponseDefinitionBuilder().withStatus(reply.status())
         .withHeader("Content-Type", "application/json; charset=UTF-8")
-        .withBody(reply.body().toString()).build();
+        .withBody(JsonBody.of(reply.body())).build();
   }
 }

@@ -14,13 +14,11 @@ import java.util.Map;
  * the environment is shadowed, so never read nor sent to the simulator.
  */
 public final class GoogleSandboxSimulator implements ProviderSimulator {
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
 
   @Override public RunningSimulator startSandbox() {
     final CloudSqlSimulator simulator = CloudSqlSimulator.builder()
         .dataset(CloudSqlDataset.demo())
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));

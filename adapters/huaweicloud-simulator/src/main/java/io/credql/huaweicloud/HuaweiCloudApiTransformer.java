@@ -1,6 +1,5 @@
 package io.credql.huaweicloud;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,11 +11,11 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -348,17 +347,11 @@ final class HuaweiCloudApiTransformer extends SimulatedApiTransformer {
   }
 
   private static ResponseDefinition respond(Reply reply, String requestId) {
-    final byte[] body;
-    try {
-      body = JSON.writeValueAsBytes(reply.body());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
     return new ResponseDefinitionBuilder()
         .withStatus(reply.status())
         .withHeader("Content-Type", "application/json")
         .withHeader("X-Request-Id", requestId)
-        .withBody(body)
+        .withBody(JsonBody.of(reply.body()))
         .build();
   }
 }

@@ -1,11 +1,10 @@
 package io.credql.huaweicloud;
 
+import io.credql.sandbox.MadeUpSecret;
 import io.credql.sandbox.StartedSimulator;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +14,14 @@ import java.util.Map;
  * made up at start, handed to the engine as {@code HUAWEICLOUD_SDK_AK} and {@code HUAWEICLOUD_SDK_SK}.
  */
 public final class HuaweiCloudSandboxSimulator implements ProviderSimulator {
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
   private static final String AK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   @Override public RunningSimulator startSandbox() {
-    final SecureRandom random = new SecureRandom();
-    final StringBuilder accessKey = new StringBuilder("SANDBOX");
-    while (accessKey.length() < 20) {
-      accessKey.append(AK_ALPHABET.charAt(random.nextInt(AK_ALPHABET.length())));
-    }
-    final byte[] secret = new byte[20];
-    random.nextBytes(secret);
     final HuaweiCloudSimulator simulator = HuaweiCloudSimulator.builder()
-        .accessKey(accessKey.toString())
-        .secretKey(HexFormat.of().formatHex(secret))
+        .accessKey(MadeUpSecret.drawn("SANDBOX", AK_ALPHABET, 20))
+        .secretKey(MadeUpSecret.hex("", 20))
         .dataset(HuaweiCloudDataset.demo())
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));

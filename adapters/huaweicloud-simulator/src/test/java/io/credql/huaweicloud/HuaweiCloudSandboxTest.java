@@ -2,6 +2,7 @@ package io.credql.huaweicloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.sandbox.BannerExamples;
 import io.credql.sandbox.Sandbox;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RecordingAuthContext;
@@ -99,16 +100,9 @@ class HuaweiCloudSandboxTest {
   }
 
   @Test void everyExampleOfTheBannerRunsAndReturnsRows() throws SQLException {
-    final List<String> examples = Sandbox.shared().exampleQueries().stream()
-        .filter(q -> q.contains("huaweicloud.")).toList();
+    final List<String> examples = BannerExamples.of(Sandbox.shared().exampleQueries(), "huaweicloud");
     assertEquals(3, examples.size(), examples.toString());
-    try (Connection c = DriverManager.getConnection("jdbc:credql:sandbox=true"); Statement s = c.createStatement()) {
-      for (String example : examples) {
-        try (ResultSet rs = s.executeQuery(example)) {
-          assertTrue(rs.next(), example);
-        }
-      }
-    }
+    BannerExamples.assertEachReturnsARow(examples);
   }
 
   @Test void theSandboxKeysAreNotTheEnvironmentsKeys() {

@@ -1,9 +1,6 @@
 package io.credql.linode;
 
-import io.credql.sandbox.RateLimitWindow;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +11,11 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.credql.sandbox.JsonBody;
+import io.credql.sandbox.RateLimitWindow;
 import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +39,6 @@ import static java.util.Objects.requireNonNull;
 final class LinodeApiTransformer extends SimulatedApiTransformer {
   static final String NAME = "linode-api";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** Ids, pages and page sizes: digits only, short enough for a long (a sign or a letter is a bad value). */
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
@@ -260,19 +257,11 @@ final class LinodeApiTransformer extends SimulatedApiTransformer {
     headers.putAll(reply.headers());
     final ResponseDefinitionBuilder response = new ResponseDefinitionBuilder()
         .withStatus(reply.status())
-        .withBody(bytes(reply.body()));
+        .withBody(JsonBody.of(reply.body()));
     headers.forEach(response::withHeader);
     if (latencyMillis > 0) {
       response.withFixedDelay(latencyMillis);
     }
     return response.build();
-  }
-
-  private static byte[] bytes(JsonNode body) {
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,11 +1,10 @@
 package io.credql.linode;
 
+import io.credql.sandbox.MadeUpSecret;
 import io.credql.sandbox.StartedSimulator;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -14,17 +13,12 @@ import java.util.Map;
  * start, handed to the engine as {@code LINODE_TOKEN}.
  */
 public final class LinodeSandboxSimulator implements ProviderSimulator {
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
 
   @Override public RunningSimulator startSandbox() {
-    final byte[] random = new byte[16];
-    new SecureRandom().nextBytes(random);
-    final String token = "sandbox-" + HexFormat.of().formatHex(random);
     final LinodeSimulator simulator = LinodeSimulator.builder()
-        .token(token)
+        .token(MadeUpSecret.hex("sandbox-", 16))
         .dataset(LinodeDataset.demo())
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));

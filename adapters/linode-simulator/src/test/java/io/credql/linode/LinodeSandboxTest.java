@@ -2,6 +2,7 @@ package io.credql.linode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.sandbox.BannerExamples;
 import io.credql.sandbox.Sandbox;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,16 +64,9 @@ class LinodeSandboxTest {
   }
 
   @Test void everyExampleOfTheBannerRunsAndReturnsRows() throws SQLException {
-    final List<String> examples = Sandbox.shared().exampleQueries().stream()
-        .filter(q -> q.contains("linode.")).toList();
+    final List<String> examples = BannerExamples.of(Sandbox.shared().exampleQueries(), "linode");
     assertTrue(examples.size() >= 3, examples.toString());
-    try (Connection c = DriverManager.getConnection("jdbc:credql:sandbox=true"); Statement s = c.createStatement()) {
-      for (String example : examples) {
-        try (ResultSet rs = s.executeQuery(example)) {
-          assertTrue(rs.next(), example);
-        }
-      }
-    }
+    BannerExamples.assertEachReturnsARow(examples);
   }
 
   @Test void theExamplesUseDemoDatabasesThatAreActive() {

@@ -1,11 +1,11 @@
 package io.credql.linode;
 
+import io.credql.ConformanceDocuments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StackqlRegistryDocumentTest {
   /** Surefire runs in the module's directory; the registry copy is at the repository's root. */
-  private static final Path REGISTRY =
-      Paths.get("../../conformance/stackql-registry/providers/src").toAbsolutePath().normalize();
+  private static final Path REGISTRY = ConformanceDocuments.stackqlRegistry();
 
   private static LinodeSimulator sim;
 

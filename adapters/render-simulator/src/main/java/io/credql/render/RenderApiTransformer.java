@@ -1,6 +1,5 @@
 package io.credql.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,11 +12,11 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.sandbox.RateLimitWindow;
+import io.credql.sandbox.JsonBody;
 import io.credql.sandbox.SimulatedApiTransformer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -364,7 +363,7 @@ final class RenderApiTransformer extends SimulatedApiTransformer {
     final ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(reply.status());
     // Render answers 202 (create) and 200 (delete) with no body and no Content-Type
     if (reply.body() != null) {
-      response.withHeader("Content-Type", JSON_TYPE).withBody(bytes(reply.body()));
+      response.withHeader("Content-Type", JSON_TYPE).withBody(JsonBody.of(reply.body()));
     }
     response.withHeader("Ratelimit-Limit", Integer.toString(usage.limit()));
     response.withHeader("Ratelimit-Remaining", Integer.toString(usage.remaining()));
@@ -372,13 +371,5 @@ final class RenderApiTransformer extends SimulatedApiTransformer {
     response.withHeader("Ratelimit-Reset", Long.toString(usage.resetEpochSecond()));
     reply.headers().forEach(response::withHeader);
     return response.build();
-  }
-
-  private static byte[] bytes(JsonNode body) {
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

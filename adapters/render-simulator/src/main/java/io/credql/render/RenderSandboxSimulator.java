@@ -1,11 +1,10 @@
 package io.credql.render;
 
+import io.credql.sandbox.MadeUpSecret;
 import io.credql.sandbox.StartedSimulator;
 import io.credql.spi.ProviderSimulator;
 import io.credql.spi.RunningSimulator;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -14,18 +13,13 @@ import java.util.Map;
  * at start, handed to the engine as {@code RENDER_API_KEY}.
  */
 public final class RenderSandboxSimulator implements ProviderSimulator {
-  /** The sandbox is long-lived (a shell session): keep the journal from growing without bound. */
-  private static final int JOURNAL_LIMIT = 10_000;
 
   @Override public RunningSimulator startSandbox() {
-    final byte[] random = new byte[16];
-    new SecureRandom().nextBytes(random);
-    // Render's API keys start with rnd_
-    final String apiKey = "rnd_sandbox" + HexFormat.of().formatHex(random);
     final RenderSimulator simulator = RenderSimulator.builder()
-        .apiKey(apiKey)
+        // Render's API keys start with rnd_
+        .apiKey(MadeUpSecret.hex("rnd_sandbox", 16))
         .dataset(RenderDataset.demo())
-        .requestJournalLimit(JOURNAL_LIMIT)
+        .requestJournalLimit(StartedSimulator.JOURNAL_LIMIT)
         .build()
         .start();
     return new StartedSimulator(simulator, baseUrls(simulator), credentials(simulator), exampleQueries(simulator));
