@@ -299,7 +299,13 @@ SqlNode StackqlInsert(Span s) :
     }
 }
 
-/** Parses the rest of an UPDATE or REPLACE: name [[AS] alias] SET column = value {, column = value} [WHERE condition]. */
+/**
+ * Parses the rest of an UPDATE or REPLACE: name [[AS] alias] SET [column = value {, column = value}]
+ * [WHERE condition]. The SET list may be empty: StackQL's reference pages write
+ * "SET -- No updatable properties" for a method without body fields, and the method's inputs then
+ * all come from WHERE (StackQL's own parser, stackql-parser's update_list, refuses that form; nothing
+ * is lost by reading it).
+ */
 SqlNode StackqlUpdate(Span s) :
 {
     final SqlIdentifier table;
@@ -313,22 +319,14 @@ SqlNode StackqlUpdate(Span s) :
     table = CompoundTableIdentifier()
     [ [ <AS> ] alias = SimpleIdentifier() ]
     <SET>
-    (
-        // StackQL's reference pages write "SET -- No updatable properties" for a method without
-        // body fields; StackQL's parser (stackql-parser, update_list) refuses it as well
-        ( <WHERE> | <EOF> ) {
-            throw new ParseException("SET needs at least one 'column = value'; for a method"
-                + " without body fields (StackQL's pages show '-- No updatable properties'), call"
-                + " the method with EXEC and its parameters instead");
-        }
-    |
+    [
         id = CompoundIdentifier() { targets.add(id); }
-    )
-    <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
-    (
-        <COMMA> id = CompoundIdentifier() { targets.add(id); }
         <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
-    )*
+        (
+            <COMMA> id = CompoundIdentifier() { targets.add(id); }
+            <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+        )*
+    ]
     [ where = Where() ]
     {
         return new SqlUpdate(s.end(this), table, targets, values, where, null, alias);

@@ -49,6 +49,12 @@ final class RequestBodyEncoder {
     if (lower.contains("xml")) {
       return new Encoded(xml(method, body).getBytes(StandardCharsets.UTF_8), type);
     }
+    if (!lower.contains("json")) {
+      // octet-stream, multipart/form-data, zip, images, text: writing the fields as JSON under
+      // that Content-Type would send the provider something it did not ask for
+      throw new InvalidInputException(method.id() + " sends its body as " + type + ", which credql"
+          + " does not write (it writes JSON, form-urlencoded and XML bodies); nothing was sent");
+    }
     try {
       return new Encoded(JSON.writeValueAsBytes(body), type);
     } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credql.document.InvalidDocumentException;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.SchemaNode;
@@ -63,6 +64,11 @@ final class RequestFactory {
       Function<String, @Nullable String> environment) throws CredqlException {
     final BoundCall call = withEnvironment(bound, environment);
     final MethodDefinition method = call.method();
+    final InvalidDocumentException defect = method.defect();
+    if (defect != null) {
+      throw new InvalidInputException(method.id() + " cannot be called: " + defect.getMessage()
+          + "; nothing was sent");
+    }
     final String responseProblem = method.response().unsupportedTransform();
     final String unsupported = responseProblem != null ? responseProblem : method.request().unsupportedTransform();
     if (unsupported != null) {

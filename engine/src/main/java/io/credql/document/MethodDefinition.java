@@ -46,6 +46,7 @@ public final class MethodDefinition {
   private final @Nullable String description;
   private final boolean raw;
   private final List<String> validators;
+  private final @Nullable InvalidDocumentException defect;
   /**
    * The row schema and the fields marked secret, worked out on first use: a fan-out decodes every
    * response with them, and narrowing by a JSONPath objectKey evaluates the path on a skeleton of
@@ -62,7 +63,7 @@ public final class MethodDefinition {
       @Nullable SchemaNode asyncResponseSchema, RequestConfig request, ResponseConfig response,
       JsonNode config,
       @Nullable PaginationConfig pagination, @Nullable String description, boolean raw,
-      List<String> validators) {
+      List<String> validators, @Nullable InvalidDocumentException defect) {
     this.resource = requireNonNull(resource, "resource");
     this.name = requireNonNull(name, "name");
     this.sqlVerb = requireNonNull(sqlVerb, "sqlVerb");
@@ -85,6 +86,20 @@ public final class MethodDefinition {
     this.description = description;
     this.raw = raw;
     this.validators = List.copyOf(validators);
+    this.defect = defect;
+  }
+
+  /**
+   * A method whose document entry cannot be read at all (no operation, a bad {@code $ref} in its
+   * parameters): it takes no inputs, so that whichever statement reaches it gets {@code defect}.
+   */
+  static MethodDefinition defective(ResourceDefinition resource, String name, SqlVerb sqlVerb,
+      String pointer, InvalidDocumentException defect) {
+    return new MethodDefinition(resource, name, sqlVerb, "GET", "", pointer, List.of(), List.of(),
+        null, false, Map.of(), List.of(), null, null, null, RequestConfig.DEFAULT,
+        new ResponseConfig(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), null),
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), null, null, false,
+        List.of(), requireNonNull(defect, "defect"));
   }
 
   /** The twin of {@code method} that returns the raw response, named {@code _<name>}. */
@@ -93,7 +108,16 @@ public final class MethodDefinition {
         method.httpMethod, method.pathTemplate, method.pointer, method.parameters, method.servers,
         method.requestBody, method.requestBodyRequired, method.bodyFieldNames, method.bodyFields,
         null, method.responseSchema, method.asyncResponseSchema, method.request, method.response,
-        method.config, null, method.description, true, method.validators);
+        method.config, null, method.description, true, method.validators, method.defect);
+  }
+
+  /**
+   * The fault of the document that keeps this method from being called (a request default that is
+   * not JSON, an unknown pagination algorithm, a bad {@code $ref}), or null. It is kept here, not
+   * thrown when the document is read, so that it fails this method only, when a statement uses it.
+   */
+  public @Nullable InvalidDocumentException defect() {
+    return defect;
   }
 
   public ResourceDefinition resource() {

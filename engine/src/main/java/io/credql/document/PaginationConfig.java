@@ -19,6 +19,9 @@ public final class PaginationConfig {
   public static final String ODATA_NEXT_LINK = "odata_next_link";
   /** RFC 5988: the {@code Link} header's {@code rel="next"} URL is the next request. */
   public static final String LINK_HEADER_NEXT = "link_header_next";
+  /** The algorithms a {@code pagination} block may name; without one the token is passed back. */
+  public static final java.util.List<String> ALGORITHMS =
+      java.util.List.of(PAGE_NUMBER, OFFSET, ODATA_NEXT_LINK, LINK_HEADER_NEXT);
 
   /**
    * A place in a request or a response: a query parameter, header or body key (JSONPath allowed

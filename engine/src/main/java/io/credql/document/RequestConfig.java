@@ -103,7 +103,8 @@ public final class RequestConfig {
     try {
       return JSON.readTree(value.asText());
     } catch (IOException e) {
-      throw service.invalid(pointer, "expected JSON text: " + e.getMessage());
+      // Jackson's message spans lines and quotes the source; the text itself says enough
+      throw service.invalid(pointer, "expected JSON text, got " + value.asText() + ", which is not JSON");
     }
   }
 

@@ -65,8 +65,14 @@ final class ResourceReader {
     while (fields.hasNext()) {
       final Map.Entry<String, JsonNode> field = fields.next();
       final String methodPointer = pointer + "/methods/" + SchemaNode.escape(field.getKey());
-      final MethodDefinition method = readMethod(resource, node, field.getKey(), field.getValue(),
-          methodPointer, verbOfMethod.getOrDefault(field.getKey(), SqlVerb.EXEC));
+      final SqlVerb verb = verbOfMethod.getOrDefault(field.getKey(), SqlVerb.EXEC);
+      MethodDefinition method;
+      try {
+        method = readMethod(resource, node, field.getKey(), field.getValue(), methodPointer, verb);
+      } catch (InvalidDocumentException e) {
+        // one method's fault stays with that method: the rest of the service still works
+        method = MethodDefinition.defective(resource, field.getKey(), verb, methodPointer, e);
+      }
       byName.put(method.name(), method);
       resource.addMethod(method);
     }
@@ -164,14 +170,21 @@ final class ResourceReader {
     final String pathTemplate = unescape(pathItemPointer.substring("/paths/".length()));
 
     final JsonNode config = mergedConfig(node, resourceNode, operation);
-    final PaginationConfig pagination = readPagination(config.path("pagination"), pointer);
-
+    // Faults in the parts below are kept for the method's first use (MethodDefinition.defect), so
+    // that one bad block fails one method, not the service; the inputs are read first, whole, as
+    // the method chooser needs them.
+    final List<InvalidDocumentException> defects = new ArrayList<>();
     final List<ParameterDefinition> parameters = readParameters(pathItem, operation,
         pathItemPointer, operationPointer);
-    final List<ServerDefinition> servers = node.path("servers").isArray() && node.path("servers").size() > 0
-        ? readServerList(node.get("servers"), pointer + "/servers")
-        : readServers(operation, pathItem, operationPointer, pathItemPointer);
-    final RequestConfig request = RequestConfig.read(node.get("request"), service, pointer + "/request");
+    final PaginationConfig pagination = deferring(defects,
+        () -> readPagination(config.path("pagination"), pointer), null);
+    final List<ServerDefinition> servers = requireNonNullElse(deferring(defects,
+        () -> node.path("servers").isArray() && node.path("servers").size() > 0
+            ? readServerList(node.get("servers"), pointer + "/servers")
+            : readServers(operation, pathItem, operationPointer, pathItemPointer), null), List.of());
+    final RequestConfig request = requireNonNullElse(deferring(defects,
+        () -> RequestConfig.read(node.get("request"), service, pointer + "/request"), null),
+        RequestConfig.DEFAULT);
 
     final String translate = config.path("requestBodyTranslate").path("algorithm").asText("default");
     SchemaNode requestBody = null;
@@ -180,47 +193,45 @@ final class ResourceReader {
     final List<ParameterDefinition> bodyFields = new ArrayList<>();
     final JsonNode body = operation.get("requestBody");
     if (body != null) {
-      final JsonNode resolved = service.resolveRef("#" + operationPointer + "/requestBody", pointer);
-      final JsonNode bodyNode = resolved.has("$ref")
-          ? service.resolveRef(resolved.get("$ref").asText(), operationPointer + "/requestBody/$ref")
-          : resolved;
-      requestBodyRequired = bodyNode.path("required").asBoolean(false);
-      final String bodyPointer = operationPointer + "/requestBody/content";
-      final JsonNode content = bodyNode.path("content");
-      final String mediaType = request.mediaType() != null && content.has(request.mediaType())
-          ? request.mediaType() : content.has("application/json") ? "application/json"
-          : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
-      if (mediaType != null && content.path(mediaType).has("schema")) {
-        requestBody = new SchemaNode(service, content.path(mediaType).get("schema"),
-            bodyPointer + "/" + SchemaNode.escape(mediaType) + "/schema");
-        final Set<String> required = requestBody.required();
-        for (Map.Entry<String, SchemaNode> property : requestBody.properties().entrySet()) {
-          final String inputName = "naive".equals(translate) || translate.startsWith("naive_")
-              ? property.getKey() : "data__" + property.getKey();
-          bodyFieldNames.put(inputName, property.getKey());
-          bodyFields.add(new ParameterDefinition(inputName, ParameterDefinition.Location.BODY,
-              required.contains(property.getKey()), property.getValue(),
-              property.getValue().description(), null,
-              property.getValue().alias() != null ? property.getValue().alias() : inputName, null));
+      try {
+        final JsonNode resolved = service.resolveRef("#" + operationPointer + "/requestBody", pointer);
+        final JsonNode bodyNode = resolved.has("$ref")
+            ? service.resolveRef(resolved.get("$ref").asText(), operationPointer + "/requestBody/$ref")
+            : resolved;
+        requestBodyRequired = bodyNode.path("required").asBoolean(false);
+        final String bodyPointer = operationPointer + "/requestBody/content";
+        final JsonNode content = bodyNode.path("content");
+        final String mediaType = request.mediaType() != null && content.has(request.mediaType())
+            ? request.mediaType() : content.has("application/json") ? "application/json"
+            : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+        if (mediaType != null && content.path(mediaType).has("schema")) {
+          requestBody = new SchemaNode(service, content.path(mediaType).get("schema"),
+              bodyPointer + "/" + SchemaNode.escape(mediaType) + "/schema");
+          final Set<String> required = requestBody.required();
+          for (Map.Entry<String, SchemaNode> property : requestBody.properties().entrySet()) {
+            final String inputName = "naive".equals(translate) || translate.startsWith("naive_")
+                ? property.getKey() : "data__" + property.getKey();
+            bodyFieldNames.put(inputName, property.getKey());
+            bodyFields.add(new ParameterDefinition(inputName, ParameterDefinition.Location.BODY,
+                required.contains(property.getKey()), property.getValue(),
+                property.getValue().description(), null,
+                property.getValue().alias() != null ? property.getValue().alias() : inputName, null));
+          }
         }
+      } catch (InvalidDocumentException e) {
+        defects.add(e);
+        requestBody = null;
+        bodyFieldNames.clear();
+        bodyFields.clear();
       }
     }
 
     final JsonNode response = node.path("response");
-    final String objectKeyText = ProviderDocument.text(response, "objectKey");
-    ObjectKey objectKey = null;
-    if (objectKeyText != null) {
-      try {
-        objectKey = ObjectKey.parse(objectKeyText);
-      } catch (IllegalArgumentException e) {
-        throw service.invalid(pointer + "/response/objectKey",
-            requireNonNullElse(e.getMessage(), "'" + objectKeyText + "' is neither a JSONPath nor an XPath"));
-      }
-    }
-    final SchemaNode responseSchema = response.has("schema_override")
+    final ObjectKey objectKey = deferring(defects, () -> objectKey(response, pointer), null);
+    final SchemaNode responseSchema = deferring(defects, () -> response.has("schema_override")
         ? new SchemaNode(service, response.get("schema_override"), pointer + "/response/schema_override")
         : readResponseSchema(operation, operationPointer,
-            response.path("openAPIDocKey").asText("200"), response.path("mediaType").asText(null));
+            response.path("openAPIDocKey").asText("200"), response.path("mediaType").asText(null)), null);
     final SchemaNode asyncResponseSchema = response.has("async_schema_override")
         ? new SchemaNode(service, response.get("async_schema_override"),
             pointer + "/response/async_schema_override")
@@ -232,10 +243,9 @@ final class ResourceReader {
         ? ProviderDocument.text(operation, "description") : ProviderDocument.text(operation, "summary");
     final List<String> validators = new ArrayList<>();
     final JsonNode declared = node.get("x-credql-validators");
-    if (declared != null) {
-      if (!declared.isArray()) {
-        throw service.invalid(pointer + "/x-credql-validators", "expected a list of validator names");
-      }
+    if (declared != null && !declared.isArray()) {
+      defects.add(service.invalid(pointer + "/x-credql-validators", "expected a list of validator names"));
+    } else if (declared != null) {
       declared.forEach(v -> validators.add(v.asText()));
     }
     final boolean snake = config.path("snake_case_aliases").asBoolean(false);
@@ -246,7 +256,37 @@ final class ResourceReader {
         snake ? snakeCased(servers, shared) : servers, requestBody, requestBodyRequired,
         bodyFieldNames, snake ? bodyFields.stream().map(f -> snakeCased(f, shared)).toList() : bodyFields,
         objectKey, responseSchema, asyncResponseSchema, request,
-        responseConfig, config, pagination, description, false, validators);
+        responseConfig, config, pagination, description, false, validators,
+        defects.isEmpty() ? null : defects.get(0));
+  }
+
+  /** One part of a method read by {@link #deferring}. */
+  private interface MethodPart<T> {
+    @Nullable T read();
+  }
+
+  /** {@code part}, or {@code fallback} with the part's fault added to {@code defects}. */
+  private static <T> @Nullable T deferring(List<InvalidDocumentException> defects, MethodPart<T> part,
+      @Nullable T fallback) {
+    try {
+      return part.read();
+    } catch (InvalidDocumentException e) {
+      defects.add(e);
+      return fallback;
+    }
+  }
+
+  private @Nullable ObjectKey objectKey(JsonNode response, String pointer) {
+    final String objectKeyText = ProviderDocument.text(response, "objectKey");
+    if (objectKeyText == null) {
+      return null;
+    }
+    try {
+      return ObjectKey.parse(objectKeyText);
+    } catch (IllegalArgumentException e) {
+      throw service.invalid(pointer + "/response/objectKey",
+          requireNonNullElse(e.getMessage(), "'" + objectKeyText + "' is neither a JSONPath nor an XPath"));
+    }
   }
 
   /**
@@ -275,6 +315,11 @@ final class ResourceReader {
       return null;
     }
     final String algorithm = ProviderDocument.text(node, "algorithm");
+    if (algorithm != null && !PaginationConfig.ALGORITHMS.contains(algorithm)) {
+      throw service.invalid(pointer + "/config/pagination/algorithm", "'" + algorithm
+          + "' is not a pagination algorithm credql knows (" + String.join(", ", PaginationConfig.ALGORITHMS)
+          + ", or none for a token)");
+    }
     final PaginationConfig.TokenLocation request = tokenLocation(node.path("requestToken"));
     final PaginationConfig.TokenLocation response = tokenLocation(node.path("responseToken"));
     if (request == null || (response == null && !"offset".equals(algorithm))) {

@@ -141,4 +141,19 @@ class AwsWireFormatTest {
     assertEquals("{\"Name\":\"db\",\"SecretString\":\"pw-1\"}", requests.get(0).getBodyAsString());
     assertEquals("{\"Name\":\"db2\",\"SecretString\":\"pw-2\"}", requests.get(1).getBodyAsString());
   }
+
+  @Test void anUpdateWithTheEmptySetOfStackqlsReferencePageTakesEveryInputFromWhere() throws SQLException {
+    api.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withHeader("Content-Type", "text/xml")
+        .withBody("<ModifyDBInstanceResponse><ModifyDBInstanceResult><DBInstance>"
+            + "<DBInstanceIdentifier>orders-db</DBInstanceIdentifier></DBInstance></ModifyDBInstanceResult>"
+            + "</ModifyDBInstanceResponse>")));
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(1, s.executeUpdate("UPDATE aws.rds.db_instances\nSET \n-- No updatable properties\nWHERE \n"
+          + "DBInstanceIdentifier = 'orders-db' --required\nAND region = 'us-east-1' --required\n"
+          + "AND AllocatedStorage = '200'\nAND ApplyImmediately = true"));
+    }
+    assertEquals("Action=ModifyDBInstance&Version=2014-10-31&DBInstanceIdentifier=orders-db"
+        + "&AllocatedStorage=200&ApplyImmediately=true",
+        api.getAllServeEvents().get(0).getRequest().getBodyAsString());
+  }
 }

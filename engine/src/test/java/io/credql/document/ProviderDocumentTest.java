@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,12 +104,13 @@ class ProviderDocumentTest {
     assertEquals(List.of("a"), List.copyOf(things.method("list").rowSchema().properties().keySet()));
   }
 
-  @Test void anOperationRefThatPointsNowhereIsReportedWithItsPointer(@TempDir Path root) throws IOException {
+  @Test void anOperationRefThatPointsNowhereIsKeptOnItsMethodWithItsPointer(@TempDir Path root) throws IOException {
     write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
         + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1nothing/get'\n"
         + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/list'\n"));
-    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
-        () -> catalog(root).provider("bad").service("svc").resources());
+    // kept on the method, for the statement that calls it: the rest of the service still reads
+    final InvalidDocumentException e = requireNonNull(
+        catalog(root).provider("bad").service("svc").resources().get("things").method("list").defect());
     assertEquals("/components/x-stackQL-resources/things/methods/list/operation/$ref", e.pointer());
     assertTrue(e.getMessage().contains("svc.yaml"), e.getMessage());
     assertTrue(e.getMessage().contains("points to nothing"), e.getMessage());
@@ -124,13 +126,13 @@ class ProviderDocumentTest {
     assertTrue(e.getMessage().contains("refers to method 'get'"), e.getMessage());
   }
 
-  @Test void anObjectKeyThatIsNotJsonPathIsReported(@TempDir Path root) throws IOException {
+  @Test void anObjectKeyThatIsNotJsonPathIsKeptOnItsMethod(@TempDir Path root) throws IOException {
     write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
         + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
         + "          response:\n            objectKey: '$.[['\n"
         + "      sqlVerbs:\n        select: []\n"));
-    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
-        () -> catalog(root).provider("bad").service("svc").resources());
+    final InvalidDocumentException e = requireNonNull(
+        catalog(root).provider("bad").service("svc").resources().get("things").method("list").defect());
     assertEquals("/components/x-stackQL-resources/things/methods/list/response/objectKey", e.pointer());
   }
 

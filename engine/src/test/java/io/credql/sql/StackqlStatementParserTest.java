@@ -82,12 +82,18 @@ class StackqlStatementParserTest {
     assertEquals(SqlMutation.Verb.UPDATE, plain.verb());
   }
 
-  @Test void anEmptySetAsStackqlsPagesWriteItForAMethodWithoutBodyFieldsSaysToUseExec() {
-    final SqlParseException e = assertThrows(SqlParseException.class, () -> parse(
+  @Test void anEmptySetAsStackqlsPagesWriteItForAMethodWithoutBodyFieldsTakesEveryInputFromWhere()
+      throws SqlParseException {
+    final SqlMutation mutation = (SqlMutation) parse(
         "UPDATE linode.databases.postgresql_instances\nSET \n-- No updatable properties\nWHERE \n"
-            + "instanceId = '1' --required"));
-    assertTrue(e.getMessage().startsWith("SET needs at least one 'column = value'"), e.getMessage());
-    assertTrue(e.getMessage().contains("call the method with EXEC"), e.getMessage());
+            + "instanceId = '1' --required\nAND label = 'a'\nRETURNING id");
+    final SqlUpdate update = (SqlUpdate) mutation.statement();
+    assertEquals(List.of(), names(update.getTargetColumnList()));
+    assertEquals(SqlKind.AND, update.getCondition().getKind());
+    assertEquals(List.of("id"), names(mutation.returning()));
+    final SqlParseException e = assertThrows(SqlParseException.class,
+        () -> parse("UPDATE linode.databases.postgresql_instances SET , a = 1 WHERE instanceId = '1'"));
+    assertTrue(e.getMessage().contains("\",\""), e.getMessage());
   }
 
   @Test void viewsAreCreatedReplacedRefreshedAndDropped() throws SqlParseException {

@@ -135,6 +135,13 @@ class StackqlMutationsTest {
         .withRequestBody(equalToJson("{\"location\": \"eu\", \"size\": 4}")));
   }
 
+  @Test void anUpdateWithAnEmptySetTakesPathAndBodyInputsFromWhereAsStackqlDoes() throws SQLException {
+    assertEquals(List.of(List.of("Ready")), query("UPDATE relay.core.servers\nSET \n-- No updatable properties\n"
+        + "WHERE serverName = 's1' AND location = 'eu' AND size = 4 RETURNING state"));
+    api.verify(1, patchRequestedFor(urlPathEqualTo("/v1/servers/s1"))
+        .withRequestBody(equalToJson("{\"location\": \"eu\", \"size\": 4}")));
+  }
+
   @Test void returningAFieldTheResponseDoesNotHaveIsRefusedBeforeAnythingIsSent() throws SQLException {
     final String message = failure("", "UPDATE relay.core.servers SET location = 'eu'"
         + " WHERE serverName = 's1' RETURNING colour");
