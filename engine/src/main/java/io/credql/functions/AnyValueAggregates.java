@@ -27,7 +27,8 @@ public final class AnyValueAggregates {
   private static final SqlOperator MAX = SqliteAggregateFunction.of("max", SqlTypeName.ANY, 1, Max.class);
   private static final SqlOperator MIN = SqliteAggregateFunction.of("min", SqlTypeName.ANY, 1, Min.class);
   private static final SqlOperator SUM = SqliteAggregateFunction.of("sum", SqlTypeName.ANY, 1, Sum.class);
-  private static final SqlOperator AVG = SqliteAggregateFunction.of("avg", SqlTypeName.DOUBLE, 1, Avg.class);
+  /** SQLite's {@code avg(x)}, a real whatever it averages (Calcite's avg of the integers 1 and 2 is 1). */
+  static final SqlOperator AVG = SqliteAggregateFunction.of("avg", SqlTypeName.DOUBLE, 1, Avg.class);
   /**
    * SQLite's {@code total(x)}, for any argument type, called by the validator as {@code
    * coalesce(total(x, TRUE), 0.0)}: Calcite answers NULL for an aggregate over no rows it can see

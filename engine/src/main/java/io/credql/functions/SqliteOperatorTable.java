@@ -187,9 +187,13 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.add("lower", SqlStdOperatorTable.LOWER);
     r.add("upper", SqlStdOperatorTable.UPPER);
     r.add("regexp_like", SqlLibraryOperators.REGEXP_LIKE);
-    r.add("regexp_substr", SqlLibraryOperators.REGEXP_SUBSTR);
+    r.scalar("regexp_substr", SqlTypeName.VARCHAR, 2, 2, StringFunctions.class, "regexpSubstr");
     r.add("group_concat", GroupConcat.withDefaultSeparator(), GroupConcat.withSeparator());
     r.add("total", AnyValueAggregates.TOTAL);
+    r.add("avg", AnyValueAggregates.AVG);
+    // not a user's: what SQLite's bare columns become (BareColumns); the leading _ keeps them out of the list
+    r.add(BareColumns.OF_MAX.getName(), BareColumns.OF_MAX);
+    r.add(BareColumns.OF_MIN.getName(), BareColumns.OF_MIN);
     // math, as SQLite's math functions (ceil and floor are Calcite's: its grammar reads them)
     for (String name : new String[] {"acos", "acosh", "asin", "asinh", "atan", "atanh", "cos", "cosh",
         "sin", "sinh", "tan", "tanh", "degrees", "radians", "exp", "sqrt", "ln", "log2", "log10"}) {

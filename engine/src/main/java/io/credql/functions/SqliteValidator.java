@@ -38,6 +38,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Calcite's validator with SQLite's habits for result columns: an unaliased expression is named
  * by its text as written ({@code json_extract(x, '$.a')}, not {@code EXPR$0}); a text literal
@@ -98,7 +100,12 @@ public final class SqliteValidator extends SqlValidatorImpl {
 
   @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
     if (node instanceof SqlSelect) {
+      final SqlSelect select = (SqlSelect) node;
+      if (select.getFrom() != null) {
+        select.setFrom(namedAfterItsFunction(requireNonNull(select.getFrom(), "from")));
+      }
       nameColumns((SqlSelect) node);
+      BareColumns.pick((SqlSelect) node);
       DistributionWindowFunctions.rewrite((SqlSelect) node);
     }
     if (node instanceof SqlJoin) {
@@ -107,12 +114,43 @@ public final class SqliteValidator extends SqlValidatorImpl {
     if (node instanceof SqlLambda) {
       node = JsonArrowArguments.jsonOperator((SqlLambda) node);
     }
+    if (node != null && node.getKind() == SqlKind.OVER) {
+      node = windowOfSqliteAggregate((SqlCall) node);
+    }
+    if (node instanceof SqlCall && ((SqlCall) node).getOperator() == SqlStdOperatorTable.SUBSTRING) {
+      // SQLite's substring is its substr (a negative start counts from the end)
+      node = SqliteOperatorTable.function("substr").createCall(node.getParserPosition(),
+          ((SqlCall) node).getOperandList());
+    }
     if (node instanceof SqlCall) {
-      node = AnyValueAggregates.totalOfNoRowsIsZero((SqlCall) node);
-      node = MinMaxFunctions.scalarCall(quoteJsonAggregateValues(
+      node = MinMaxFunctions.scalarCall(sqliteAggregate(
           JsonValuedArguments.mark(sqliteJsonConstructor((SqlCall) node))));
     }
     return super.performUnconditionalRewrites(node, underFrom);
+  }
+
+  /** SQLite's total, json_group_array and json_group_object as Calcite's aggregates that compute them. */
+  private static SqlCall sqliteAggregate(SqlCall call) {
+    return quoteJsonAggregateValues(AnyValueAggregates.totalOfNoRowsIsZero(call));
+  }
+
+  /**
+   * {@code total(x) OVER w} as {@code coalesce(total(x, TRUE) OVER w, 0.0)}, and the JSON
+   * aggregates alike: the coalesce that gives SQLite's value for no rows goes around the window,
+   * since OVER applies to the aggregate itself.
+   */
+  private static SqlCall windowOfSqliteAggregate(SqlCall over) {
+    final SqlNode aggregate = over.operand(0);
+    if (!(aggregate instanceof SqlCall)) {
+      return over;
+    }
+    final SqlCall rewritten = sqliteAggregate((SqlCall) aggregate);
+    if (rewritten == aggregate || rewritten.getKind() != SqlKind.COALESCE) {
+      return over;
+    }
+    over.setOperand(0, rewritten.operand(0));
+    rewritten.setOperand(0, over);
+    return rewritten;
   }
 
   /**
@@ -164,14 +202,35 @@ public final class SqliteValidator extends SqlValidatorImpl {
    */
   private static void makeTableFunctionsLateral(SqlJoin join) {
     final SqlNode right = join.getRight();
+    join.setLeft(namedAfterItsFunction(join.getLeft()));
     if (right.getKind() == SqlKind.COLLECTION_TABLE) {
-      join.setRight(SqlStdOperatorTable.LATERAL.createCall(right.getParserPosition(), right));
+      final SqlParserPos pos = right.getParserPosition();
+      join.setRight(SqlStdOperatorTable.AS.createCall(pos,
+          SqlStdOperatorTable.LATERAL.createCall(pos, right), functionName(right)));
     } else if (right.getKind() == SqlKind.AS
         && ((SqlCall) right).operand(0).getKind() == SqlKind.COLLECTION_TABLE) {
       final SqlNode table = ((SqlCall) right).operand(0);
       ((SqlCall) right).setOperand(0,
           SqlStdOperatorTable.LATERAL.createCall(table.getParserPosition(), table));
     }
+  }
+
+  /**
+   * A table function in FROM without an alias, as {@code json_each(x) AS json_each}: SQLite names
+   * its rows after the function ({@code SELECT json_each.value FROM t, json_each(t.tags)}).
+   */
+  private static SqlNode namedAfterItsFunction(SqlNode from) {
+    if (from.getKind() != SqlKind.COLLECTION_TABLE) {
+      return from;
+    }
+    return SqlStdOperatorTable.AS.createCall(from.getParserPosition(), from, functionName(from));
+  }
+
+  /** The name of the function a {@code TABLE(f(...))} calls, as an identifier. */
+  private static SqlIdentifier functionName(SqlNode table) {
+    final SqlNode call = ((SqlCall) table).operand(0);
+    final String name = call instanceof SqlCall ? ((SqlCall) call).getOperator().getName() : "table";
+    return new SqlIdentifier(name, table.getParserPosition());
   }
 
   private static SqlNode varchar(SqlNode literal) {

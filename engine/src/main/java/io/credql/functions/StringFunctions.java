@@ -173,24 +173,38 @@ public final class StringFunctions {
    */
   public static @Nullable Object regexpReplace(Object[] args) {
     final String text = SqliteValues.text(args[0]);
-    final String regex = SqliteValues.text(args[1]);
     final String replacement = SqliteValues.text(args[2]);
     if (text == null) {
       return null;
     }
-    if (regex == null) {
-      throw FunctionInputException.of("regexp_replace", "missing regular expression (it is NULL)");
-    }
+    final Matcher matcher = matcher("regexp_replace", text, args[1]);
     if (replacement == null) {
       return text;
     }
-    final Matcher matcher;
+    return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
+  }
+
+  /** StackQL's {@code regexp_substr(x, pattern)}: the first match in x's text, NULL when none. */
+  public static @Nullable Object regexpSubstr(Object[] args) {
+    final String text = SqliteValues.text(args[0]);
+    if (text == null) {
+      return null;
+    }
+    final Matcher matcher = matcher("regexp_substr", text, args[1]);
+    return matcher.find() ? matcher.group() : null;
+  }
+
+  /** The matcher of the regular expression {@code regex} over {@code text}, for the function {@code name}. */
+  private static Matcher matcher(String name, String text, @Nullable Object regex) {
+    final String pattern = SqliteValues.text(regex);
+    if (pattern == null) {
+      throw FunctionInputException.of(name, "missing regular expression (it is NULL)");
+    }
     try {
-      matcher = Pattern.compile(regex).matcher(text);
+      return Pattern.compile(pattern).matcher(text);
     } catch (PatternSyntaxException e) {
-      throw FunctionInputException.of("regexp_replace", "invalid regular expression '"
+      throw FunctionInputException.of(name, "invalid regular expression '"
           + e.getPattern() + "': " + e.getDescription());
     }
-    return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
   }
 }

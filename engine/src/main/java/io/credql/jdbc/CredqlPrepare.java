@@ -1,6 +1,7 @@
 package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
+import io.credql.functions.SqliteSortOrder;
 import io.credql.functions.SqliteValidator;
 import io.credql.redact.StatementMasker;
 import io.credql.session.CatalogSecretNames;
@@ -193,12 +194,13 @@ public class CredqlPrepare extends CalcitePrepareImpl {
 
       /**
        * Calcite's standard program between a pass that makes long IN lists on response columns
-       * joins and one that makes joins of those left to re-check rows after binding calls.
+       * joins (after sorts by untyped values are made SQLite's) and one that makes joins of those
+       * left to re-check rows after binding calls.
        */
       @Override protected Program getProgram() {
-        return Programs.sequence(Programs.hep(List.of(LargeInListRule.INSTANCE), true,
+        return SqliteSortOrder.before(Programs.sequence(Programs.hep(List.of(LargeInListRule.INSTANCE), true,
             DefaultRelMetadataProvider.INSTANCE), super.getProgram(),
-            Programs.hep(List.of(LargeInListCalcRule.INSTANCE), true, DefaultRelMetadataProvider.INSTANCE));
+            Programs.hep(List.of(LargeInListCalcRule.INSTANCE), true, DefaultRelMetadataProvider.INSTANCE)));
       }
 
       @Override protected SqlValidator createSqlValidator(CatalogReader catalogReader,

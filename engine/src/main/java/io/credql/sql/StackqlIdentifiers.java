@@ -75,12 +75,15 @@ public final class StackqlIdentifiers {
   private static final Set<String> VALUE_KEYWORDS = Set.of("NULL", "TRUE", "FALSE", "UNKNOWN",
       "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_USER",
       "SESSION_USER", "SYSTEM_USER", "CURRENT_ROLE", "CURRENT_PATH", "CURRENT_CATALOG", "CURRENT_SCHEMA");
-  /** Reserved words that follow AS as Calcite's keywords: CAST's types, a view's query, AS OF. */
-  private static final Set<String> KEYWORDS_AFTER_AS = Set.of("SELECT", "VALUES", "WITH", "TABLE", "OF",
-      "BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "REAL", "DOUBLE", "FLOAT",
-      "DECIMAL", "DEC", "NUMERIC", "CHAR", "CHARACTER", "VARCHAR", "BINARY", "VARBINARY", "DATE",
-      "TIME", "TIMESTAMP", "INTERVAL", "ANY", "ROW", "MULTISET", "ARRAY", "MAP", "NATIONAL", "NCHAR",
-      "NCLOB", "CLOB", "BLOB", "VARIANT", "UUID", "NULL");
+  /** Reserved words that follow AS as Calcite's keywords anywhere: a view's query, AS OF. */
+  private static final Set<String> QUERY_WORDS_AFTER_AS = Set.of("SELECT", "VALUES", "WITH", "TABLE", "OF");
+  /** Reserved words that follow AS as Calcite's keywords inside CAST's parentheses: its types. */
+  private static final Set<String> TYPE_WORDS = Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER",
+      "BIGINT", "REAL", "DOUBLE", "FLOAT", "DECIMAL", "DEC", "NUMERIC", "CHAR", "CHARACTER", "VARCHAR",
+      "BINARY", "VARBINARY", "DATE", "TIME", "TIMESTAMP", "INTERVAL", "ANY", "ROW", "MULTISET", "ARRAY",
+      "MAP", "NATIONAL", "NCHAR", "NCLOB", "CLOB", "BLOB", "VARIANT", "UUID", "NULL");
+  /** The functions whose parentheses hold {@code x AS type}. */
+  private static final Set<String> CASTS = Set.of("CAST", "TRY_CAST", "SAFE_CAST");
   /** Words after which a reserved word where an operand starts is a name: it was the whole operand. */
   private static final Set<String> NAME_FOLLOWERS = Set.of("FROM", "AS", "AND", "OR", "IS", "IN",
       "LIKE", "NOT", "ASC", "DESC", "THEN", "ELSE", "END", "NULLS", "WHERE", "GROUP", "HAVING",
@@ -118,6 +121,10 @@ public final class StackqlIdentifiers {
     boolean returning = false;
     // the index of the parenthesis after which a ")" closes a TABLE( written before json_each
     int pendingClose = -1;
+    // the token before each open parenthesis, innermost first ("CAST" for CAST's)
+    final java.util.ArrayDeque<String> openers = new java.util.ArrayDeque<>();
+    // the parenthesis depths at which a SELECT has had no FROM yet
+    final java.util.BitSet selectWithoutFrom = new java.util.BitSet();
     int i = 0;
     final int n = sql.length();
     while (i < n) {
@@ -172,9 +179,22 @@ public final class StackqlIdentifiers {
           out.replace("TABLE(", i, i + 1);
           pendingClose = tableFunctionEnd;
         }
-        if (columnList && RESERVED.contains(upper) || returning && isReturnedName(upper, previous, sql, end)
-            || isName(upper, previous, sql, end)
-            || isSqliteTrim(upper, sql, end) || isSqliteJsonConstructor(upper, previous, sql, end)) {
+        final boolean name = columnList && RESERVED.contains(upper)
+            || returning && isReturnedName(upper, previous, sql, end)
+            || isName(upper, previous, sql, end, java.util.Objects.requireNonNullElse(openers.peek(), ""))
+            || isSqliteTrim(upper, sql, end) || isSqliteJsonConstructor(upper, previous, sql, end);
+        if (!name && (upper.equals("SELECT") || upper.equals("FROM"))) {
+          selectWithoutFrom.set(openers.size(), upper.equals("SELECT"));
+        } else if (!name && upper.equals("WHERE") && selectWithoutFrom.get(openers.size())) {
+          // SQLite's SELECT without FROM may have a WHERE (SELECT 1 WHERE 1 = 1), which
+          // Calcite's grammar reads only after a FROM: the one row SQLite selects from
+          out.replace("FROM (VALUES (0)) WHERE", i, end);
+          selectWithoutFrom.clear(openers.size());
+          previous = upper;
+          i = end;
+          continue;
+        }
+        if (name) {
           out.quote(i, end);
         } else {
           out.append(sql, i, end);
@@ -194,6 +214,13 @@ public final class StackqlIdentifiers {
           out.replace(")", i, i + 1);
           pendingClose = -1;
         }
+        if (c == '(') {
+          openers.push(previous == null ? "" : previous);
+          selectWithoutFrom.clear(openers.size());
+        } else if (c == ')' && !openers.isEmpty()) {
+          selectWithoutFrom.clear(openers.size());
+          openers.pop();
+        }
         if (c == '(' && insertColumnsNext) {
           columnList = true;
         } else if (c == ')') {
@@ -205,6 +232,8 @@ public final class StackqlIdentifiers {
         if (c == ';') {
           previous = null;
           returning = false;
+          openers.clear();
+          selectWithoutFrom.clear();
         } else if (!Character.isWhitespace(c)) {
           previous = String.valueOf(c);
         }
@@ -320,7 +349,7 @@ public final class StackqlIdentifiers {
     return end;
   }
 
-  private static boolean isName(String upper, @Nullable String previous, String sql, int end) {
+  private static boolean isName(String upper, @Nullable String previous, String sql, int end, String opener) {
     final boolean qualified = ".".equals(previous);
     if (qualified) {
       // every part of a dotted name is a name: google.sqladmin.connect, t.limit, l.$filter (which
@@ -349,12 +378,12 @@ public final class StackqlIdentifiers {
       // other than a value is followed by "="
       return true;
     }
+    if (previous.equals("AS")) {
+      // an alias (AS rank, AS interval, AS member), but not a view's query nor CAST's type
+      return !QUERY_WORDS_AFTER_AS.contains(upper) && !(CASTS.contains(opener) && TYPE_WORDS.contains(upper));
+    }
     if (KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
       return false;
-    }
-    if (previous.equals("AS")) {
-      // an alias (AS rank, AS member), but not CAST's type nor a view's query
-      return !KEYWORDS_AFTER_AS.contains(upper);
     }
     // any other reserved word that stands alone as an operand (SELECT language, ...): a name
     return ",)=<>!;".indexOf(next) >= 0 || next == 0 || NAME_FOLLOWERS.contains(nextWord(sql, end));

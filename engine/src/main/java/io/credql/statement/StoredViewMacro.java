@@ -1,5 +1,7 @@
 package io.credql.statement;
 
+import io.credql.functions.SqliteOperatorTable;
+import io.credql.functions.SqliteValidator;
 import io.credql.sql.CredqlParserConfig;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -20,7 +22,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
@@ -60,9 +61,11 @@ final class StoredViewMacro implements TableMacro {
     } catch (SqlParseException e) {
       throw new IllegalArgumentException("view " + name + " cannot be read: " + e.getMessage(), e);
     }
-    final SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader), reader, typeFactory,
-        SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT));
+    // StackQL's functions and rewrites too (split_part, json_each, ...), as in any statement
+    final SqlValidator validator = new SqliteValidator(
+        SqliteOperatorTable.over(SqlOperatorTables.chain(SqlStdOperatorTable.instance(), reader)), reader,
+        typeFactory, SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT)
+            .withIdentifierExpansion(true), null);
     final RelDataType rowType = validator.getValidatedNodeType(validator.validate(query));
     return new ViewTable(Object[].class, RelDataTypeImpl.proto(rowType), sql, List.of(), List.of(name));
   }

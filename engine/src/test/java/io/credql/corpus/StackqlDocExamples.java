@@ -25,8 +25,13 @@ import java.util.regex.Pattern;
 final class StackqlDocExamples {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_$@.\\-]+)\\s*}}");
 
-  /** One generated statement: where it comes from, its template, and the values for its placeholders. */
-  record Example(String resource, String method, SqlVerb verb, String template, Map<String, String> values) {
+  /**
+   * One generated statement: where it comes from, its template, the values for its placeholders,
+   * and the required body fields the generator leaves out of it (a SELECT's or DELETE's WHERE
+   * holds the method's parameters only).
+   */
+  record Example(String resource, String method, SqlVerb verb, String template, Map<String, String> values,
+      List<String> omittedRequiredBodyFields) {
     /**
      * The statement with its placeholders filled, without the final {@code ;}: the shell and
      * {@code -e}/{@code -f} split statements on it before they reach JDBC, which takes one bare statement.
@@ -77,7 +82,9 @@ final class StackqlDocExamples {
         sql = exec(name, method, values);
         break;
       }
-      examples.add(new Example(name, method.name(), method.sqlVerb(), sql, values));
+      examples.add(new Example(name, method.name(), method.sqlVerb(), sql, values,
+          method.sqlVerb() == SqlVerb.SELECT || method.sqlVerb() == SqlVerb.DELETE
+              ? requiredBodyFields(method) : List.of()));
     }
     return examples;
   }
@@ -91,6 +98,16 @@ final class StackqlDocExamples {
       }
     }
     required.addAll(method.serverVariables());
+    return required;
+  }
+
+  private static List<String> requiredBodyFields(MethodDefinition method) {
+    final List<String> required = new ArrayList<>();
+    for (ParameterDefinition field : method.bodyFields()) {
+      if (field.isRequired()) {
+        required.add(field.name());
+      }
+    }
     return required;
   }
 

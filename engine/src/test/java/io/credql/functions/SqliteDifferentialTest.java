@@ -153,6 +153,50 @@ class SqliteDifferentialTest {
     }
   }
 
+  @Test void statementShapesOfStackqlsLanguagePagesGiveSqlitesRows() throws SQLException {
+    final String rows = "(SELECT 1 AS k, 'a' AS g, 10 AS v, '{\"a\":2,\"tags\":[\"x\",\"y\"]}' AS doc, 'orders-prod' AS s"
+        + " UNION ALL SELECT 2, 'a', NULL, '{\"a\":\"abc\",\"tags\":[]}', 'analytics'"
+        + " UNION ALL SELECT 3, 'b', 5, '{\"a\":1.5,\"tags\":[\"z\"]}', 'staging-api'"
+        + " UNION ALL SELECT 4, 'b', 7, '{}', 'legacy' UNION ALL SELECT 5, 'c', 2, '{\"a\":-3}', 'db') AS t";
+    for (String select : new String[] {
+        // window forms of SQLite's total and JSON aggregates (windowing_functions.md, total.md)
+        "SELECT t.k, total(t.v) OVER (ORDER BY t.k) FROM " + rows + " ORDER BY t.k",
+        "SELECT t.k, total(t.v) OVER (PARTITION BY t.g) FROM " + rows + " ORDER BY t.k",
+        "SELECT t.k, json_group_array(t.v) OVER (ORDER BY t.k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM "
+            + rows + " ORDER BY t.k",
+        "SELECT t.k, json_group_object(t.s, t.v) OVER (PARTITION BY t.g) FROM " + rows + " ORDER BY t.k",
+        // a SELECT without FROM has a WHERE in SQLite
+        "SELECT 1 WHERE 1 = 1",
+        "SELECT 1 WHERE 1 = 0",
+        "SELECT 'x' AS a, 2 WHERE 'a' < 'b' UNION ALL SELECT t.s, t.k FROM " + rows + " WHERE t.k = 1",
+        // sorting values of mixed kinds: NULL, numbers by value, then texts
+        "SELECT t.k, json_extract(t.doc, '$.a') FROM " + rows + " ORDER BY json_extract(t.doc, '$.a'), t.k",
+        "SELECT t.k, json_extract(t.doc, '$.a') AS a FROM " + rows + " ORDER BY a DESC, t.k",
+        "SELECT json_extract(t.doc, '$.a') FROM " + rows + " ORDER BY 1 LIMIT 2",
+        "SELECT t.g, max(t.k) FROM " + rows + " GROUP BY t.g ORDER BY json_extract(max(t.doc), '$.a')",
+        // json_each named after itself (json_each.md, with.md)
+        "SELECT t.k, json_each.value FROM " + rows + ", json_each(json_extract(t.doc, '$.tags'))"
+            + " ORDER BY t.k, json_each.key",
+        "SELECT t.k, sum(json_each.value) FROM " + rows + ", JSON_EACH('[1,2,3]') GROUP BY t.k ORDER BY t.k",
+        "SELECT json_each.key, json_each.value FROM json_each('{\"a\":1,\"b\":\"two\"}') ORDER BY 1",
+        // substring is SQLite's substr (substring.md: "last five chars")
+        "SELECT substring(t.s, -5), substring(t.s, 1, 5), SUBSTRING(t.s, 5) FROM " + rows + " ORDER BY t.k",
+        // avg is a real (avg.md)
+        "SELECT avg(t.k), avg(json_array_length(t.doc, '$.tags')) FROM " + rows,
+        "SELECT t.g, avg(t.v) FROM " + rows + " GROUP BY t.g ORDER BY t.g",
+        "SELECT t.k, avg(t.k) OVER (ORDER BY t.k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM " + rows
+            + " ORDER BY t.k",
+        // bare columns take the row of the one max or min (max.md: SELECT name, location, max(timeCreated))
+        "SELECT t.s, t.g, max(t.k) FROM " + rows,
+        "SELECT t.s AS name, t.g, max(t.v) AS top FROM " + rows + " GROUP BY t.g ORDER BY t.g",
+        "SELECT t.g, min(t.k), t.s, count(*) FROM " + rows + " GROUP BY t.g ORDER BY t.g",
+        "SELECT t.g, t.k, t.s FROM " + rows + " GROUP BY 1 HAVING max(t.k) > 1 ORDER BY 1",
+        "SELECT x.g, x.gg, count(*) FROM (SELECT t.g, upper(t.g) AS gg FROM " + rows + ") AS x GROUP BY x.g"
+            + " ORDER BY x.g"}) {
+      assertEquals(rows(sqlite, select), rows(credql, select), select);
+    }
+  }
+
   private static void assertAgree(List<String> corpus) throws SQLException {
     final List<String> mismatches = new ArrayList<>();
     for (int from = 0; from < corpus.size(); from += BATCH) {

@@ -192,6 +192,21 @@ class StackqlStatementParserTest {
     assertEquals("CURRENT_DATE", keywords.getSelectList().get(3).toString());
   }
 
+  @Test void aSelectWithoutFromTakesAWhereAsInSqliteAndAnAliasMayBeAnyWord() throws SqlParseException {
+    assertEquals("SELECT 1 FROM (VALUES (0)) WHERE 1 = 1", StackqlIdentifiers.toCalcite("SELECT 1 WHERE 1 = 1"));
+    assertEquals("SELECT 1 FROM t WHERE (SELECT 2 FROM (VALUES (0)) WHERE 1 = 1) = 2",
+        StackqlIdentifiers.toCalcite("SELECT 1 FROM t WHERE (SELECT 2 WHERE 1 = 1) = 2"));
+    for (String unchanged : new String[] {"SELECT count(*) FILTER (WHERE a > 1) FROM t WHERE b",
+        "SELECT extract(DAY FROM d) FROM t WHERE b", "DELETE FROM t WHERE a = 1", "UPDATE t SET a = 1 WHERE b = 2",
+        "SHOW METHODS IN p.s.r WHERE SQLVerb = 'EXEC'", "SELECT t.select FROM t WHERE a"}) {
+      assertEquals(unchanged, StackqlIdentifiers.toCalcite(unchanged).replace("\"", ""));
+    }
+    final SqlSelect aliases = (SqlSelect) parse("SELECT 1 AS interval, 2 AS rank, CAST(a AS INTERVAL DAY) AS time,"
+        + " CAST(b AS DATE) AS date, CAST(c AS DOUBLE) AS double FROM t");
+    assertEquals(List.of("interval", "rank", "time", "date", "double"), aliasesOrNames(aliases.getSelectList()));
+    assertEquals(SqlKind.CAST, ((SqlCall) aliases.getSelectList().get(2)).operand(0).getKind());
+  }
+
   @Test void theSqlMeaningsOfThoseWordsStay() throws SqlParseException {
     final SqlOrderBy limited = (SqlOrderBy) parse(
         "SELECT a FROM t WHERE b LIKE 'x%' AND c NOT LIKE 'y' ORDER BY a LIMIT 5 OFFSET 2");

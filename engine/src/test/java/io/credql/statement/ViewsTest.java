@@ -87,6 +87,10 @@ class ViewsTest {
     try (Connection c = connect("memory")) {
       run(c, "CREATE VIEW small AS SELECT name FROM acme.things.widgets WHERE size = 1");
       assertEquals(List.of(List.of("w1")), query(c, "SELECT * FROM small"));
+      // StackQL's createview.md: a view's query uses SQLite's functions (split_part)
+      run(c, "CREATE VIEW numbered AS SELECT split_part(name, 'w', 2) AS number FROM acme.things.widgets"
+          + " WHERE size = 1");
+      assertEquals(List.of(List.of("1")), query(c, "SELECT number FROM numbered"));
     }
     try (Connection c = connect("memory")) {
       assertThrows(SQLException.class, () -> query(c, "SELECT * FROM small"));
