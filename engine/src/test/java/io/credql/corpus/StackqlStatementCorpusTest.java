@@ -227,12 +227,6 @@ class StackqlStatementCorpusTest {
    */
   private static String reason(Outcome failure) {
     final String sql = failure.example.sql();
-<<<<<<< HEAD
-=======
-    if (sql.contains("-- No updatable properties")) {
-      return "document: the method has no body fields, so StackQL's generator writes an empty SET,"
-          + " which StackQL's parser refuses too (stackql-parser's update_list needs one assignment)";
-    }
     if (failure.error.contains("missing required parameters")
         && !failure.example.omittedRequiredBodyFields().isEmpty()) {
       return "document: the reference page's " + failure.example.verb() + " binds the method's parameters only"
@@ -240,7 +234,6 @@ class StackqlStatementCorpusTest {
           + String.join(", ", failure.example.omittedRequiredBodyFields()) + ", which StackQL requires too"
           + " (any-sdk internal/anysdk/operation_store.go getRequiredParameters adds getRequiredRequestBodyAttributes)";
     }
->>>>>>> s15-n1
     if (sql.contains("\nRETURNING\n") && (failure.error.contains("RETURNING")
         || failure.error.contains("Expected one of: \",\", \"EXCEPT\""))) {
       return "language: RETURNING is not supported yet (issue 16 item 4)";
