@@ -67,11 +67,22 @@ final class BareColumns {
       }
       final SqlParserPos pos = expression.getParserPosition();
       final SqlNode value = extreme == null ? SqlStdOperatorTable.ANY_VALUE.createCall(pos, expression)
-          : (isNamed(extreme, "max") ? OF_MAX : OF_MIN).createCall(pos, expression, extreme.operand(0));
+          : ofTheExtremeRow(isNamed(extreme, "max") ? OF_MAX : OF_MIN, expression, extreme.operand(0), pos);
       final SqlNode alias = aliased ? ((SqlCall) item).operand(1)
           : new SqlIdentifier(((SqlIdentifier) expression).names.get(((SqlIdentifier) expression).names.size() - 1), pos);
       items.set(i, SqlStdOperatorTable.AS.createCall(pos, value, alias));
     }
+  }
+
+  /**
+   * The column's value in the row of the extreme key. The value travels inside a one-element array,
+   * never NULL itself, because Calcite's user-defined aggregates skip rows whose arguments are NULL:
+   * a NULL in the row holding the maximum must still be the answer, as in SQLite.
+   */
+  private static SqlNode ofTheExtremeRow(SqlOperator picker, SqlNode column, SqlNode key, SqlParserPos pos) {
+    final SqlNode boxed = SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, column);
+    return SqlStdOperatorTable.ITEM.createCall(pos, picker.createCall(pos, boxed, key),
+        SqlLiteral.createExactNumeric("1", pos));
   }
 
   private static boolean isNamed(SqlCall call, String... names) {

@@ -188,6 +188,8 @@ class SqliteDifferentialTest {
             + " ORDER BY t.k",
         // bare columns take the row of the one max or min (max.md: SELECT name, location, max(timeCreated))
         "SELECT t.s, t.g, max(t.k) FROM " + rows,
+        "SELECT t.v, max(t.k) FROM " + rows + " WHERE t.k <= 2",
+        "SELECT t.g, t.v, min(t.s) FROM " + rows + " GROUP BY t.g ORDER BY t.g",
         "SELECT t.s AS name, t.g, max(t.v) AS top FROM " + rows + " GROUP BY t.g ORDER BY t.g",
         "SELECT t.g, min(t.k), t.s, count(*) FROM " + rows + " GROUP BY t.g ORDER BY t.g",
         "SELECT t.g, t.k, t.s FROM " + rows + " GROUP BY 1 HAVING max(t.k) > 1 ORDER BY 1",
