@@ -82,6 +82,8 @@ public final class CallBinder {
    */
   public BoundCall bind(ProviderClient client, MethodDefinition method, List<Argument> arguments,
       @Nullable ObjectNode payload, List<String> problems) throws CredqlException {
+    // the document's fault, not the statement's: said before the statement's inputs are judged by it
+    RequestFactory.refuseIfDefective(method);
     final BoundCall call = check(method, arguments, payload, problems);
     if (problems.isEmpty()) {
       client.prepare(call);

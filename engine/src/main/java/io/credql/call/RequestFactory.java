@@ -46,6 +46,15 @@ final class RequestFactory {
   private RequestFactory() {
   }
 
+  /** Refuses a call of {@code method} when its part of the document could not be read. */
+  static void refuseIfDefective(MethodDefinition method) throws InvalidInputException {
+    final InvalidDocumentException defect = method.defect();
+    if (defect != null) {
+      throw new InvalidInputException(method.id() + " cannot be called: " + defect.getMessage()
+          + "; nothing was sent");
+    }
+  }
+
   /**
    * The request for {@code call}, sent to {@code baseUrlOverride} instead of the document's first
    * server when it is not null.
@@ -64,11 +73,7 @@ final class RequestFactory {
       Function<String, @Nullable String> environment) throws CredqlException {
     final BoundCall call = withEnvironment(bound, environment);
     final MethodDefinition method = call.method();
-    final InvalidDocumentException defect = method.defect();
-    if (defect != null) {
-      throw new InvalidInputException(method.id() + " cannot be called: " + defect.getMessage()
-          + "; nothing was sent");
-    }
+    refuseIfDefective(method);
     final String responseProblem = method.response().unsupportedTransform();
     final String unsupported = responseProblem != null ? responseProblem : method.request().unsupportedTransform();
     if (unsupported != null) {

@@ -78,10 +78,14 @@ final class ResourceReader {
     }
     for (Map.Entry<SqlVerb, List<String>> entry : methodsOfVerb.entrySet()) {
       for (String methodName : entry.getValue()) {
-        final MethodDefinition method = byName.get(methodName);
+        MethodDefinition method = byName.get(methodName);
         if (method == null) {
-          throw service.invalid(pointer + "/sqlVerbs/" + entry.getKey().name().toLowerCase(Locale.ROOT),
-              "refers to method '" + methodName + "', which " + name + " does not define");
+          // a verb naming a method that is not there fails that verb when used, not the whole service
+          final String verbPointer = pointer + "/sqlVerbs/" + entry.getKey().name().toLowerCase(Locale.ROOT);
+          method = MethodDefinition.defective(resource, methodName, entry.getKey(), verbPointer,
+              service.invalid(verbPointer, "refers to method '" + methodName + "', which " + name + " does not define"));
+          byName.put(methodName, method);
+          resource.addMethod(method);
         }
         resource.mapVerb(entry.getKey(), method);
       }

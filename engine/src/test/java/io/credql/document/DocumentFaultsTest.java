@@ -89,6 +89,11 @@ class DocumentFaultsTest {
         "$ref '#/components/parameters/Missing' points to nothing");
   }
 
+  @Test void aSqlVerbNamingAMethodTheResourceLacksFailsThatVerbOnly() throws SQLException {
+    failsNaming("DELETE FROM faulty.things.widgets WHERE id = 'w1'", "faulty.things.widgets.remove",
+        "/sqlVerbs/delete: refers to method 'remove', which widgets does not define");
+  }
+
   @Test void anUnknownAuthTypeOnOneMethodFailsThatMethodOnly() throws SQLException {
     final String message = failure("SELECT * FROM faulty.things.doodads");
     assertTrue(message.contains("unknown type 'smoke_signal'"), message);

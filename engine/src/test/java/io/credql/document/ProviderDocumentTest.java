@@ -116,12 +116,13 @@ class ProviderDocumentTest {
     assertTrue(e.getMessage().contains("points to nothing"), e.getMessage());
   }
 
-  @Test void aSqlVerbNamingAnUndefinedMethodIsReported(@TempDir Path root) throws IOException {
+  @Test void aSqlVerbNamingAnUndefinedMethodIsKeptOnThatVerb(@TempDir Path root) throws IOException {
     write(root, PROVIDER, service("    things:\n      id: bad.svc.things\n      name: things\n"
         + "      methods:\n        list:\n          operation:\n            $ref: '#/paths/~1things/get'\n"
         + "      sqlVerbs:\n        select:\n        - $ref: '#/components/x-stackQL-resources/things/methods/get'\n"));
-    final InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
-        () -> catalog(root).provider("bad").service("svc").resources());
+    // kept on the verb's method, for the statement that uses it: the rest of the resource still reads
+    final InvalidDocumentException e = requireNonNull(
+        catalog(root).provider("bad").service("svc").resources().get("things").method("get").defect());
     assertEquals("/components/x-stackQL-resources/things/sqlVerbs/select", e.pointer());
     assertTrue(e.getMessage().contains("refers to method 'get'"), e.getMessage());
   }
