@@ -16,7 +16,9 @@ import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -159,7 +161,7 @@ final class RequestFactory {
     }
     if (body != null && ("GET".equals(httpMethod) || "HEAD".equals(httpMethod))) {
       // Datadog's historical-signal search is one; OkHttp, like most clients, refuses such a request
-      final java.util.List<String> fields = new java.util.ArrayList<>();
+      final List<String> fields = new ArrayList<>();
       body.fieldNames().forEachRemaining(fields::add);
       throw new InvalidInputException(method.id() + " is an HTTP " + httpMethod + " with a request body,"
           + " which credql cannot send; leave out its body fields (" + String.join(", ", fields) + ")");

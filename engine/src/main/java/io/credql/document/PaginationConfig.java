@@ -2,6 +2,7 @@ package io.credql.document;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.List;
 import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
@@ -20,8 +21,8 @@ public final class PaginationConfig {
   /** RFC 5988: the {@code Link} header's {@code rel="next"} URL is the next request. */
   public static final String LINK_HEADER_NEXT = "link_header_next";
   /** The algorithms a {@code pagination} block may name; without one the token is passed back. */
-  public static final java.util.List<String> ALGORITHMS =
-      java.util.List.of(PAGE_NUMBER, OFFSET, ODATA_NEXT_LINK, LINK_HEADER_NEXT);
+  public static final List<String> ALGORITHMS =
+      List.of(PAGE_NUMBER, OFFSET, ODATA_NEXT_LINK, LINK_HEADER_NEXT);
 
   /**
    * A place in a request or a response: a query parameter, header or body key (JSONPath allowed
