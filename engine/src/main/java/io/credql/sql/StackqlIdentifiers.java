@@ -98,6 +98,9 @@ public final class StackqlIdentifiers {
   private static final Set<String> RESERVED = reservedWords();
   /** Words of the standard's JSON_ARRAY and JSON_OBJECT syntax, which SQLite's calls never have. */
   private static final Set<String> STANDARD_JSON_CONSTRUCTOR_WORDS = Set.of("KEY", "VALUE", "ON", "ABSENT");
+  /** The first words of the statements StackQL's reference pages print after an anchor comment. */
+  private static final Set<String> STATEMENT_WORDS =
+      Set.of("SELECT", "INSERT", "UPDATE", "REPLACE", "DELETE", "EXEC", "WITH");
   /** What a previous token that is a literal or a quoted name is recorded as. */
   private static final String VALUE = "value";
 
@@ -147,7 +150,15 @@ public final class StackqlIdentifiers {
       } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
         final int close = sql.indexOf("*/", i + 2);
         final int end = close < 0 ? n : close + 2;
-        out.append(sql, i, end);
+        if (previous == null && i + 2 < n && sql.charAt(i + 2) == '+' && startsStatement(sql, end)) {
+          // stack-deploy's anchor before a statement (/*+ create */, /*+ delete */), which
+          // StackQL's reference pages print: a comment to StackQL, a hint nowhere Calcite reads one
+          out.append(sql, i, i + 2);
+          out.replace(" ", i + 2, i + 3);
+          out.append(sql, i + 3, end);
+        } else {
+          out.append(sql, i, end);
+        }
         i = end;
       } else if (c == '@') {
         i = execParameterName(sql, i, out);
@@ -209,7 +220,12 @@ public final class StackqlIdentifiers {
         previous = upper;
         i = end;
       } else {
-        out.append(sql, i, i + 1);
+        if (c == ';' && isLastStatementEnd(sql, i + 1)) {
+          // the semicolon that ends StackQL's statements, which a JDBC statement does without
+          out.replace(" ", i, i + 1);
+        } else {
+          out.append(sql, i, i + 1);
+        }
         if (i == pendingClose) {
           out.replace(")", i, i + 1);
           pendingClose = -1;
@@ -241,6 +257,38 @@ public final class StackqlIdentifiers {
       }
     }
     return out.build();
+  }
+
+  /** Whether the word after {@code start} (past blanks) is a statement's first: a comment before it is an anchor. */
+  private static boolean startsStatement(String sql, int start) {
+    int i = start;
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
+    }
+    int end = i;
+    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+      end++;
+    }
+    return STATEMENT_WORDS.contains(sql.substring(i, end).toUpperCase(Locale.ROOT));
+  }
+
+  /** Whether only blanks and comments follow {@code start}: a semicolon before it ends the last statement. */
+  private static boolean isLastStatementEnd(String sql, int start) {
+    int i = start;
+    while (i < sql.length()) {
+      final char c = sql.charAt(i);
+      if (c == '-' && sql.startsWith("--", i)) {
+        i = lineEnd(sql, i);
+      } else if (c == '/' && sql.startsWith("/*", i)) {
+        final int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? sql.length() : close + 2;
+      } else if (Character.isWhitespace(c)) {
+        i++;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

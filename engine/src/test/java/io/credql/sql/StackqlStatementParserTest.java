@@ -57,6 +57,16 @@ class StackqlStatementParserTest {
     assertEquals(List.of("name", "uid"), names(insert.returning()));
   }
 
+  @Test void aStatementCopiedFromAReferencePageKeepsItsAnchorCommentAndFinalSemicolon() throws SqlParseException {
+    final SqlMutation delete = (SqlMutation) parse("/*+ delete */\nDELETE FROM awscc.rds.db_instances\n"
+        + "WHERE Identifier = 'db-1' AND region = 'us-east-1'\nRETURNING\n  ErrorCode,\n  Identifier\n;\n-- done\n");
+    assertEquals(SqlMutation.Verb.DELETE, delete.verb());
+    assertEquals(List.of("ErrorCode", "Identifier"), names(delete.returning()));
+    assertInstanceOf(SqlSelect.class, parse("SELECT region FROM awscc.rds.db_instances_list_only\n"
+        + "WHERE region = 'us-east-1' -- required;\n;"));
+    assertThrows(SqlParseException.class, () -> parse("SELECT 1; SELECT 2;"));
+  }
+
   @Test void mutationsTakeHintsAfterTheirFirstWordAndIntoIsOptional() throws SqlParseException {
     final SqlMutation insert = (SqlMutation) parse(
         "INSERT /*+ AWAIT */ relay.core.servers (serverName) VALUES ('a') RETURNING *");
