@@ -39,6 +39,11 @@ final class RequestBodies {
         body.set(method.bodyFieldName(field.name()), json(value, field));
       }
     }
+    if (body != null && MethodDefinition.NAIVE_DESIRED_STATE.equals(method.requestBodyTranslate())) {
+      final ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
+      wrapped.put(MethodDefinition.DESIRED_STATE, body.toString());
+      body = wrapped;
+    }
     if (body == null && request.defaultBody() instanceof ObjectNode) {
       body = ((ObjectNode) request.defaultBody()).deepCopy();
     }

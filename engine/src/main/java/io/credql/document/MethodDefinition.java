@@ -21,6 +21,11 @@ import static java.util.Objects.requireNonNull;
  * SELECT method {@code m}.
  */
 public final class MethodDefinition {
+  /** The request body translation whose inputs are the properties of the body's {@link #DESIRED_STATE}. */
+  public static final String NAIVE_DESIRED_STATE = "naive_DesiredState";
+  /** The body field AWS Cloud Control's create takes the resource's properties in, as JSON text. */
+  public static final String DESIRED_STATE = "DesiredState";
+
   /** The one column of rows that are plain values, named as StackQL names it. */
   public static final String ANONYMOUS_COLUMN = "column_anon";
 
@@ -183,6 +188,11 @@ public final class MethodDefinition {
   /** {@code config.requestTranslate.algorithm} (e.g. {@code get_query_to_post_form_utf_8}), or null. */
   public @Nullable String requestTranslate() {
     return ProviderDocument.text(config.path("requestTranslate"), "algorithm");
+  }
+
+  /** {@code config.requestBodyTranslate.algorithm} (e.g. {@code naive}, {@code naive_DesiredState}), or null. */
+  public @Nullable String requestBodyTranslate() {
+    return ProviderDocument.text(config.path("requestBodyTranslate"), "algorithm");
   }
 
   /** {@code config.queryParamTranspose.algorithm} (e.g. {@code AWSCanonical}), or null. */

@@ -104,7 +104,13 @@ final class ResourceReader {
       config.path("docs").path("requiredParams").forEach(field -> columns.add(
           new ResourceDefinition.ViewColumn(field.path("name").asText(), field.path("type").asText("string"),
               ProviderDocument.text(field, "description"), true)));
-      resource.markView(columns, sqliteViewSql(config.path("views").path("select")));
+      final String sql = sqliteViewSql(config.path("views").path("select"));
+      if (columns.isEmpty() && sql != null) {
+        // awscc's views document no fields: their columns are the names their SELECT gives
+        ViewOutputNames.of(sql).forEach(output -> columns.add(
+            new ResourceDefinition.ViewColumn(output, "string", null, false)));
+      }
+      resource.markView(columns, sql);
     }
     return resource;
   }
@@ -211,6 +217,12 @@ final class ResourceReader {
         if (mediaType != null && content.path(mediaType).has("schema")) {
           requestBody = new SchemaNode(service, content.path(mediaType).get("schema"),
               bodyPointer + "/" + SchemaNode.escape(mediaType) + "/schema");
+          final SchemaNode desiredState = requestBody.properties().get(MethodDefinition.DESIRED_STATE);
+          if (MethodDefinition.NAIVE_DESIRED_STATE.equals(translate) && desiredState != null) {
+            // awscc's create: the statement's columns are the resource's properties, which the
+            // request sends as the JSON text of DesiredState (RequestBodies wraps them)
+            requestBody = desiredState;
+          }
           final Set<String> required = requestBody.required();
           for (Map.Entry<String, SchemaNode> property : requestBody.properties().entrySet()) {
             final String inputName = "naive".equals(translate) || translate.startsWith("naive_")

@@ -1,6 +1,7 @@
 package io.credql.plan;
 
 import io.credql.document.ResourceDefinition;
+import io.credql.document.ServiceDocument;
 import io.credql.error.UnsupportedVerbException;
 import io.credql.schema.ResourceColumn;
 import io.credql.schema.ResourceColumns;
@@ -22,6 +23,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Util;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  * placeholder is refused with a message saying so.
  */
 final class ProviderView {
+  private static final Pattern ANGLE_PLACEHOLDER = Pattern.compile("<[A-Za-z_][A-Za-z0-9_]*>");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\.?(?:values\\.)?([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   private ProviderView() {
@@ -77,12 +80,14 @@ final class ProviderView {
     final SqlSelect select = (SqlSelect) parsed;
     final Map<String, SqlNode> parameters = new LinkedHashMap<>();
     final List<SqlNode> kept = new ArrayList<>();
+    final Set<String> selected = plainColumns(select);
+    final ResourceColumns underneath = underlyingColumns(resource, select);
     if (select.getWhere() != null) {
       for (SqlNode conjunct : conjuncts(select.getWhere())) {
         final String parameter = placeholderCondition(conjunct);
         if (parameter != null) {
           parameters.put(parameter, ((SqlCall) conjunct).operand(0));
-        } else {
+        } else if (!isOverridableDefault(conjunct, selected, underneath)) {
           kept.add(conjunct);
         }
       }
@@ -119,7 +124,10 @@ final class ProviderView {
     return outer.append(" FROM (").append(inner).append(") AS \"credql$view\"").toString();
   }
 
-  /** The parameter of {@code column = '{{ name }}'}, or null. */
+  /**
+   * The parameter of {@code column = '{{ name }}'} (named {@code name}) or of {@code column =
+   * '<Name>'}, awscc's way (named {@code column}, as its pages query it), or null.
+   */
   private static @Nullable String placeholderCondition(SqlNode node) {
     if (node.getKind() != SqlKind.EQUALS) {
       return null;
@@ -129,8 +137,53 @@ final class ProviderView {
       return null;
     }
     final String text = ((SqlLiteral) call.operand(1)).toValue();
+    if (text != null && ANGLE_PLACEHOLDER.matcher(text.trim()).matches()) {
+      return Util.last(((SqlIdentifier) call.operand(0)).names);
+    }
     final Matcher matcher = text == null ? null : PLACEHOLDER.matcher(text.trim());
     return matcher != null && matcher.matches() ? matcher.group(1) : null;
+  }
+
+  /**
+   * Whether {@code node} is {@code column = literal} on a column the view selects as it is and that is
+   * a parameter of the resource underneath (awscc's {@code region = 'us-east-1'}): StackQL lets the
+   * outer query's WHERE give that parameter instead, so the condition is dropped and the parameter
+   * takes the outer value, or the document's default when the outer query gives none.
+   */
+  private static boolean isOverridableDefault(SqlNode node, Set<String> selected,
+      @Nullable ResourceColumns underneath) {
+    if (node.getKind() != SqlKind.EQUALS || underneath == null) {
+      return false;
+    }
+    final SqlBasicCall call = (SqlBasicCall) node;
+    if (!(call.operand(0) instanceof SqlIdentifier) || !(call.operand(1) instanceof SqlLiteral)) {
+      return false;
+    }
+    final String column = Util.last(((SqlIdentifier) call.operand(0)).names);
+    final ResourceColumn parameter = underneath.find(column);
+    return selected.contains(column) && parameter != null && parameter.isParameter();
+  }
+
+  /** The names of the columns the view selects as they are ({@code SELECT region, ...}). */
+  private static Set<String> plainColumns(SqlSelect select) {
+    final Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (SqlNode item : select.getSelectList()) {
+      if (item instanceof SqlIdentifier && !((SqlIdentifier) item).isStar()) {
+        names.add(Util.last(((SqlIdentifier) item).names));
+      }
+    }
+    return names;
+  }
+
+  /** The columns of the one resource the view reads from, when it names one of its own provider. */
+  private static @Nullable ResourceColumns underlyingColumns(ResourceDefinition resource, SqlSelect select) {
+    if (!(select.getFrom() instanceof SqlIdentifier) || ((SqlIdentifier) select.getFrom()).names.size() != 3) {
+      return null;
+    }
+    final List<String> names = ((SqlIdentifier) select.getFrom()).names;
+    final ServiceDocument service = resource.service().provider().service(names.get(1));
+    final ResourceDefinition underneath = service == null ? null : service.resource(names.get(2));
+    return underneath == null ? null : ResourceColumns.of(underneath);
   }
 
   private static @Nullable String outputName(SqlNode item) {

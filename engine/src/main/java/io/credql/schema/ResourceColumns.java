@@ -35,7 +35,7 @@ public final class ResourceColumns {
   }
 
   public static ResourceColumns of(ResourceDefinition resource) {
-    if (resource.isView() && resource.methods().isEmpty()) {
+    if (resource.isView() && !resource.isSelectable()) {
       final List<ResourceColumn> columns = new ArrayList<>();
       for (ResourceDefinition.ViewColumn column : resource.viewColumns()) {
         columns.add(new ResourceColumn(column.name(), column.type(), !column.parameter(),

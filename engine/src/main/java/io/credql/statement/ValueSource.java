@@ -90,6 +90,13 @@ abstract class ValueSource {
         return ((SqlNumericLiteral) operand).bigDecimalValue().negate();
       }
     }
+    if (node instanceof SqlBasicCall && ((SqlBasicCall) node).operandCount() == 1
+        && "STRING".equalsIgnoreCase(((SqlBasicCall) node).getOperator().getName())) {
+      // StackQL's awscc pages write SET PatchDocument = string('[...]'): the value as text
+      final Object value = constant(((SqlBasicCall) node).operand(0), what);
+      return value == null ? null : value instanceof BigDecimal ? ((BigDecimal) value).toPlainString()
+          : value.toString();
+    }
     if (node instanceof SqlLiteral || node.getKind() == SqlKind.LITERAL_CHAIN) {
       final SqlLiteral literal = SqlLiteral.unchain(node);
       if (literal.getTypeName() == SqlTypeName.BOOLEAN) {
@@ -109,7 +116,7 @@ abstract class ValueSource {
       return value;
     }
     throw new InvalidInputException(what + " must be a literal ('text', 123, true, NULL), ?, "
-        + "env('VARIABLE') or file('path'), not "
+        + "string('text'), env('VARIABLE') or file('path'), not "
         + node.getKind().sql.toLowerCase(java.util.Locale.ROOT) + " at line "
         + node.getParserPosition().getLineNum() + ", column " + node.getParserPosition().getColumnNum());
   }

@@ -1,0 +1,107 @@
+package io.credql.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credql.LoopbackJsonServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Statements as StackQL's awscc reference pages print them, on a small document in awscc's layout:
+ * resources read through {@code config.views} over a Cloud Control resource, created with
+ * {@code naive_DesiredState}, updated with a {@code PatchDocument}.
+ */
+class CloudControlPagesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LoopbackJsonServer api;
+
+  @BeforeAll static void start() {
+    api = LoopbackJsonServer.answering(request -> {
+      final String query = String.valueOf(request.rawQuery());
+      if (query.startsWith("Action=GetResource")) {
+        return LoopbackJsonServer.Answer.json("{\"ResourceDescription\": {\"Identifier\": \"db-1\","
+            + " \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\", \\\"Port\\\": 5432}\"}}");
+      }
+      if (query.startsWith("Action=ListResources")) {
+        return LoopbackJsonServer.Answer.json("{\"ResourceDescriptions\": ["
+            + "{\"Identifier\": \"db-1\", \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\"}\"},"
+            + "{\"Identifier\": \"db-2\", \"Properties\": \"{\\\"InstanceName\\\": \\\"db-2\\\"}\"}]}");
+      }
+      return LoopbackJsonServer.Answer.json(
+          "{\"ProgressEvent\": {\"Identifier\": \"db-1\", \"OperationStatus\": \"IN_PROGRESS\"}}");
+    });
+  }
+
+  @AfterAll static void stop() {
+    api.close();
+  }
+
+  @BeforeEach void forget() {
+    api.forget();
+  }
+
+  private static List<List<String>> run(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+        + Paths.get("src/test/resources/cloudcontrol-providers").toAbsolutePath() + ";baseUrl.ccapi=" + api.url(""));
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      final List<List<String>> rows = new ArrayList<>();
+      while (rs.next()) {
+        final List<String> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static JsonNode lastBody() throws Exception {
+    final List<LoopbackJsonServer.Request> requests = api.requests();
+    return JSON.readTree(requests.get(requests.size() - 1).body());
+  }
+
+  @Test void aViewWithoutDocumentedFieldsHasTheColumnsItsSelectNamesAndTakesIdentifierAndRegionFromWhere()
+      throws Exception {
+    assertEquals(List.of(List.of("eu-west-1", "db-1", "5432")), run("SELECT\n  region,\n  instance_name,\n  port\n"
+        + "FROM ccapi.db.instances\nWHERE\n  region = 'eu-west-1' AND\n  Identifier = 'db-1';"));
+    assertEquals("{\"TypeName\":\"Example::DB::Instance\",\"Identifier\":\"db-1\"}", lastBody().toString());
+  }
+
+  @Test void aListOnlyViewListsEveryResourceOfItsType() throws Exception {
+    assertEquals(List.of(List.of("db-1"), List.of("db-2")),
+        run("SELECT instance_name FROM ccapi.db.instances_list_only WHERE region = 'us-east-1';"));
+    assertEquals("{\"TypeName\":\"Example::DB::Instance\"}", lastBody().toString());
+  }
+
+  @Test void anInsertCopiedFromAPageSendsItsColumnsAsTheDesiredStateText() throws Exception {
+    assertEquals(List.of(List.of("db-1", "IN_PROGRESS")), run("/*+ create */\nINSERT INTO ccapi.db.instances (\n"
+        + "  InstanceName,\n  Port,\n  region\n)\nSELECT\n  'db-1',\n  '5432',\n  'us-east-1'\n"
+        + "RETURNING\n  Identifier,\n  OperationStatus\n;"));
+    final JsonNode body = lastBody();
+    assertEquals("Example::DB::Instance", body.get("TypeName").asText());
+    assertEquals("{\"InstanceName\":\"db-1\",\"Port\":5432}", body.get("DesiredState").asText());
+  }
+
+  @Test void anUpdateSetsThePatchDocumentWrittenAsAString() throws Exception {
+    final String patch = "[{\"op\": \"replace\", \"path\": \"/Port\", \"value\": 5433}]";
+    run("/*+ update */\nUPDATE ccapi.db.instances\nSET PatchDocument = string('" + patch + "')\n"
+        + "WHERE\n  region = 'us-east-1' AND\n  Identifier = 'db-1'\nRETURNING\n  OperationStatus\n;");
+    final JsonNode body = lastBody();
+    assertEquals(patch, body.get("PatchDocument").asText());
+    assertEquals("db-1", body.get("Identifier").asText());
+  }
+}
