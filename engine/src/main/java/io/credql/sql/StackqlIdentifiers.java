@@ -121,6 +121,8 @@ public final class StackqlIdentifiers {
     boolean columnList = false;
     boolean insertStatement = false;
     boolean insertColumnsNext = false;
+    // whether the words being read may still be EXEC's method name (before its first argument)
+    boolean execNameOpen = false;
     boolean returning = false;
     // the index of the parenthesis after which a ")" closes a TABLE( written before json_each
     int pendingClose = -1;
@@ -161,6 +163,7 @@ public final class StackqlIdentifiers {
         }
         i = end;
       } else if (c == '@') {
+        execNameOpen = false;
         i = execParameterName(sql, i, out);
         previous = VALUE;
       } else if (Character.isDigit(c)) {
@@ -176,7 +179,9 @@ public final class StackqlIdentifiers {
         while (end < n && isWordPart(sql.charAt(end))) {
           end++;
         }
-        final int compound = compoundNameEnd(sql, end, previous, columnList, returning);
+        // the last part of EXEC's method name may have hyphens (google's fhir.binary-create)
+        final boolean execMethodName = execNameOpen && ".".equals(previous);
+        final int compound = compoundNameEnd(sql, end, previous, columnList || execMethodName, returning);
         if (compound > end) {
           out.quote(i, compound);
           previous = VALUE;
@@ -217,6 +222,7 @@ public final class StackqlIdentifiers {
         insertColumnsNext = "INTO".equals(previous) && insertStatement
             || insertColumnsNext && !"INTO".equals(upper) && ".".equals(previous);
         insertStatement |= upper.equals("INSERT") && previous == null;
+        execNameOpen |= upper.equals("EXEC") && previous == null;
         previous = upper;
         i = end;
       } else {
@@ -246,6 +252,7 @@ public final class StackqlIdentifiers {
           insertColumnsNext = false;
         }
         if (c == ';') {
+          execNameOpen = false;
           previous = null;
           returning = false;
           openers.clear();
@@ -430,11 +437,16 @@ public final class StackqlIdentifiers {
       // an alias (AS rank, AS interval, AS member), but not a view's query nor CAST's type
       return !QUERY_WORDS_AFTER_AS.contains(upper) && !(CASTS.contains(opener) && TYPE_WORDS.contains(upper));
     }
+    final boolean followedAsAName = ",);".indexOf(next) >= 0 || next == 0 || NAME_FOLLOWERS.contains(nextWord(sql, end));
+    if (upper.equals("INTERVAL") && followedAsAName) {
+      // no INTERVAL literal ends where it starts (Google's snoozes have a column named interval)
+      return true;
+    }
     if (KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
       return false;
     }
     // any other reserved word that stands alone as an operand (SELECT language, ...): a name
-    return ",)=<>!;".indexOf(next) >= 0 || next == 0 || NAME_FOLLOWERS.contains(nextWord(sql, end));
+    return followedAsAName || next == '=' || next == '<' || next == '>' || next == '!';
   }
 
   /**

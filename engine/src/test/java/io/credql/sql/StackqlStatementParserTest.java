@@ -18,6 +18,7 @@ import org.apache.calcite.sql.ddl.SqlDropMaterializedView;
 import org.apache.calcite.sql.ddl.SqlDropView;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.util.Util;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -65,6 +66,18 @@ class StackqlStatementParserTest {
     assertInstanceOf(SqlSelect.class, parse("SELECT region FROM awscc.rds.db_instances_list_only\n"
         + "WHERE region = 'us-east-1' -- required;\n;"));
     assertThrows(SqlParseException.class, () -> parse("SELECT 1; SELECT 2;"));
+  }
+
+  @Test void aColumnNamedIntervalAndAnExecMethodNamedWithAHyphenParseAsStackqlsPagesWriteThem()
+      throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT\nname,\ninterval\nFROM google.monitoring.snoozes\n"
+        + "WHERE projectsId = 'p1' -- required;");
+    assertEquals("interval", ((SqlIdentifier) select.getSelectList().get(1)).getSimple());
+    assertInstanceOf(SqlSelect.class, parse("SELECT * FROM t WHERE d > CURRENT_DATE - INTERVAL '1' DAY"));
+    final SqlExec exec = (SqlExec) parse("EXEC google.healthcare.fhir.binary-create @projectsId='p1' --required,\n"
+        + "@fhirStoresId='s1';");
+    assertEquals("binary-create", Util.last(exec.method().names));
+    assertInstanceOf(SqlSelect.class, parse("SELECT a.b-c FROM t AS a"));
   }
 
   @Test void mutationsTakeHintsAfterTheirFirstWordAndIntoIsOptional() throws SqlParseException {
