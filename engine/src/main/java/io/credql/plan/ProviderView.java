@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * placeholder is refused with a message saying so.
  */
 final class ProviderView {
-  private static final Pattern ANGLE_PLACEHOLDER = Pattern.compile("<[A-Za-z_][A-Za-z0-9_]*>");
+  /** awscc's placeholder of a view's Identifier: {@code '<Name>'}, or {@code '<Arn>|<Principal>'} for a compound one. */
+  private static final Pattern ANGLE_PLACEHOLDER =
+      Pattern.compile("<[A-Za-z_][A-Za-z0-9_]*>(?:\\|<[A-Za-z_][A-Za-z0-9_]*>)*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\.?(?:values\\.)?([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   private ProviderView() {
@@ -126,7 +128,7 @@ final class ProviderView {
 
   /**
    * The parameter of {@code column = '{{ name }}'} (named {@code name}) or of {@code column =
-   * '<Name>'}, awscc's way (named {@code column}, as its pages query it), or null.
+   * '<Name>'} or {@code '<Arn>|<Name>'}, awscc's way (named {@code column}, as its pages query it), or null.
    */
   private static @Nullable String placeholderCondition(SqlNode node) {
     if (node.getKind() != SqlKind.EQUALS) {

@@ -32,7 +32,9 @@ class CloudControlPagesTest {
     api = LoopbackJsonServer.answering(request -> {
       final String query = String.valueOf(request.rawQuery());
       if (query.startsWith("Action=GetResource")) {
-        return LoopbackJsonServer.Answer.json("{\"ResourceDescription\": {\"Identifier\": \"db-1\","
+        // the resource asked for, as Cloud Control answers
+        final String identifier = request.body().replaceFirst(".*\"Identifier\":\"([^\"]*)\".*", "$1");
+        return LoopbackJsonServer.Answer.json("{\"ResourceDescription\": {\"Identifier\": \"" + identifier + "\","
             + " \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\", \\\"Port\\\": 5432}\"}}");
       }
       if (query.startsWith("Action=ListResources")) {
@@ -79,6 +81,13 @@ class CloudControlPagesTest {
     assertEquals(List.of(List.of("eu-west-1", "db-1", "5432")), run("SELECT\n  region,\n  instance_name,\n  port\n"
         + "FROM ccapi.db.instances\nWHERE\n  region = 'eu-west-1' AND\n  Identifier = 'db-1';"));
     assertEquals("{\"TypeName\":\"Example::DB::Instance\",\"Identifier\":\"db-1\"}", lastBody().toString());
+  }
+
+  @Test void aCompoundIdentifierPlaceholderIsBoundByTheOuterWhereAndSentOnce() throws Exception {
+    assertEquals(List.of(List.of("db-1")),
+        run("SELECT instance_name FROM ccapi.db.grants WHERE region = 'us-east-1' AND Identifier = 'db-1|ops';"));
+    assertEquals(1, api.requests().size());
+    assertEquals("{\"TypeName\":\"Example::DB::Grant\",\"Identifier\":\"db-1|ops\"}", lastBody().toString());
   }
 
   @Test void aListOnlyViewListsEveryResourceOfItsType() throws Exception {
