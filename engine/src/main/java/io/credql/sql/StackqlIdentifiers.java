@@ -274,7 +274,8 @@ public final class StackqlIdentifiers {
     if (i == end) {
       return end;
     }
-    if (columnList) {
+    if (columnList || sql.substring(end, i).indexOf('#') >= 0) {
+      // '#' is no operator in SQL or SQLite: a word joined by it is a name wherever it stands (x5t#S256)
       return i;
     }
     final char next = nextSignificant(sql, i);
@@ -381,6 +382,10 @@ public final class StackqlIdentifiers {
     if (previous.equals("AS")) {
       // an alias (AS rank, AS interval, AS member), but not a view's query nor CAST's type
       return !QUERY_WORDS_AFTER_AS.contains(upper) && !(CASTS.contains(opener) && TYPE_WORDS.contains(upper));
+    }
+    if ((upper.equals("ALL") || upper.equals("DISTINCT")) && (next == ',' || "FROM".equals(nextWord(sql, end)))) {
+      // a quantifier is followed by an operand, never by a comma or FROM: SELECT all, owner FROM ...
+      return true;
     }
     if (KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
       return false;

@@ -318,6 +318,20 @@ class StackqlStatementParserTest {
         String.valueOf(delete.getCondition()).replace("\n", " "));
   }
 
+  @Test void selectListsNameColumnsAsStackqlsPagesPrintThemUnquoted() throws SqlParseException {
+    // okta apps.keys prints x5t#S256 and github repos.stats_participation prints all, each on its own line
+    final SqlSelect select = (SqlSelect) parse("SELECT\nall,\nkid,\nx5t#S256\nFROM okta.apps.keys\n"
+        + "WHERE x5t#S256 = 'k'");
+    assertEquals(List.of("all", "kid", "x5t#S256"), names(select.getSelectList()));
+    assertEquals("`x5t#S256` = 'k'", String.valueOf(select.getWhere()));
+    assertEquals(List.of("distinct"), names(((SqlSelect) parse("SELECT distinct FROM t")).getSelectList()));
+    final SqlSelect quantified = (SqlSelect) parse("SELECT DISTINCT a, b FROM t");
+    assertEquals(List.of("a", "b"), names(quantified.getSelectList()));
+    assertTrue(quantified.isDistinct());
+    assertEquals(SqlKind.OTHER_FUNCTION, ((SqlSelect) parse("SELECT count(DISTINCT a) FROM t")).getSelectList()
+        .get(0).getKind());
+  }
+
   @Test void aHyphenWithSpacesOrOutsideANamesPlaceStaysASubtraction() throws SqlParseException {
     final SqlSelect select = (SqlSelect) parse("SELECT a-b, a - b FROM t WHERE a - b = 3 AND c-d > 0");
     assertEquals("`a` - `b`", select.getSelectList().get(0).toString());
