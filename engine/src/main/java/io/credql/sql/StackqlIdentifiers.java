@@ -292,13 +292,17 @@ public final class StackqlIdentifiers {
         && ("RETURNING".equals(previous) || ",".equals(previous)) && (next == ',' || next == ';' || next == 0);
   }
 
-  /** The index after {@code []} or {@code [word]} at {@code i}, or {@code i} when there is none. */
+  /**
+   * The index after {@code []}, {@code [word]}, {@code [a.b]} or {@code [`word`]} at {@code i}, or {@code i} when
+   * there is none.
+   */
   private static int bracketEnd(String sql, int i) {
     if (i >= sql.length() || sql.charAt(i) != '[') {
       return i;
     }
     int end = i + 1;
-    while (end < sql.length() && isWordPart(sql.charAt(end))) {
+    // datadog's parameters nest dotted and back-quoted keys: filter[cvss.base.score][`$op`]
+    while (end < sql.length() && (isWordPart(sql.charAt(end)) || sql.charAt(end) == '.' || sql.charAt(end) == '`')) {
       end++;
     }
     return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;

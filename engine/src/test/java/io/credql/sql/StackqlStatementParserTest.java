@@ -312,6 +312,12 @@ class StackqlStatementParserTest {
     assertEquals("`zone_id` = 'z' AND `If-Match` = '*' AND `$.xgafv` = '1' AND `cf-r2-jurisdiction` = 'eu'",
         String.valueOf(statement.getCondition()).replace("\n", " "));
 
+    final SqlSelect filtered = (SqlSelect) parse("SELECT id FROM datadog.security.vulnerabilities\n"
+        + "WHERE page[token] = 't'\nAND filter[cvss.base.score][`$op`] = '1.5'");
+    // the name keeps its back-quotes, as the document spells it (Calcite doubles them when it prints)
+    assertEquals("`page[token]` = 't' AND `filter[cvss.base.score][``$op``]` = '1.5'",
+        String.valueOf(filtered.getWhere()).replace("\n", " "));
+
     final SqlDelete delete = (SqlDelete) ((SqlMutation) parse("DELETE FROM pagerduty.users.sessions\n"
         + "WHERE id = 'u' --required\nAND Content-Type = 'application/json'")).statement();
     assertEquals("`id` = 'u' AND `Content-Type` = 'application/json'",
