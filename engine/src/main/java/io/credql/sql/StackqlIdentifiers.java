@@ -293,16 +293,18 @@ public final class StackqlIdentifiers {
   }
 
   /**
-   * The index after {@code []}, {@code [word]}, {@code [a.b]}, {@code [`word`]} or {@code [@word]} at {@code i},
-   * or {@code i} when there is none.
+   * The index after {@code []}, {@code [word]}, {@code [a.b]}, {@code [`word`]}, {@code [@word]} or {@code [a-b]}
+   * at {@code i}, or {@code i} when there is none.
    */
   private static int bracketEnd(String sql, int i) {
     if (i >= sql.length() || sql.charAt(i) != '[') {
       return i;
     }
     int end = i + 1;
-    // datadog's parameters nest dotted, back-quoted and @ keys: filter[cvss.base.score][`$op`], filter[@resource_id]
-    while (end < sql.length() && (isWordPart(sql.charAt(end)) || ".`@".indexOf(sql.charAt(end)) >= 0)) {
+    // datadog's parameters nest dotted, back-quoted, @ and hyphenated keys: filter[cvss.base.score][`$op`],
+    // filter[@resource_id], filter[incident-type] (a hyphen before a digit stays arithmetic: a[i-1])
+    while (end < sql.length() && (isWordPart(sql.charAt(end)) || ".`@".indexOf(sql.charAt(end)) >= 0
+        || sql.charAt(end) == '-' && end + 1 < sql.length() && Character.isLetter(sql.charAt(end + 1)))) {
       end++;
     }
     return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;

@@ -313,9 +313,10 @@ class StackqlStatementParserTest {
         String.valueOf(statement.getCondition()).replace("\n", " "));
 
     final SqlSelect filtered = (SqlSelect) parse("SELECT id FROM datadog.security.vulnerabilities\n"
-        + "WHERE page[token] = 't'\nAND filter[cvss.base.score][`$op`] = '1.5'\nAND filter[@resource_id] = 'r'");
+        + "WHERE page[token] = 't'\nAND filter[cvss.base.score][`$op`] = '1.5'\nAND filter[@resource_id] = 'r'\nAND filter[incident-type] = 'i'");
     // the name keeps its back-quotes, as the document spells it (Calcite doubles them when it prints)
-    assertEquals("`page[token]` = 't' AND `filter[cvss.base.score][``$op``]` = '1.5' AND `filter[@resource_id]` = 'r'",
+    assertEquals("`page[token]` = 't' AND `filter[cvss.base.score][``$op``]` = '1.5' AND `filter[@resource_id]` = 'r'"
+        + " AND `filter[incident-type]` = 'i'",
         String.valueOf(filtered.getWhere()).replace("\n", " "));
 
     final SqlDelete delete = (SqlDelete) ((SqlMutation) parse("DELETE FROM pagerduty.users.sessions\n"
