@@ -304,7 +304,7 @@ public final class StackqlIdentifiers {
     // datadog's parameters nest dotted, back-quoted, @ and hyphenated keys: filter[cvss.base.score][`$op`],
     // filter[@resource_id], filter[incident-type] (a hyphen before a digit stays arithmetic: a[i-1])
     while (end < sql.length() && (isWordPart(sql.charAt(end)) || ".`@".indexOf(sql.charAt(end)) >= 0
-        || sql.charAt(end) == '-' && end + 1 < sql.length() && Character.isLetter(sql.charAt(end + 1)))) {
+        || (sql.charAt(end) == '-' && end + 1 < sql.length() && Character.isLetter(sql.charAt(end + 1))))) {
       end++;
     }
     return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;
