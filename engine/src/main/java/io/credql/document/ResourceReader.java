@@ -376,6 +376,12 @@ final class ResourceReader {
       }
       final String name = ProviderDocument.text(parameter, "name");
       final String in = ProviderDocument.text(parameter, "in");
+      if (parameter.path("name").isNull() && ("query".equals(in) || "header".equals(in))
+          && !parameter.path("required").asBoolean(false)) {
+        // 'name: null' (StackQL's databricks_workspace has such): an optional parameter nobody can
+        // name, so never sent; StackQL's Go reader takes it as the name "" and never sends it either
+        continue;
+      }
       if (name == null || in == null) {
         throw service.invalid(itemPointer, "a parameter needs 'name' and 'in'");
       }

@@ -329,7 +329,8 @@ public final class StackqlIdentifiers {
     if (i == end) {
       return end;
     }
-    if (columnList) {
+    if (columnList || sql.substring(end, i).indexOf('#') >= 0) {
+      // '#' is no operator in SQL or SQLite: a word joined by it is a name wherever it stands (x5t#S256)
       return i;
     }
     final char next = nextSignificant(sql, i);
@@ -346,13 +347,19 @@ public final class StackqlIdentifiers {
         && ("RETURNING".equals(previous) || ",".equals(previous)) && (next == ',' || next == ';' || next == 0);
   }
 
-  /** The index after {@code []} or {@code [word]} at {@code i}, or {@code i} when there is none. */
+  /**
+   * The index after {@code []}, {@code [word]}, {@code [a.b]}, {@code [`word`]}, {@code [@word]} or {@code [a-b]}
+   * at {@code i}, or {@code i} when there is none.
+   */
   private static int bracketEnd(String sql, int i) {
     if (i >= sql.length() || sql.charAt(i) != '[') {
       return i;
     }
     int end = i + 1;
-    while (end < sql.length() && isWordPart(sql.charAt(end))) {
+    // datadog's parameters nest dotted, back-quoted, @ and hyphenated keys: filter[cvss.base.score][`$op`],
+    // filter[@resource_id], filter[incident-type] (a hyphen before a digit stays arithmetic: a[i-1])
+    while (end < sql.length() && (isWordPart(sql.charAt(end)) || ".`@".indexOf(sql.charAt(end)) >= 0
+        || (sql.charAt(end) == '-' && end + 1 < sql.length() && Character.isLetter(sql.charAt(end + 1))))) {
       end++;
     }
     return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;
@@ -436,6 +443,10 @@ public final class StackqlIdentifiers {
     if (previous.equals("AS")) {
       // an alias (AS rank, AS interval, AS member), but not a view's query nor CAST's type
       return !QUERY_WORDS_AFTER_AS.contains(upper) && !(CASTS.contains(opener) && TYPE_WORDS.contains(upper));
+    }
+    if ((upper.equals("ALL") || upper.equals("DISTINCT")) && (next == ',' || "FROM".equals(nextWord(sql, end)))) {
+      // a quantifier is followed by an operand, never by a comma or FROM: SELECT all, owner FROM ...
+      return true;
     }
     final boolean followedAsAName = ",);".indexOf(next) >= 0 || next == 0 || NAME_FOLLOWERS.contains(nextWord(sql, end));
     if (upper.equals("INTERVAL") && followedAsAName) {

@@ -15,6 +15,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +57,17 @@ class DocumentFaultsTest {
       assertEquals("w1 one", rs.getString(1) + " " + rs.getString(2));
       assertFalse(rs.next());
     }
+  }
+
+  @Test void anOptionalQueryParameterWithoutANameIsLeftOutAndTheMethodWorks() throws SQLException {
+    api.stubFor(get(urlPathEqualTo("/widgets")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{\"items\": [{\"id\": \"w1\"}]}")));
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT id FROM faulty.things.widgets WHERE page_token = 'p2'")) {
+      assertTrue(rs.next());
+      assertEquals("w1", rs.getString(1));
+    }
+    api.verify(1, getRequestedFor(urlEqualTo("/widgets?page_token=p2")));
   }
 
   @Test void aRequestDefaultThatIsNotJsonFailsOnlyItsMethodNamingTheDocumentAndTheMethod() throws SQLException {

@@ -335,10 +335,31 @@ class StackqlStatementParserTest {
     assertEquals("`zone_id` = 'z' AND `If-Match` = '*' AND `$.xgafv` = '1' AND `cf-r2-jurisdiction` = 'eu'",
         String.valueOf(statement.getCondition()).replace("\n", " "));
 
+    final SqlSelect filtered = (SqlSelect) parse("SELECT id FROM datadog.security.vulnerabilities\n"
+        + "WHERE page[token] = 't'\nAND filter[cvss.base.score][`$op`] = '1.5'\nAND filter[@resource_id] = 'r'\nAND filter[incident-type] = 'i'");
+    // the name keeps its back-quotes, as the document spells it (Calcite doubles them when it prints)
+    assertEquals("`page[token]` = 't' AND `filter[cvss.base.score][``$op``]` = '1.5' AND `filter[@resource_id]` = 'r'"
+        + " AND `filter[incident-type]` = 'i'",
+        String.valueOf(filtered.getWhere()).replace("\n", " "));
+
     final SqlDelete delete = (SqlDelete) ((SqlMutation) parse("DELETE FROM pagerduty.users.sessions\n"
         + "WHERE id = 'u' --required\nAND Content-Type = 'application/json'")).statement();
     assertEquals("`id` = 'u' AND `Content-Type` = 'application/json'",
         String.valueOf(delete.getCondition()).replace("\n", " "));
+  }
+
+  @Test void selectListsNameColumnsAsStackqlsPagesPrintThemUnquoted() throws SqlParseException {
+    // okta apps.keys prints x5t#S256 and github repos.stats_participation prints all, each on its own line
+    final SqlSelect select = (SqlSelect) parse("SELECT\nall,\nkid,\nx5t#S256\nFROM okta.apps.keys\n"
+        + "WHERE x5t#S256 = 'k'");
+    assertEquals(List.of("all", "kid", "x5t#S256"), names(select.getSelectList()));
+    assertEquals("`x5t#S256` = 'k'", String.valueOf(select.getWhere()));
+    assertEquals(List.of("distinct"), names(((SqlSelect) parse("SELECT distinct FROM t")).getSelectList()));
+    final SqlSelect quantified = (SqlSelect) parse("SELECT DISTINCT a, b FROM t");
+    assertEquals(List.of("a", "b"), names(quantified.getSelectList()));
+    assertTrue(quantified.isDistinct());
+    assertEquals(SqlKind.OTHER_FUNCTION, ((SqlSelect) parse("SELECT count(DISTINCT a) FROM t")).getSelectList()
+        .get(0).getKind());
   }
 
   @Test void aHyphenWithSpacesOrOutsideANamesPlaceStaysASubtraction() throws SqlParseException {
