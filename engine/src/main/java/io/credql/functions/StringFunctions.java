@@ -168,37 +168,35 @@ public final class StringFunctions {
   }
 
   /**
-   * {@code regexp_replace(x, pattern, replacement)} (StackQL): the first match replaced by the
-   * replacement taken literally, as StackQL's extension does; x unchanged when nothing matches.
+   * {@code regexp_replace(x, pattern, replacement)} (StackQL): every match replaced by the
+   * replacement taken literally, as StackQL's extension does; x unchanged when nothing matches,
+   * NULL when any argument is NULL.
    */
   public static @Nullable Object regexpReplace(Object[] args) {
     final String text = SqliteValues.text(args[0]);
     final String replacement = SqliteValues.text(args[2]);
-    if (text == null) {
+    final @Nullable Matcher matcher = text == null ? null : matcher("regexp_replace", text, args[1]);
+    if (matcher == null || replacement == null) {
       return null;
     }
-    final Matcher matcher = matcher("regexp_replace", text, args[1]);
-    if (replacement == null) {
-      return text;
-    }
-    return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
+    return matcher.replaceAll(Matcher.quoteReplacement(replacement));
   }
 
   /** StackQL's {@code regexp_substr(x, pattern)}: the first match in x's text, NULL when none. */
   public static @Nullable Object regexpSubstr(Object[] args) {
     final String text = SqliteValues.text(args[0]);
-    if (text == null) {
-      return null;
-    }
-    final Matcher matcher = matcher("regexp_substr", text, args[1]);
-    return matcher.find() ? matcher.group() : null;
+    final @Nullable Matcher matcher = text == null ? null : matcher("regexp_substr", text, args[1]);
+    return matcher != null && matcher.find() ? matcher.group() : null;
   }
 
-  /** The matcher of the regular expression {@code regex} over {@code text}, for the function {@code name}. */
-  private static Matcher matcher(String name, String text, @Nullable Object regex) {
+  /**
+   * The matcher of the regular expression {@code regex} over {@code text}, for the function
+   * {@code name}; NULL when the expression is NULL, as in StackQL's extension.
+   */
+  private static @Nullable Matcher matcher(String name, String text, @Nullable Object regex) {
     final String pattern = SqliteValues.text(regex);
     if (pattern == null) {
-      throw FunctionInputException.of(name, "missing regular expression (it is NULL)");
+      return null;
     }
     try {
       return Pattern.compile(pattern).matcher(text);
