@@ -234,7 +234,8 @@ void JsonArrow(List<Object> list, ExprContext exprContext, Span s) :
  * Parses StackQL's mutations: INSERT, UPDATE, REPLACE and DELETE, each with optional hints after its
  * first word (/*+ AWAIT *&#47;) and an optional RETURNING clause. INTO is optional after INSERT, as in
  * StackQL. REPLACE has UPDATE's shape and maps to the resource's sqlVerbs.replace. StackQL's grammar
- * takes IGNORE after the hints of INSERT, UPDATE and REPLACE and gives it no meaning: so here.
+ * takes IGNORE after the hints of INSERT, UPDATE and REPLACE and gives it no meaning: so here (a
+ * resource whose provider is called ignore, ignore.service.resource, stays a name).
  */
 SqlNode SqlMutationStatement() :
 {
@@ -248,17 +249,17 @@ SqlNode SqlMutationStatement() :
     (
         <INSERT> { s = span(); verb = SqlMutation.Verb.INSERT; }
         [ MutationHints(hints) ]
-        [ <IGNORE> ]
+        [ LOOKAHEAD({ getToken(1).kind == IGNORE && getToken(2).kind != DOT }) <IGNORE> ]
         statement = StackqlInsert(s)
     |
         <UPDATE> { s = span(); verb = SqlMutation.Verb.UPDATE; }
         [ MutationHints(hints) ]
-        [ <IGNORE> ]
+        [ LOOKAHEAD({ getToken(1).kind == IGNORE && getToken(2).kind != DOT }) <IGNORE> ]
         statement = StackqlUpdate(s)
     |
         <REPLACE> { s = span(); verb = SqlMutation.Verb.REPLACE; }
         [ MutationHints(hints) ]
-        [ <IGNORE> ]
+        [ LOOKAHEAD({ getToken(1).kind == IGNORE && getToken(2).kind != DOT }) <IGNORE> ]
         statement = StackqlUpdate(s)
     |
         <DELETE> { s = span(); verb = SqlMutation.Verb.DELETE; }

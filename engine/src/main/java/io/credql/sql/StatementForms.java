@@ -53,8 +53,9 @@ public final class StatementForms {
     final String message = String.valueOf(error.getMessage());
     final String forms = FORMS.get(word.equals("DESC") ? "DESCRIBE" : word);
     if (forms != null) {
-      return new SyntaxErrorException(EXPECTED.matcher(message).replaceFirst("") + ". " + word
-          + " takes: " + forms, error.line(), error.column());
+      final String found = EXPECTED.matcher(message).replaceFirst("");
+      return new SyntaxErrorException((found.endsWith(".") ? found.substring(0, found.length() - 1) : found)
+          + ". " + word + " takes: " + forms, error.line(), error.column());
     }
     if (FIRST_WORDS.contains(word)) {
       return error;

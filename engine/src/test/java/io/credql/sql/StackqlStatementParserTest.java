@@ -79,6 +79,9 @@ class StackqlStatementParserTest {
     assertEquals("relay.core.servers",
         ((SqlDescribeResource) parse("DESC relay.core.servers")).resource().toString());
     assertInstanceOf(SqlDescribeMethod.class, parse("desc METHOD EXTENDED relay.core.servers.getServer"));
+    assertEquals("ignore.core.servers", ((SqlUpdate) ((SqlMutation) parse(
+        "UPDATE ignore.core.servers SET serverName = 'b' WHERE serverName = 'a'")).statement())
+        .getTargetTable().toString());
   }
 
   @Test void replaceAndUpdateHaveSetWhereAndReturning() throws SqlParseException {

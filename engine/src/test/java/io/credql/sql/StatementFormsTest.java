@@ -53,5 +53,8 @@ class StatementFormsTest {
         + " | VERSION, then LIKE 'pattern' or WHERE condition", error("SHOW PROVIDER"));
     assertEquals("REGISTRY takes: REGISTRY LIST [provider] | REGISTRY PULL provider [version]",
         error("REGISTRY FOO").replaceFirst("^.*\\. ", ""));
+    // a parser message that ends in a full stop gets no second one
+    assertEquals("syntax error at line 1, column 27: Encountered \" \"<\" \"< \"\" at line 1, column 27."
+        + " REFRESH takes: REFRESH MATERIALIZED VIEW name", error("REFRESH MATERIALIZED VIEW <viewName>"));
   }
 }
