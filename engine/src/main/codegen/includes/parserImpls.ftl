@@ -116,8 +116,8 @@ SqlNode SqlShow() :
 
 /**
  * Parses StackQL's DESCRIBE statements: DESCRIBE [EXTENDED] provider.service.resource and
- * DESCRIBE METHOD [EXTENDED] provider.service.resource.method. Calcite's DESCRIBE DATABASE,
- * CATALOG, SCHEMA and STATEMENT are left to its own production.
+ * DESCRIBE METHOD [EXTENDED] provider.service.resource.method; DESC is DESCRIBE, as in StackQL's
+ * grammar. Calcite's DESCRIBE DATABASE, CATALOG, SCHEMA and STATEMENT are left to its own production.
  */
 SqlNode SqlDescribeStackql() :
 {
@@ -125,7 +125,7 @@ SqlNode SqlDescribeStackql() :
     final SqlIdentifier id;
 }
 {
-    <DESCRIBE> { s = span(); }
+    ( <DESCRIBE> | <DESC> ) { s = span(); }
     (
         <METHOD>
         (
@@ -233,7 +233,9 @@ void JsonArrow(List<Object> list, ExprContext exprContext, Span s) :
 /**
  * Parses StackQL's mutations: INSERT, UPDATE, REPLACE and DELETE, each with optional hints after its
  * first word (/*+ AWAIT *&#47;) and an optional RETURNING clause. INTO is optional after INSERT, as in
- * StackQL. REPLACE has UPDATE's shape and maps to the resource's sqlVerbs.replace.
+ * StackQL. REPLACE has UPDATE's shape and maps to the resource's sqlVerbs.replace. StackQL's grammar
+ * takes IGNORE after the hints of INSERT, UPDATE and REPLACE and gives it no meaning: so here (a
+ * resource whose provider is called ignore, ignore.service.resource, stays a name).
  */
 SqlNode SqlMutationStatement() :
 {
@@ -247,14 +249,17 @@ SqlNode SqlMutationStatement() :
     (
         <INSERT> { s = span(); verb = SqlMutation.Verb.INSERT; }
         [ MutationHints(hints) ]
+        [ LOOKAHEAD({ getToken(1).kind == IGNORE && getToken(2).kind != DOT }) <IGNORE> ]
         statement = StackqlInsert(s)
     |
         <UPDATE> { s = span(); verb = SqlMutation.Verb.UPDATE; }
         [ MutationHints(hints) ]
+        [ LOOKAHEAD({ getToken(1).kind == IGNORE && getToken(2).kind != DOT }) <IGNORE> ]
         statement = StackqlUpdate(s)
     |
         <REPLACE> { s = span(); verb = SqlMutation.Verb.REPLACE; }
         [ MutationHints(hints) ]
+        [ LOOKAHEAD({ getToken(1).kind == IGNORE && getToken(2).kind != DOT }) <IGNORE> ]
         statement = StackqlUpdate(s)
     |
         <DELETE> { s = span(); verb = SqlMutation.Verb.DELETE; }

@@ -8,23 +8,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An AWS IAM policy in a canonical form, so that two policies AWS evaluates alike compare equal:
- * a single statement or value becomes a one-element list, and the lists AWS treats as sets
- * (statements, actions, resources, principals, condition values) are sorted.
+ * An AWS IAM policy (or tags array) in a canonical form, so that two policies AWS evaluates alike
+ * compare equal: a single statement or value becomes a one-element list, the lists AWS treats as
+ * sets (actions, resources, principals, condition values, {@code Tags}) are sorted, ARNs in them
+ * compare without case, and a top-level array (a raw tags array) is a set too, as StackQL's
+ * {@code aws_policy_equal} has them. Statements keep their order, as in StackQL's own tests.
  */
 final class AwsPolicies {
   private static final Set<String> SET_VALUED =
-      Set.of("Action", "NotAction", "Resource", "NotResource");
+      Set.of("Action", "NotAction", "Resource", "NotResource", "Tags");
+  private static final String TAGS = "Tags";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private AwsPolicies() {
   }
 
   static JsonNode normalize(JsonNode policy) {
+    if (policy.isArray()) {
+      return sorted(asList(policy));
+    }
     if (!policy.isObject()) {
       return policy;
     }
@@ -33,11 +40,13 @@ final class AwsPolicies {
     while (fields.hasNext()) {
       final Map.Entry<String, JsonNode> field = fields.next();
       if (field.getKey().equals("Statement")) {
-        final List<JsonNode> statements = new ArrayList<>();
+        final ArrayNode statements = NODES.arrayNode();
         for (JsonNode statement : asList(field.getValue())) {
           statements.add(statement(statement));
         }
-        result.set("Statement", sorted(statements));
+        result.set("Statement", statements);
+      } else if (field.getKey().equals(TAGS)) {
+        result.set(TAGS, sorted(asList(field.getValue())));
       } else {
         result.set(field.getKey(), field.getValue());
       }
@@ -56,12 +65,12 @@ final class AwsPolicies {
       final String key = field.getKey();
       final JsonNode value = field.getValue();
       if (SET_VALUED.contains(key)) {
-        result.set(key, sorted(asList(value)));
+        result.set(key, sorted(arnsWithoutCase(asList(value))));
       } else if ((key.equals("Principal") || key.equals("NotPrincipal")) && value.isObject()) {
-        result.set(key, valuesAsSets(value));
+        result.set(key, valuesAsSets(value, true));
       } else if (key.equals("Condition") && value.isObject()) {
         final ObjectNode conditions = NODES.objectNode();
-        value.fields().forEachRemaining(e -> conditions.set(e.getKey(), valuesAsSets(e.getValue())));
+        value.fields().forEachRemaining(e -> conditions.set(e.getKey(), valuesAsSets(e.getValue(), false)));
         result.set(key, conditions);
       } else {
         result.set(key, value);
@@ -70,12 +79,25 @@ final class AwsPolicies {
     return result;
   }
 
-  private static JsonNode valuesAsSets(JsonNode object) {
+  private static JsonNode valuesAsSets(JsonNode object, boolean arnsWithoutCase) {
     if (!object.isObject()) {
       return object;
     }
     final ObjectNode result = NODES.objectNode();
-    object.fields().forEachRemaining(e -> result.set(e.getKey(), sorted(asList(e.getValue()))));
+    object.fields().forEachRemaining(e -> {
+      final List<JsonNode> values = asList(e.getValue());
+      result.set(e.getKey(), sorted(arnsWithoutCase ? arnsWithoutCase(values) : values));
+    });
+    return result;
+  }
+
+  /** The values with every ARN in lower case: StackQL compares ARNs in these lists without case. */
+  private static List<JsonNode> arnsWithoutCase(List<JsonNode> values) {
+    final List<JsonNode> result = new ArrayList<>();
+    for (JsonNode value : values) {
+      result.add(value.isTextual() && value.textValue().startsWith("arn:")
+          ? NODES.textNode(value.textValue().toLowerCase(Locale.ROOT)) : value);
+    }
     return result;
   }
 

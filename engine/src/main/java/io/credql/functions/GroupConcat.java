@@ -6,7 +6,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * SQLite's {@code group_concat(value[, separator])}: the non-NULL values as text, joined by the
- * separator (default {@code ','}); NULL when there is none.
+ * separator (default {@code ','}); NULL when there is none. {@code string_agg(value, separator)} is
+ * the same.
  */
 public final class GroupConcat {
   private GroupConcat() {
@@ -16,8 +17,9 @@ public final class GroupConcat {
     return SqliteAggregateFunction.of("group_concat", SqlTypeName.VARCHAR, 1, DefaultSeparator.class);
   }
 
-  static SqlOperator withSeparator() {
-    return SqliteAggregateFunction.of("group_concat", SqlTypeName.VARCHAR, 2, GivenSeparator.class);
+  /** {@code name(value, separator)}: group_concat's two-argument form, which SQLite also calls string_agg. */
+  static SqlOperator withSeparator(String name) {
+    return SqliteAggregateFunction.of(name, SqlTypeName.VARCHAR, 2, GivenSeparator.class);
   }
 
   /** The text joined so far, or null before the first value. */

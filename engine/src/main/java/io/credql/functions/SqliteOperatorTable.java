@@ -181,6 +181,11 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.scalar("format", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "printf");
     r.scalar("hex", SqlTypeName.VARCHAR, 1, 1, StringFunctions.class, "hex");
     r.scalar("char", SqlTypeName.VARCHAR, 0, -1, StringFunctions.class, "charOf");
+    r.scalar("unicode", SqlTypeName.BIGINT, 1, 1, StringFunctions.class, "unicode");
+    r.scalar("quote", SqlTypeName.VARCHAR, 1, 1, StringFunctions.class, "quote");
+    r.scalar("concat", SqlTypeName.VARCHAR, 1, -1, StringFunctions.class, "concat");
+    r.scalar("concat_ws", SqlTypeName.VARCHAR, 2, -1, StringFunctions.class, "concatWs");
+    r.scalar("glob", SqlTypeName.BOOLEAN, 2, 2, StringFunctions.class, "glob");
     r.scalar("split_part", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "splitPart");
     r.scalar("regexp_replace", SqlTypeName.VARCHAR, 3, 3, StringFunctions.class, "regexpReplace");
     r.add("instr", SqlLibraryOperators.INSTR);
@@ -188,7 +193,8 @@ public final class SqliteOperatorTable implements SqlOperatorTable {
     r.add("upper", SqlStdOperatorTable.UPPER);
     r.add("regexp_like", SqlLibraryOperators.REGEXP_LIKE);
     r.scalar("regexp_substr", SqlTypeName.VARCHAR, 2, 2, StringFunctions.class, "regexpSubstr");
-    r.add("group_concat", GroupConcat.withDefaultSeparator(), GroupConcat.withSeparator());
+    r.add("group_concat", GroupConcat.withDefaultSeparator(), GroupConcat.withSeparator("group_concat"));
+    r.add("string_agg", GroupConcat.withSeparator("string_agg"));
     r.add("total", AnyValueAggregates.TOTAL);
     r.add("avg", AnyValueAggregates.AVG);
     // not a user's: what SQLite's bare columns become (BareColumns); the leading _ keeps them out of the list

@@ -20,9 +20,11 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -122,11 +124,49 @@ public final class SqliteValidator extends SqlValidatorImpl {
       node = SqliteOperatorTable.function("substr").createCall(node.getParserPosition(),
           ((SqlCall) node).getOperandList());
     }
+    if (node != null && node.getKind() == SqlKind.CAST) {
+      castAsTextIsVarchar((SqlCall) node);
+    }
+    if (node instanceof SqlCall
+        && (node.getKind() == SqlKind.DIVIDE || node.getKind() == SqlKind.MOD)) {
+      divisorZeroIsNull((SqlCall) node);
+    }
     if (node instanceof SqlCall) {
       node = MinMaxFunctions.scalarCall(sqliteAggregate(
           JsonValuedArguments.mark(sqliteJsonConstructor((SqlCall) node))));
     }
     return super.performUnconditionalRewrites(node, underFrom);
+  }
+
+  /** SQLite's {@code CAST(x AS TEXT)}: TEXT is SQLite's name of a VARCHAR, which Calcite does not know. */
+  private static void castAsTextIsVarchar(SqlCall cast) {
+    if (cast.operandCount() == 2 && cast.operand(1) instanceof SqlDataTypeSpec) {
+      final SqlDataTypeSpec type = cast.operand(1);
+      if (type.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec
+          && type.getTypeName().isSimple()
+          && type.getTypeName().getSimple().equalsIgnoreCase("TEXT")) {
+        final SqlParserPos pos = type.getParserPosition();
+        cast.setOperand(1, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos), pos));
+      }
+    }
+  }
+
+  /**
+   * {@code x / y} and {@code x % y} as {@code x / nullif(y, 0)}: in SQLite a division or remainder
+   * by zero is NULL, where Calcite's stops the query with Java's "/ by zero".
+   */
+  private static void divisorZeroIsNull(SqlCall call) {
+    if (call.operandCount() != 2) {
+      return;
+    }
+    final SqlNode divisor = call.operand(1);
+    if (divisor instanceof SqlNumericLiteral && ((SqlNumericLiteral) divisor).signum() != 0
+        || divisor.getKind() == SqlKind.NULLIF) {
+      return;
+    }
+    final SqlParserPos pos = divisor.getParserPosition();
+    call.setOperand(1, SqlStdOperatorTable.NULLIF.createCall(pos, divisor,
+        SqlLiteral.createExactNumeric("0", pos)));
   }
 
   /** SQLite's total, json_group_array and json_group_object as Calcite's aggregates that compute them. */

@@ -3,14 +3,18 @@ package io.credql.functions;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * SQLite's text functions whose meaning differs from Calcite's ({@code substr} with negative
  * positions, {@code length} of any value, {@code trim}/{@code ltrim}/{@code rtrim} with a character set,
- * {@code replace} of an empty pattern, {@code printf}, {@code hex}, {@code char}) and StackQL's
+ * {@code replace} of an empty pattern, {@code printf}, {@code hex}, {@code char}), the ones it
+ * lacks ({@code unicode}, {@code quote}, {@code concat}, {@code concat_ws}, {@code glob}) and StackQL's
  * {@code split_part} and {@code regexp_replace}. Positions and lengths count characters.
  */
 public final class StringFunctions {
@@ -120,6 +124,62 @@ public final class StringFunctions {
     return text.toString();
   }
 
+  /** {@code unicode(x)}: the code point of x's first character; NULL for NULL or an empty text. */
+  public static @Nullable Object unicode(Object[] args) {
+    final String text = SqliteValues.text(args[0]);
+    return text == null || text.isEmpty() ? null : (long) text.codePointAt(0);
+  }
+
+  /** {@code quote(x)}: x as an SQL literal ({@code 'it''s'}, {@code 12}, {@code NULL}, {@code X'0A'}). */
+  public static Object quote(Object[] args) {
+    final Object value = args[0];
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof byte[]) {
+      return "X'" + hex(args) + "'";
+    }
+    final String text = requireNonNull(SqliteValues.text(value), "text");
+    return value instanceof String ? "'" + text.replace("'", "''") + "'" : text;
+  }
+
+  /** {@code concat(x, ...)}: the texts of the arguments one after another, NULLs left out. */
+  public static Object concat(Object[] args) {
+    final StringBuilder text = new StringBuilder();
+    for (Object arg : args) {
+      final String part = SqliteValues.text(arg);
+      text.append(part == null ? "" : part);
+    }
+    return text.toString();
+  }
+
+  /** {@code concat_ws(separator, x, ...)}: the texts of the non-NULL x joined by separator; NULL when it is NULL. */
+  public static @Nullable Object concatWs(Object[] args) {
+    final String separator = SqliteValues.text(args[0]);
+    if (separator == null) {
+      return null;
+    }
+    final StringJoiner text = new StringJoiner(separator);
+    for (int i = 1; i < args.length; i++) {
+      final String part = SqliteValues.text(args[i]);
+      if (part != null) {
+        text.add(part);
+      }
+    }
+    return text.toString();
+  }
+
+  /** {@code glob(pattern, x)}: whether x matches SQLite's GLOB pattern (a BOOLEAN), NULL for a NULL argument. */
+  public static @Nullable Object glob(Object[] args) {
+    final String glob = SqliteValues.text(args[0]);
+    final String text = SqliteValues.text(args[1]);
+    if (glob == null || text == null) {
+      return null;
+    }
+    final Pattern pattern = GlobPattern.of(glob);
+    return pattern != null && pattern.matcher(text).matches();
+  }
+
   /** {@code replace(x, pattern, replacement)}: every occurrence; an empty pattern changes nothing. */
   public static @Nullable Object replace(Object[] args) {
     final String text = SqliteValues.text(args[0]);
@@ -168,37 +228,35 @@ public final class StringFunctions {
   }
 
   /**
-   * {@code regexp_replace(x, pattern, replacement)} (StackQL): the first match replaced by the
-   * replacement taken literally, as StackQL's extension does; x unchanged when nothing matches.
+   * {@code regexp_replace(x, pattern, replacement)} (StackQL): every match replaced by the
+   * replacement taken literally, as StackQL's extension does; x unchanged when nothing matches,
+   * NULL when any argument is NULL.
    */
   public static @Nullable Object regexpReplace(Object[] args) {
     final String text = SqliteValues.text(args[0]);
     final String replacement = SqliteValues.text(args[2]);
-    if (text == null) {
+    final @Nullable Matcher matcher = text == null ? null : matcher("regexp_replace", text, args[1]);
+    if (matcher == null || replacement == null) {
       return null;
     }
-    final Matcher matcher = matcher("regexp_replace", text, args[1]);
-    if (replacement == null) {
-      return text;
-    }
-    return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
+    return matcher.replaceAll(Matcher.quoteReplacement(replacement));
   }
 
   /** StackQL's {@code regexp_substr(x, pattern)}: the first match in x's text, NULL when none. */
   public static @Nullable Object regexpSubstr(Object[] args) {
     final String text = SqliteValues.text(args[0]);
-    if (text == null) {
-      return null;
-    }
-    final Matcher matcher = matcher("regexp_substr", text, args[1]);
-    return matcher.find() ? matcher.group() : null;
+    final @Nullable Matcher matcher = text == null ? null : matcher("regexp_substr", text, args[1]);
+    return matcher != null && matcher.find() ? matcher.group() : null;
   }
 
-  /** The matcher of the regular expression {@code regex} over {@code text}, for the function {@code name}. */
-  private static Matcher matcher(String name, String text, @Nullable Object regex) {
+  /**
+   * The matcher of the regular expression {@code regex} over {@code text}, for the function
+   * {@code name}; NULL when the expression is NULL, as in StackQL's extension.
+   */
+  private static @Nullable Matcher matcher(String name, String text, @Nullable Object regex) {
     final String pattern = SqliteValues.text(regex);
     if (pattern == null) {
-      throw FunctionInputException.of(name, "missing regular expression (it is NULL)");
+      return null;
     }
     try {
       return Pattern.compile(pattern).matcher(text);

@@ -10,6 +10,7 @@ import io.credql.sql.CredqlParserConfig;
 import io.credql.sql.SqlExplainStatement;
 import io.credql.sql.SqlNativeQuery;
 import io.credql.sql.StackqlIdentifiers;
+import io.credql.sql.StatementForms;
 import io.credql.statement.ExplainResult;
 import io.credql.sql.parser.impl.CredqlSqlParserImpl;
 import io.credql.statement.StatementHandler;
@@ -89,7 +90,7 @@ public class CredqlPrepare extends CalcitePrepareImpl {
         if (!deepStack && SyntaxErrorException.isTooDeep(e)) {
           throw new IllegalStateException("the parser ran out of stack", e);
         }
-        throw SyntaxErrorException.of(e).unchecked();
+        throw StatementForms.explain(sql, SyntaxErrorException.of(e)).unchecked();
       }
       if (node instanceof SqlNativeQuery) {
         // credql has no backing database of its own: StackQL's raw SQL is run as credql SQL

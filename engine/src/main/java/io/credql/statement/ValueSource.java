@@ -5,7 +5,10 @@ import io.credql.config.Environment;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -15,11 +18,12 @@ import org.apache.calcite.util.NlsString;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * A value written in a statement (an EXEC argument, an INSERT value, a DELETE condition's
- * operand): a literal, known when the statement is prepared, or a {@code ?} parameter, known when
- * it is executed.
+ * operand): a literal (or StackQL's {@code string('...')} or {@code json('...')} of one), known
+ * when the statement is prepared, or a {@code ?} parameter, known when it is executed.
  */
 abstract class ValueSource {
   /** The value, reading {@code ?} parameters from {@code dataContext}. */
@@ -115,9 +119,37 @@ abstract class ValueSource {
       }
       return value;
     }
+    final String stackqlText = stackqlTextFunction(node);
+    if (stackqlText != null) {
+      return stackqlText;
+    }
     throw new InvalidInputException(what + " must be a literal ('text', 123, true, NULL), ?, "
-        + "string('text'), env('VARIABLE') or file('path'), not "
-        + node.getKind().sql.toLowerCase(java.util.Locale.ROOT) + " at line "
-        + node.getParserPosition().getLineNum() + ", column " + node.getParserPosition().getColumnNum());
+        + "string('text'), env('VARIABLE') or file('path'), not " + described(node) + " at line "
+        + node.getParserPosition().getLineNum() + ", column " + node.getParserPosition().getColumnNum()
+        + " (StackQL takes no other expression there either: compute the value with a SELECT and pass it"
+        + " as a literal or a ?, or write INSERT ... SELECT)");
+  }
+
+  /** The text of StackQL's {@code string('text')} or {@code json('{...}')}, the calls its UPDATE takes as values; else null. */
+  private static @Nullable String stackqlTextFunction(SqlNode node) {
+    if (node instanceof SqlBasicCall && ((SqlBasicCall) node).operandCount() == 1) {
+      final String name = ((SqlBasicCall) node).getOperator().getName().toLowerCase(Locale.ROOT);
+      final SqlNode operand = ((SqlBasicCall) node).operand(0);
+      if ((name.equals("string") || name.equals("json")) && operand instanceof SqlCharStringLiteral) {
+        return ((SqlCharStringLiteral) operand).getValueAs(String.class);
+      }
+    }
+    return null;
+  }
+
+  /** What the user wrote instead of a value, in their words: a call of json_replace(), the column x, an expression. */
+  private static String described(SqlNode node) {
+    if (node instanceof SqlIdentifier) {
+      return "the column " + node;
+    }
+    if (node instanceof SqlBasicCall && ((SqlBasicCall) node).getOperator() instanceof SqlFunction) {
+      return "a call of " + ((SqlBasicCall) node).getOperator().getName().toLowerCase(Locale.ROOT) + "()";
+    }
+    return "an expression";
   }
 }

@@ -173,7 +173,15 @@ final class SqliteCorpus {
         "round(2.5)", "round(-2.5)", "round(3.14159, 2)", "round(5)", "round(1234.5678, -1)",
         "coalesce(NULL, 'b', 'c')", "nullif('a', 'a')", "nullif('a', 'b')", "ifnull(NULL, 'x')",
         "iif(2 > 1, 'yes', 'no')", "iif(2 < 1, 'yes', 'no')",
-        "CASE WHEN 1 = 1 THEN 'up' ELSE 'stopped' END");
+        "CASE WHEN 1 = 1 THEN 'up' ELSE 'stopped' END",
+        // SQLite's core functions StackQL users reach for, and its arithmetic: a division by zero is NULL
+        "unicode('A')", "unicode('é')", "unicode('')", "unicode(NULL)", "unicode(12)",
+        "quote('it''s')", "quote(12)", "quote(-1.5)", "quote(NULL)", "quote(t.n)",
+        "concat('a', 1, NULL, 2.5)", "concat(NULL)", "concat_ws('-', 'a', NULL, 'b', 3)", "concat_ws(NULL, 'a')",
+        "glob('a*', 'abc')", "glob('a?c', 'abc')", "glob('[a-c]*', 'bcd')", "glob('[^a]*', 'abc')",
+        "glob('A*', 'abc')", "glob('*.[ch]', 'x.c')", "glob('[]x]', ']')", "glob('a[', 'a[')", "glob(NULL, 'a')",
+        "1 / 0", "5 % 0", "5.0 / 0", "t.n / 0", "t.n % (t.n - 7)", "t.n / 2", "-7 % 3",
+        "CAST(12 AS TEXT)", "CAST(1.5 AS TEXT)", "CAST(t.n AS TEXT)", "cast('x' AS text)");
   }
 
   /**

@@ -115,6 +115,7 @@ class SqliteDifferentialTest {
         "SELECT group_concat(t.v) FROM " + rows,
         "SELECT group_concat(t.v, ' | ') FROM " + rows,
         "SELECT group_concat(t.k, '') FROM " + rows,
+        "SELECT string_agg(t.v, ';') FROM " + rows,
         "SELECT group_concat(t.v) FROM " + rows + " WHERE t.k > 10",
         "SELECT json_group_array(t.v) FROM " + rows + " WHERE t.k > 10"}) {
       assertEquals(rows(sqlite, select), rows(credql, select), select);

@@ -181,12 +181,34 @@ class StackqlFunctionsTest {
   }
 
   @Test void regularExpressionsAsStackqlHasThem() throws SQLException {
-    assertEquals(List.of(List.of(true, false, "world", "hello SQLite", "a-bX")), rows("SELECT"
+    assertEquals(List.of(List.of(true, false, "world", "hello SQLite", "a-b-")), rows("SELECT"
         + " regexp_like('hello world', 'hello'), regexp_like('hello world', '^world'),"
         + " regexp_substr('hello world', 'w.*d'), regexp_replace('hello world', 'world', 'SQLite'),"
         + " regexp_replace('aXbX', 'X', '-')"));
     assertEquals(List.of(List.of("db-prod-1")), rows("SELECT t.name FROM (SELECT 'db-prod-1' AS name"
         + " UNION ALL SELECT 'db-test-2') AS t WHERE t.name REGEXP 'prod-[0-9]+$'"));
+  }
+
+  @Test void regularExpressionFunctionsGiveNullForANullArgumentAsStackqlsExtensionDoes() throws SQLException {
+    assertEquals(Arrays.asList(null, null, null, null), rows("SELECT"
+        + " regexp_substr('source', CAST(NULL AS VARCHAR)), regexp_replace('source', CAST(NULL AS VARCHAR), 'x'),"
+        + " regexp_replace('source', 'o', CAST(NULL AS VARCHAR)), regexp_replace(CAST(NULL AS VARCHAR), 'o', 'x')")
+        .get(0));
+    assertEquals("XXX-XXX-XXXX", value("SELECT regexp_replace('123-456-7890', '[0-9]', 'X')"));
+  }
+
+  @Test void awsPolicyEqualComparesTagsArraysAsSetsAndStatementsInOrder() throws SQLException {
+    assertEquals(List.of(List.of(true, true, false, true)), rows("SELECT"
+        // StackQL's aws_policy_equal.md: a raw tags array, and Tags inside a document, in any order
+        + " aws_policy_equal('[{\"Key\":\"env\",\"Value\":\"dev\"},{\"Key\":\"team\",\"Value\":\"a\"}]',"
+        + " '[{\"Value\":\"a\",\"Key\":\"team\"},{\"Key\":\"env\",\"Value\":\"dev\"}]'),"
+        + " aws_policy_equal('{\"BucketName\":\"b\",\"Tags\":[{\"Key\":\"env\",\"Value\":\"prod\"},{\"Key\":\"team\",\"Value\":\"p\"}]}',"
+        + " '{\"BucketName\":\"b\",\"Tags\":[{\"Key\":\"team\",\"Value\":\"p\"},{\"Key\":\"env\",\"Value\":\"prod\"}]}'),"
+        // StackQL's own tests: the order of statements counts, the case of an ARN's letters does not
+        + " aws_policy_equal('{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\"},{\"Effect\":\"Deny\",\"Action\":\"ec2:*\"}]}',"
+        + " '{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"ec2:*\"},{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}]}'),"
+        + " aws_policy_equal('{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::mybucket\"}]}',"
+        + " '{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:aws:S3:::mybucket\"}]}')"));
   }
 
   @Test void anUnknownFunctionIsNamedAndTheListOfFunctionsPointedTo() {

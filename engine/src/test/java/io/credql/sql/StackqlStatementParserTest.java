@@ -92,6 +92,21 @@ class StackqlStatementParserTest {
     assertNull(delete.returning());
   }
 
+  @Test void ignoreAfterTheHintsAndDescAsDescribeParseAsInStackqlsGrammar() throws SqlParseException {
+    final SqlMutation insert = (SqlMutation) parse(
+        "INSERT /*+ AWAIT */ IGNORE INTO relay.core.servers (serverName) VALUES ('a')");
+    assertEquals(List.of("AWAIT"), insert.hintNames());
+    assertInstanceOf(SqlInsert.class, insert.statement());
+    assertInstanceOf(SqlUpdate.class, ((SqlMutation) parse(
+        "REPLACE IGNORE relay.core.servers SET serverName = 'b' WHERE serverName = 'a'")).statement());
+    assertEquals("relay.core.servers",
+        ((SqlDescribeResource) parse("DESC relay.core.servers")).resource().toString());
+    assertInstanceOf(SqlDescribeMethod.class, parse("desc METHOD EXTENDED relay.core.servers.getServer"));
+    assertEquals("ignore.core.servers", ((SqlUpdate) ((SqlMutation) parse(
+        "UPDATE ignore.core.servers SET serverName = 'b' WHERE serverName = 'a'")).statement())
+        .getTargetTable().toString());
+  }
+
   @Test void replaceAndUpdateHaveSetWhereAndReturning() throws SqlParseException {
     final SqlMutation replace = (SqlMutation) parse("REPLACE /*+ AWAIT */ azure.pg.servers SET "
         + "location = 'eu', default = true WHERE server_name = 's' AND resource_group_name = 'rg' RETURNING id");

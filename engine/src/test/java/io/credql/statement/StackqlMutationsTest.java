@@ -128,6 +128,23 @@ class StackqlMutationsTest {
     return rows.stream().map(row -> List.of(row.get(index))).collect(java.util.stream.Collectors.toList());
   }
 
+  @Test void stackqlsStringAndJsonCallsAreValuesAndAnyOtherExpressionIsNamedInTheError() throws SQLException {
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      assertEquals(1, s.executeUpdate("UPDATE relay.core.servers SET location = string('eu'), size = 4"
+          + " WHERE serverName = json('s1')"));
+    }
+    api.verify(1, patchRequestedFor(urlPathEqualTo("/v1/servers/s1"))
+        .withRequestBody(equalToJson("{\"location\": \"eu\", \"size\": 4}")));
+    // StackQL's update.md writes SET data__properties = json_replace(json_remove(data__properties, ...)),
+    // which StackQL's own UPDATE refuses ("update does not currently support dynamic content")
+    assertEquals("the value of location must be a literal ('text', 123, true, NULL), ?, env('VARIABLE')"
+        + " or file('path'), not a call of json_replace() at line 1, column 42 (StackQL takes no other"
+        + " expression there either: compute the value with a SELECT and pass it as a literal or a ?, or"
+        + " write INSERT ... SELECT)", failure("", "UPDATE relay.core.servers SET location = "
+        + "json_replace(location, '$.a', 1) WHERE serverName = 's1'"));
+    api.verify(1, patchRequestedFor(anyUrl()));
+  }
+
   @Test void updateCallsTheUpdateMethodAndReturnsTheResponseFields() throws SQLException {
     assertEquals(List.of(List.of("Ready", "admin")), query(
         "UPDATE relay.core.servers SET location = 'eu', size = 4 WHERE serverName = 's1' RETURNING state, user"));
