@@ -137,8 +137,8 @@ class StackqlMutationsTest {
         .withRequestBody(equalToJson("{\"location\": \"eu\", \"size\": 4}")));
     // StackQL's update.md writes SET data__properties = json_replace(json_remove(data__properties, ...)),
     // which StackQL's own UPDATE refuses ("update does not currently support dynamic content")
-    assertEquals("the value of location must be a literal ('text', 123, true, NULL), ?, env('VARIABLE')"
-        + " or file('path'), not a call of json_replace() at line 1, column 42 (StackQL takes no other"
+    assertEquals("the value of location must be a literal ('text', 123, true, NULL), ?, string('text'),"
+        + " env('VARIABLE') or file('path'), not a call of json_replace() at line 1, column 42 (StackQL takes no other"
         + " expression there either: compute the value with a SELECT and pass it as a literal or a ?, or"
         + " write INSERT ... SELECT)", failure("", "UPDATE relay.core.servers SET location = "
         + "json_replace(location, '$.a', 1) WHERE serverName = 's1'"));
