@@ -233,6 +233,7 @@ public final class ProviderClient {
               .writeTimeout(Duration.ZERO)
               .followRedirects(false)
               .followSslRedirects(false)
+              .addInterceptor(StatementCalls.REFUSING_CANCELLED_READS)
               .addInterceptor(new AuthInterceptor(this::authenticate))
               .build();
         }

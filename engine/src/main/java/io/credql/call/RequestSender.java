@@ -165,10 +165,14 @@ final class RequestSender {
   /** One attempt: wait for the gate and a place, send, read the answer whole within the deadline. */
   private HttpExchange once(OkHttpClient client, PreparedRequest request, Object query)
       throws IOException, InterruptedException, CredqlException {
+    if (StatementCalls.isCancelled(query)) {
+      // a fan-out's call that had not started when its statement was cancelled: it takes no place
+      throw new CallCancelledException(new IOException("Canceled"));
+    }
     gate.awaitOpen();
     limit.acquire(request.call().method().id(), query);
     try {
-      final Call call = client.newCall(toOkHttp(request));
+      final Call call = client.newCall(toOkHttp(request, query));
       call.timeout().timeout(clock.realTime(timeout).toNanos(), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
         return bodies.read(request, response);
@@ -189,8 +193,9 @@ final class RequestSender {
     }
   }
 
-  private static Request toOkHttp(PreparedRequest request) {
-    final Request.Builder builder = StatementCalls.sentByThisThread(new Request.Builder()).url(request.url())
+  private static Request toOkHttp(PreparedRequest request, Object query) {
+    final Request.Builder builder = StatementCalls.sentByThisThread(new Request.Builder(), query, isRead(request))
+        .url(request.url())
         // auth schemes that sign for what the document names (AWS's region and service) read it from the call
         .tag(PreparedRequest.class, request)
         .header("Accept", "application/json")

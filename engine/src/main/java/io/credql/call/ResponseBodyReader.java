@@ -17,8 +17,11 @@ import java.io.InterruptedIOException;
  * successful answer whose body ends early is a {@link ResponseCutShortException}.
  */
 final class ResponseBodyReader {
-  /** The most of a successful body credql reads (after gzip is undone). */
-  static final long DEFAULT_LIMIT = 256L * 1024 * 1024;
+  /**
+   * The most of a successful body credql reads (after gzip is undone): 256 MiB, or a quarter of the
+   * heap when that is less, so that an endless body meets the limit before the heap's end.
+   */
+  static final long DEFAULT_LIMIT = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
   /** Enough of an error body for its message; the rest is not read. */
   private static final long ERROR_BODY_LIMIT = 1024L * 1024;
 
@@ -47,9 +50,16 @@ final class ResponseBodyReader {
       }
       while (source.read(buffer, 64 * 1024) != -1) {
         if (buffer.size() > limit) {
-          return HttpExchange.unreadable(request, response, tooLarge(request, status));
+          return HttpExchange.unreadable(request, response, tooLarge(request, status, "larger than "
+              + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MiB" : limit + " bytes") + " once decompressed"));
         }
       }
+    } catch (OutOfMemoryError e) {
+      // several large bodies at once (a fan-out) may fill a small heap before each meets the limit:
+      // this body is dropped, which frees what it took, and the query ends with a clear message
+      buffer.clear();
+      return HttpExchange.unreadable(request, response, tooLarge(request, status,
+          "too large for the memory credql has left (its Java heap, -Xmx)"));
     } catch (InterruptedIOException e) {
       throw e; // the call's deadline or an interrupt: reported as such, not as a short answer
     } catch (IOException e) {
@@ -59,10 +69,10 @@ final class ResponseBodyReader {
     return HttpExchange.read(request, response, ResponseContent.of(buffer));
   }
 
-  private ProviderResponseException tooLarge(PreparedRequest request, int status) {
+  /** The error of a body {@code what} ("larger than 256 MiB once decompressed"). */
+  private static ProviderResponseException tooLarge(PreparedRequest request, int status, String what) {
     return new ProviderResponseException(request.call().method().id() + ": the provider's response (HTTP "
-        + status + ") is larger than " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MiB" : limit + " bytes")
-        + " once decompressed; credql stopped reading it and returns no rows. Narrow the query"
+        + status + ") is " + what + "; credql stopped reading it and returns no rows. Narrow the query"
         + " (a WHERE on a parameter of the resource) so the provider answers with less");
   }
 }

@@ -4,6 +4,7 @@ import io.credql.call.CallClock;
 import io.credql.call.CallProgress;
 import io.credql.call.ConnectionContext;
 import io.credql.call.ProviderClient;
+import io.credql.call.StatementCalls;
 import io.credql.audit.AuditLog;
 import io.credql.config.ConnectionProperties;
 import io.credql.config.Environment;
@@ -228,6 +229,8 @@ public final class CredqlSession implements ConnectionContext, AutoCloseable {
     // a client still being built has no connection to close
     final OkHttpClient client = httpClient.getNow(null);
     if (client != null) {
+      // a read waiting for its answer is not interrupted by the executor's shutdown: cancel it
+      StatementCalls.cancelReads(client);
       client.connectionPool().evictAll();
     }
   }

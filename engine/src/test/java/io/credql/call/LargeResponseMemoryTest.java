@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A 50 MB listing is read by a JVM with a 256 MB heap: the rows are decoded as the query reads
  * them, the page token written after the rows still leads to the next page, and a WHERE on a
- * response column still filters. The query runs in a JVM of its own so that only its heap counts.
+ * response column still filters; a body that never ends meets the size limit, not the heap's end.
+ * The queries run in a JVM of their own so that only its heap counts.
  */
 class LargeResponseMemoryTest {
   /**
@@ -45,6 +46,19 @@ class LargeResponseMemoryTest {
   @Test void aFiftyMegabyteListingIsReadInA256MegabyteHeapWithItsFilterAndItsNextPage() throws Exception {
     final long[] firstPageBytes = new long[1];
     final HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/endless/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      final byte[] chunk = ("{\"id\":1,\"name\":\"" + "x".repeat(60_000) + "\"},").getBytes(StandardCharsets.US_ASCII);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("{\"items\":[".getBytes(StandardCharsets.US_ASCII));
+        while (true) {
+          out.write(chunk); // until the client stops reading
+        }
+      } catch (IOException e) {
+        // the client hung up, as it should
+      }
+    });
     server.createContext("/", exchange -> {
       final boolean second = "cursor=c2".equals(exchange.getRequestURI().getRawQuery());
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -62,7 +76,7 @@ class LargeResponseMemoryTest {
       final List<String> command = new ArrayList<>(List.of(
           Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
           "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Child.class.getName(),
-          "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+          "http://127.0.0.1:" + server.getAddress().getPort(),
           Paths.get("src/test/resources/paging").toAbsolutePath().toString()));
       final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("CREDQL_TEST_TOKEN", "memory-test-token");
@@ -81,7 +95,10 @@ class LargeResponseMemoryTest {
       }
       final String[] lines = output.trim().split("\n");
       assertEquals("rows=" + expected + " last=" + last, lines[0], output);
-      final long peak = Long.parseLong(lines[1].replace("peakHeapBytes=", "").trim());
+      assertTrue(lines[1].startsWith("endless=pager.items.by_cursor.") && lines[1].contains(
+          "the provider's response (HTTP 200) is larger than ") && lines[1].contains(" MiB once decompressed"),
+          "a body without end is refused at the limit, within the heap: " + output);
+      final long peak = Long.parseLong(lines[2].replace("peakHeapBytes=", "").trim());
       System.out.printf("50 MB listing: peak heap %d MB in -Xmx256m%n", peak / (1024 * 1024));
     } finally {
       server.stop(0);
@@ -114,7 +131,7 @@ class LargeResponseMemoryTest {
     public static void main(String[] args) throws SQLException {
       final Path providers = Paths.get(args[1]);
       try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + providers
-              + ";baseUrl.pager=" + args[0]);
+              + ";baseUrl.pager=" + args[0] + "/v1");
            Statement s = c.createStatement();
            ResultSet rs = s.executeQuery("SELECT id FROM pager.items.by_cursor WHERE name LIKE '%7-%'")) {
         long rows = 0;
@@ -124,6 +141,14 @@ class LargeResponseMemoryTest {
           last = rs.getLong(1);
         }
         System.out.println("rows=" + rows + " last=" + last);
+      }
+      try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + providers
+              + ";baseUrl.pager=" + args[0] + "/endless/v1");
+           Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT id FROM pager.items.by_cursor")) {
+        System.out.println("rows of an endless body: " + rs.next());
+      } catch (SQLException e) {
+        System.out.println("endless=" + e.getMessage());
       }
       long peak = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -52,13 +52,17 @@ class ClientDisconnectTest {
   private final CountDownLatch resetArrived = new CountDownLatch(1);
   /** The fake answers a reset only once the test has let its client go away. */
   private final CountDownLatch answerReset = new CountDownLatch(1);
+  /** Credentials of instances from 100 on are answered only when the test ends: their calls stall. */
+  private final CountDownLatch releaseStalled = new CountDownLatch(1);
+  private final AtomicInteger stalled = new AtomicInteger();
   private LoopbackJsonServer linode;
   private CredqlServer server;
   private final ExecutorService client = Executors.newSingleThreadExecutor();
 
   @BeforeEach void startLinodeAndServer() throws Exception {
     linode = LoopbackJsonServer.routes()
-        .route("/v4/databases/postgresql/instances/", request -> request.method().equals("POST") ? reset() : credentials())
+        .route("/v4/databases/postgresql/instances/", request -> request.method().equals("POST") ? reset()
+            : request.path().matches(".*/instances/1\\d\\d/credentials") ? stall() : credentials())
         .start();
     final Path users = directory.resolve("users");
     new UsersFile(users, 4).add("ann", Role.READER, Set.of(), "ann-password".toCharArray());
@@ -72,6 +76,7 @@ class ClientDisconnectTest {
 
   @AfterEach void stopAll() {
     answerReset.countDown();
+    releaseStalled.countDown();
     client.shutdownNow();
     server.close();
     linode.close();
@@ -87,6 +92,13 @@ class ClientDisconnectTest {
     } finally {
       inFlight.decrementAndGet();
     }
+  }
+
+  /** A credentials read that is answered only when the test ends. */
+  private Answer stall() throws InterruptedException {
+    stalled.incrementAndGet();
+    releaseStalled.await(60, TimeUnit.SECONDS);
+    return Answer.none();
   }
 
   /** A reset, answered when the test says so. */
@@ -132,6 +144,39 @@ class ClientDisconnectTest {
       assertEquals("linroot", rows.getString(1));
       assertTrue(rows.next());
     }
+  }
+
+  @Test void aClientThatGoesAwayWhileItsCallsStallFreesTheirPlacesInTheBudgetForTheNextClientAtOnce()
+      throws Exception {
+    final String stalling = "SELECT username FROM linode.databases.postgresql_instances_credentials"
+        + " WHERE instanceId IN (101, 102, 103, 104)";
+    try (TcpRelay relay = TcpRelay.to(server.port())) {
+      final Connection leaving = DriverManager.getConnection(thinUrl("http://127.0.0.1:" + relay.port(), "ann"));
+      final Future<?> running = client.submit(() -> leaving.createStatement().executeQuery(stalling));
+      final long deadline = System.nanoTime() + 30_000_000_000L;
+      while (stalled.get() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(2, stalled.get(), "both places of the budget (concurrency=2) hold a stalled call");
+      relay.close(); // the client hangs up; its two calls will never be answered
+      assertThrows(ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS));
+    }
+    // a socket read ignores the interrupt of its thread: only cancelling the calls frees their places
+    final ExecutorService next = Executors.newSingleThreadExecutor();
+    try (Connection c = DriverManager.getConnection(thinUrl(server.url().toString(), "ann"))) {
+      final Future<String> answered = next.submit(() -> {
+        try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
+            "SELECT username FROM linode.databases.postgresql_instances_credentials WHERE instanceId = 1")) {
+          assertTrue(rows.next());
+          return rows.getString(1);
+        }
+      });
+      assertEquals("linroot", answered.get(5, TimeUnit.SECONDS),
+          "the next client is served well before the stalled calls' 30 s deadline");
+    } finally {
+      next.shutdownNow();
+    }
+    assertEquals(2, stalled.get(), "no further call of the query that was given up started");
   }
 
   @Test void aResetWhoseClientGoesAwayRunsToItsEndOnceAndIsAuditedWithTheUsersName() throws Exception {

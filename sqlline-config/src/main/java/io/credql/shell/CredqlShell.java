@@ -77,6 +77,7 @@ public final class CredqlShell {
   public int run(@Nullable InputStream in, PrintStream out, PrintStream err) throws IOException {
     requireNonNull(out, "out");
     requireNonNull(err, "err");
+    history.reportProblemsTo(err);
     prepareHistoryFile();
     // sqlline keeps its own settings (sqlline.properties, written by !save) beside the history,
     // not in ~/.sqlline; the property must be set before sqlline's first use

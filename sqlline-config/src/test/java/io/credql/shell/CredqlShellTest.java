@@ -112,4 +112,27 @@ class CredqlShellTest {
     assertTrue(message.startsWith("Error: ") && message.contains("concurrency"), message);
     assertTrue(!message.contains("\tat "), message);
   }
+
+  @Test void aHistoryFileThatCannotBeWrittenCostsTheHistoryInOneLineButNotTheShell() throws Exception {
+    final Properties properties = new Properties();
+    properties.setProperty("providers", AcmeApi.providers().toString());
+    properties.setProperty("baseUrl.acme", api.baseUrl());
+    // what a full disk or a file-size limit does to each save, without needing either
+    final Path history = Files.createDirectories(home.resolve(".credql").resolve("history"));
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final String typed = "SELECT label FROM acme.things.things WHERE thingId = 7;\n"
+        + "SELECT label FROM acme.things.things WHERE thingId = 7;\n!quit\n";
+    final int status = new CredqlShell("jdbc:credql:", properties, ResultFormat.CSV, history,
+        new SecretFilteringHistory()).run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    final String shown = out.toString(StandardCharsets.UTF_8);
+    final String told = err.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, () -> shown + told);
+    assertEquals(2, shown.split("\"seven\"", -1).length - 1, "both statements ran: " + shown);
+    assertEquals(1, told.split("credql: the shell's history", -1).length - 1, told);
+    assertTrue(told.contains(history + " cannot be written (") && told.contains(
+        "; this session's lines are not kept in it"), told);
+    assertFalse(told.contains("\tat "), told);
+  }
 }
