@@ -65,7 +65,7 @@ class LookupJoinRuleTest {
     try {
       final CountDownLatch latch = gathered;
       latch.countDown();
-      latch.await(3, TimeUnit.SECONDS);
+      latch.await(10, TimeUnit.SECONDS);
     } finally {
       inFlight.decrementAndGet();
     }
