@@ -34,7 +34,8 @@ public final class LoopbackJsonServer implements AutoCloseable {
 
   private LoopbackJsonServer(Map<String, Route> routes) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      // a backlog for a fan-out's burst of connections (the default, 50, drops the rest for a second)
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import org.apache.calcite.rex.RexNode;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,27 +12,34 @@ import java.util.Set;
 /**
  * The values a query binds to a resource's parameter columns: per column, one or more expressions
  * (literals, {@code ?} parameters, constant expressions, correlation variables of a lookup join).
- * Several values mean several calls.
+ * Several values mean several calls. A bound column that is a response field too is
+ * {@linkplain #checked() checked}: the scan keeps only the rows whose field equals the value the
+ * call was made with, since a provider may answer more than it was asked.
  */
 public final class ParameterBindings {
-  public static final ParameterBindings NONE = new ParameterBindings(Map.of(), false);
+  public static final ParameterBindings NONE = new ParameterBindings(Map.of(), Set.of());
 
   private final Map<String, List<RexNode>> values;
-  private final boolean wholeCondition;
+  private final Set<String> checked;
 
-  ParameterBindings(Map<String, List<RexNode>> values, boolean wholeCondition) {
+  ParameterBindings(Map<String, List<RexNode>> values, Set<String> checked) {
     final Map<String, List<RexNode>> copy = new LinkedHashMap<>();
     values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
     this.values = Collections.unmodifiableMap(copy);
-    this.wholeCondition = wholeCondition;
+    this.checked = Collections.unmodifiableSet(new LinkedHashSet<>(checked));
   }
 
-  /**
-   * Whether the filter these values came from says nothing else: every row of the bound scan
-   * satisfies it (each row echoes the values it was called with), so the filter can go.
-   */
-  boolean isWholeCondition() {
-    return wholeCondition;
+  /** These bindings and {@code more}'s, which binds none of the same columns. */
+  ParameterBindings and(ParameterBindings more) {
+    final Map<String, List<RexNode>> both = new LinkedHashMap<>(values);
+    more.values.forEach((name, list) -> {
+      if (both.put(name, list) != null) {
+        throw new IllegalArgumentException(name + " is bound twice");
+      }
+    });
+    final Set<String> bothChecked = new LinkedHashSet<>(checked);
+    bothChecked.addAll(more.checked);
+    return new ParameterBindings(both, bothChecked);
   }
 
   public boolean isEmpty() {
@@ -41,6 +49,11 @@ public final class ParameterBindings {
   /** Names of the bound columns, in the order they were found. */
   public Set<String> names() {
     return values.keySet();
+  }
+
+  /** Names of the bound columns whose field each row must equal the value its call was made with. */
+  public Set<String> checked() {
+    return checked;
   }
 
   /** The values bound to the column {@code name}; none for a column that is not bound. */
@@ -58,14 +71,15 @@ public final class ParameterBindings {
   }
 
   @Override public boolean equals(Object o) {
-    return o instanceof ParameterBindings && values.equals(((ParameterBindings) o).values);
+    return o instanceof ParameterBindings && values.equals(((ParameterBindings) o).values)
+        && checked.equals(((ParameterBindings) o).checked);
   }
 
   @Override public int hashCode() {
-    return values.hashCode();
+    return values.hashCode() * 31 + checked.hashCode();
   }
 
   @Override public String toString() {
-    return values.toString();
+    return checked.isEmpty() ? values.toString() : values + " checked " + checked;
   }
 }

@@ -8,7 +8,6 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
@@ -20,7 +19,6 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -45,15 +43,6 @@ import static java.util.Objects.requireNonNull;
  * implementing it reports the missing parameters.
  */
 public final class ResourceTableScan extends TableScan implements EnumerableRel {
-  /**
-   * Batched nested-loop joins with batches large enough that a typical fan-out (hundreds of keys)
-   * runs in as few rounds of concurrent calls as possible. A batch's rows are fields of one
-   * generated class when the join's condition stays above the scan (its column is also a response
-   * field), and the JVM allows a method at most 255 parameters: 256 failed such a join to compile.
-   */
-  private static final RelOptRule LOOKUP_JOIN_RULE =
-      EnumerableBatchNestedLoopJoinRule.Config.DEFAULT.withBatchSize(200).toRule();
-
   /** Rows assumed for a listing whose size is unknown. */
   private static final double LISTING_ROWS = 1000;
 
@@ -125,7 +114,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     planner.addRule(ResourceLimitRule.INSTANCE);
     planner.addRule(ResourceLimitRule.THROUGH_PROJECT);
     ResourcePushdownRule.ALL.forEach(planner::addRule);
-    planner.addRule(LOOKUP_JOIN_RULE);
+    planner.addRule(LookupJoinRule.INSTANCE);
     planner.addRule(StashedValuesRule.INSTANCE);
   }
 
@@ -171,7 +160,7 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
     final Expression plan = implementor.stash(new ScanPlan(resourceTable.session(),
-        resourceTable.columns(), method, names, pushdown), ScanPlan.class);
+        resourceTable.columns(), method, names, bindings.checked(), pushdown), ScanPlan.class);
     final List<Expression> arrays = new ArrayList<>();
     for (String name : names) {
       arrays.add(boundValues(implementor, builder, bindings.values(name)));

@@ -105,11 +105,15 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     try {
       while (true) {
         if (rows.hasNext()) {
-          current = rowMaker.row(rows.next(), echoes);
-          emitted++;
+          final Object[] row = rowMaker.row(rows.next(), echoes);
           if (++readOfPage == READ_AHEAD_AFTER) {
             readAhead();
           }
+          if (!rowMaker.answersCall(row, echoes)) {
+            continue;
+          }
+          current = row;
+          emitted++;
           return true;
         }
         if (nextPage != null) {

@@ -54,7 +54,8 @@ public final class ResourceScanner {
           client = session.client(plan.method().resource().service().provider().name());
           combinations = prepared(client, withPushdown(withTop(
               combinations(plan, values, new CallBinder(session.redactor(), CallBinder.Naming.COLUMN)),
-              plan.method(), fetch), plan.method(), plan.pushdown()));
+              // a provider asked for the first rows may answer rows the scan then leaves out
+              plan.method(), plan.checked().isEmpty() ? fetch : -1), plan.method(), plan.pushdown()));
         } catch (CredqlException e) {
           throw e.unchecked();
         }
@@ -63,7 +64,7 @@ public final class ResourceScanner {
         }
         return new CallStreamEnumerator(client, session.executor(),
             2 * session.properties().concurrency(),
-            new RowMaker(plan.method(), plan.columns()), combinations, fetch,
+            new RowMaker(plan.method(), plan.columns(), plan.checked()), combinations, fetch,
             QueryCalls.of(root), session.progress(), session.properties().callErrorsAsRows());
       }
     };

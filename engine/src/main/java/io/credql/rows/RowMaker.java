@@ -10,17 +10,48 @@ import io.credql.schema.ResourceColumns;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns a response item into a table row: fields from the item, parameter columns from the call. */
 final class RowMaker {
   private final MethodDefinition method;
   private final List<ResourceColumn> columns;
+  /** Indexes of the columns each row must agree on with its call ({@link ScanPlan#checked()}). */
+  private final int[] checked;
 
-  RowMaker(MethodDefinition method, ResourceColumns columns) {
+  RowMaker(MethodDefinition method, ResourceColumns columns, Set<String> checked) {
     this.method = method;
     this.columns = columns.list();
+    final List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < this.columns.size(); i++) {
+      if (checked.contains(this.columns.get(i).name())) {
+        indexes.add(i);
+      }
+    }
+    this.checked = indexes.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Whether {@code row} answers the call it came from: each checked column holds the value the
+   * call was made with, compared as SQL's {@code =} compares them (a value that is not of the
+   * column's type equals none).
+   */
+  boolean answersCall(Object[] row, Map<String, Object> echoes) {
+    for (int i : checked) {
+      final Object value = row[i];
+      final Object echo = echo(columns.get(i), echoes);
+      if (value == null || echo == null) {
+        return false;
+      }
+      if (value instanceof Double && echo instanceof Double
+          ? ((Double) value).doubleValue() != ((Double) echo).doubleValue() : !value.equals(echo)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

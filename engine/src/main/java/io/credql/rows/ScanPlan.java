@@ -6,6 +6,7 @@ import io.credql.schema.ResourceColumns;
 import io.credql.session.CredqlSession;
 
 import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,14 +19,17 @@ public final class ScanPlan {
   private final ResourceColumns columns;
   private final MethodDefinition method;
   private final List<String> parameters;
+  private final Set<String> checked;
   private final PushdownIntent pushdown;
 
+  /** @param checked the bound columns, response fields too, whose rows must equal their call's value */
   public ScanPlan(CredqlSession session, ResourceColumns columns, MethodDefinition method,
-      List<String> parameters, PushdownIntent pushdown) {
+      List<String> parameters, Set<String> checked, PushdownIntent pushdown) {
     this.session = requireNonNull(session, "session");
     this.columns = requireNonNull(columns, "columns");
     this.method = requireNonNull(method, "method");
     this.parameters = List.copyOf(parameters);
+    this.checked = Set.copyOf(checked);
     this.pushdown = requireNonNull(pushdown, "pushdown");
   }
 
@@ -45,6 +49,15 @@ public final class ScanPlan {
   /** Names of the bound parameter columns. */
   public List<String> parameters() {
     return parameters;
+  }
+
+  /**
+   * Names of the bound columns that are response fields too, whose value in each row must equal
+   * the one its call was made with: the rows of a provider that answered more than it was asked
+   * are left out here, and the query's condition on them is not checked again above the scan.
+   */
+  public Set<String> checked() {
+    return checked;
   }
 
   /** What the query asks beyond its parameters, which the method may pass on to the API. */

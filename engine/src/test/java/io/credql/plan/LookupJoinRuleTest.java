@@ -1,0 +1,143 @@
+package io.credql.plan;
+
+import io.credql.LoopbackJsonServer;
+import io.credql.LoopbackJsonServer.Answer;
+import io.credql.LoopbackJsonServer.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A lookup join of hundreds of keys makes its calls as many at a time as the connection allows,
+ * also when the key is a response field too, and still returns exactly the rows its condition
+ * selects.
+ */
+class LookupJoinRuleTest {
+  private static final String PROVIDERS =
+      Paths.get("src/test/resources/select-binding").toAbsolutePath().toString();
+  private static final int SAFES = 300;
+
+  private static LoopbackJsonServer api;
+  /** The safes the listing answers with, as JSON items. */
+  private static volatile List<String> safes = List.of();
+  /** Door calls in flight now, and the most there ever were. */
+  private static final AtomicInteger inFlight = new AtomicInteger();
+  private static final AtomicInteger mostInFlight = new AtomicInteger();
+  /** Counted down by each door call, which waits (a bounded while) until so many are in flight. */
+  private static volatile CountDownLatch gathered = new CountDownLatch(0);
+
+  @BeforeAll static void startApi() {
+    api = LoopbackJsonServer.answering(LookupJoinRuleTest::answer);
+  }
+
+  @AfterAll static void stopApi() {
+    api.close();
+  }
+
+  @BeforeEach void forget() {
+    api.forget();
+    mostInFlight.set(0);
+    gathered = new CountDownLatch(0);
+  }
+
+  private static Answer answer(Request request) throws InterruptedException {
+    if (request.path().equals("/v1/safes")) {
+      return Answer.json("{\"items\": [" + String.join(", ", safes) + "]}");
+    }
+    final String label = request.path().split("/")[3];
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      final CountDownLatch latch = gathered;
+      latch.countDown();
+      latch.await(10, TimeUnit.SECONDS);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    // a provider that matches labels without regard to case, and answers with its own spelling
+    final String answered = label.endsWith("7") ? label.toUpperCase() : label;
+    return Answer.json("{\"label\": \"" + answered + "\", \"open\": " + label.endsWith("0") + "}");
+  }
+
+  private static List<String> labelled(int count) {
+    final List<String> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.add("{\"label\": \"s" + i + "\", \"room\": \"r" + i + "\"}");
+    }
+    return items;
+  }
+
+  private static List<String> rows(String sql, String properties) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS
+            + ";baseUrl.keyring=" + api.url("/v1") + properties);
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      final List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + ":" + rs.getString(2));
+      }
+      return rows;
+    }
+  }
+
+  private static long doorCalls() {
+    return api.targets().stream().filter(target -> target.endsWith("/door")).count();
+  }
+
+  @Test void aJoinOfThreeHundredKeysAtConcurrency256Holds256CallsInFlight() throws SQLException {
+    safes = labelled(SAFES);
+    gathered = new CountDownLatch(256);
+    final List<String> rows = rows("SELECT l.label, d.open FROM keyring.safes.safes l"
+        + " JOIN keyring.safes.doors d ON d.label = l.label", ";concurrency=256");
+    assertEquals(256, mostInFlight.get(), "the most door calls in flight at once");
+    assertEquals(SAFES, doorCalls());
+    assertEquals(SAFES - SAFES / 10, rows.size(), "the safes whose door answered with another label are left out");
+  }
+
+  @Test void aJoinOnAKeyTheRowsCarryTooReturnsOnlyTheRowsOfTheKeyAsked() throws SQLException {
+    safes = labelled(SAFES);
+    final List<String> rows = rows("SELECT l.label, d.open FROM keyring.safes.safes l"
+        + " JOIN keyring.safes.doors d ON d.label = l.label WHERE l.label LIKE '%0' OR l.label LIKE '%7'", "");
+    final List<String> expected = new ArrayList<>();
+    for (int i = 0; i < SAFES; i += 10) {
+      expected.add("s" + i + ":true");
+    }
+    assertEquals(expected, rows);
+    assertEquals(SAFES / 5, doorCalls());
+  }
+
+  @Test void aLeftJoinKeepsNullKeysDuplicatesAndKeysWhoseAnswerIsAnotherRow() throws SQLException {
+    final List<String> items = new ArrayList<>(labelled(SAFES));
+    items.add("{\"room\": \"no label\"}");
+    items.add("{\"label\": \"s10\", \"room\": \"again\"}");
+    safes = items;
+    final List<String> rows = rows("SELECT l.label, d.open FROM keyring.safes.safes l"
+        + " LEFT JOIN keyring.safes.doors d ON d.label = l.label", "");
+    assertEquals(SAFES + 2, rows.size());
+    assertTrue(rows.contains("s17:null"), "s17's door answered as S17");
+    assertTrue(rows.contains("null:null"), "the safe without a label");
+    assertEquals(2, rows.stream().filter("s10:true"::equals).count(), "s10 listed twice");
+    assertEquals(SAFES, doorCalls(), "one call per distinct key");
+  }
+
+  @Test void aLimitStopsTheCallsOfAJoinOfHundredsOfKeys() throws SQLException {
+    safes = labelled(SAFES);
+    assertEquals(3, rows("SELECT l.label, d.open FROM keyring.safes.safes l"
+        + " JOIN keyring.safes.doors d ON d.label = l.label LIMIT 3", ";concurrency=4").size());
+    assertTrue(doorCalls() <= LookupJoinRule.FIRST_BATCH, "door calls of a LIMIT met in the first batch: " + doorCalls());
+  }
+}
