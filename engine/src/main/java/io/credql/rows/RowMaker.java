@@ -37,7 +37,7 @@ final class RowMaker {
   /**
    * Whether {@code row} answers the call it came from: each checked column holds the value the
    * call was made with, compared as SQL's {@code =} compares them (a value that is not of the
-   * column's type equals none).
+   * column's type equals none), or, for a value placed in the URL's path, a link ending in it.
    */
   boolean answersCall(Object[] row, Map<String, Object> echoes) {
     for (int i : checked) {
@@ -47,11 +47,21 @@ final class RowMaker {
         return false;
       }
       if (value instanceof Double && echo instanceof Double
-          ? ((Double) value).doubleValue() != ((Double) echo).doubleValue() : !value.equals(echo)) {
+          ? ((Double) value).doubleValue() != ((Double) echo).doubleValue()
+          : !value.equals(echo) && !(columns.get(i).isPathParameter() && isLinkTo(value, echo))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a response field answers a value the call placed in the URL's path with a link to it:
+   * Google's instances, asked for zone {@code us-east1-b}, answer their zone as
+   * {@code https://.../zones/us-east1-b}, and StackQL's pages expect those rows.
+   */
+  private static boolean isLinkTo(Object value, Object echo) {
+    return value instanceof String && echo instanceof String && ((String) value).endsWith("/" + echo);
   }
 
   /**

@@ -19,6 +19,7 @@ public final class ResourceColumn {
   private final String jsonType;
   private final boolean field;
   private final boolean parameter;
+  private final boolean pathParameter;
   private final @Nullable String description;
   private final List<String> documentNames;
 
@@ -29,6 +30,12 @@ public final class ResourceColumn {
 
   ResourceColumn(String name, String fieldName, String jsonType, boolean field, boolean parameter,
       @Nullable String description, List<String> documentNames) {
+    this(name, fieldName, jsonType, field, parameter, false, description, documentNames);
+  }
+
+  private ResourceColumn(String name, String fieldName, String jsonType, boolean field, boolean parameter,
+      boolean pathParameter, @Nullable String description, List<String> documentNames) {
+    this.pathParameter = pathParameter;
     this.documentNames = List.copyOf(documentNames);
     this.fieldName = requireNonNull(fieldName, "fieldName");
     this.name = requireNonNull(name, "name");
@@ -43,16 +50,22 @@ public final class ResourceColumn {
    * {@code inputType}: where the two types differ the column takes a type holding both
    * ({@link #widened}), so that a value written for the parameter is not refused as the field's type.
    */
-  ResourceColumn asParameter(String inputName, String inputType) {
+  ResourceColumn asParameter(String inputName, String inputType, boolean inPath) {
     final List<String> names = new ArrayList<>(documentNames);
     names.add(inputName);
-    return new ResourceColumn(name, fieldName, widened(jsonType, inputType), field, true, description, names);
+    return new ResourceColumn(name, fieldName, widened(jsonType, inputType), field, true, inPath, description,
+        names);
+  }
+
+  /** This column, also an input placed in the URL's path by some method. */
+  ResourceColumn inPath() {
+    return new ResourceColumn(name, fieldName, jsonType, field, parameter, true, description, documentNames);
   }
 
   /** This column holding values of {@code otherType} too (another method types the same field so). */
   ResourceColumn alsoHolding(String otherType) {
-    return new ResourceColumn(name, fieldName, widened(jsonType, otherType), field, parameter, description,
-        documentNames);
+    return new ResourceColumn(name, fieldName, widened(jsonType, otherType), field, parameter, pathParameter,
+        description, documentNames);
   }
 
   /**
@@ -114,6 +127,14 @@ public final class ResourceColumn {
   /** Whether a value bound to this column in WHERE or a join is passed to the call. */
   public boolean isParameter() {
     return parameter;
+  }
+
+  /**
+   * Whether some method places this input in the URL's path: a value given for it names the
+   * collection the API answers from, rather than filtering rows the API returns.
+   */
+  public boolean isPathParameter() {
+    return pathParameter;
   }
 
   public @Nullable String description() {

@@ -78,7 +78,10 @@ public final class ResourceColumns {
               input.description(), List.of(input.name())));
           order.add(name);
         } else if (!existing.isParameter()) {
-          byName.put(existing.name(), existing.asParameter(input.name(), input.type()));
+          byName.put(existing.name(), existing.asParameter(input.name(), input.type(),
+              input.location() == ParameterDefinition.Location.PATH));
+        } else if (input.location() == ParameterDefinition.Location.PATH && !existing.isPathParameter()) {
+          byName.put(existing.name(), existing.inPath());
         }
       }
     }

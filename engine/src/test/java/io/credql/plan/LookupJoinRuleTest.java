@@ -70,7 +70,9 @@ class LookupJoinRuleTest {
       inFlight.decrementAndGet();
     }
     // a provider that matches labels without regard to case, and answers with its own spelling
-    final String answered = label.endsWith("7") ? label.toUpperCase() : label;
+    // and one that answers a key it was given in the path with a link to it, as Google answers zone
+    final String answered = label.endsWith("7") ? label.toUpperCase()
+        : label.startsWith("linked") ? "https://keyring.example/v1/safes/" + label : label;
     return Answer.json("{\"label\": \"" + answered + "\", \"open\": " + label.endsWith("0") + "}");
   }
 
@@ -132,6 +134,14 @@ class LookupJoinRuleTest {
     assertTrue(rows.contains("null:null"), "the safe without a label");
     assertEquals(2, rows.stream().filter("s10:true"::equals).count(), "s10 listed twice");
     assertEquals(SAFES, doorCalls(), "one call per distinct key");
+  }
+
+  @Test void aRowThatAnswersAPathParameterWithALinkToItsValueIsKeptAsStackqlKeepsGooglesZones()
+      throws SQLException {
+    assertEquals(List.of("https://keyring.example/v1/safes/linked1:false"),
+        rows("SELECT label, open FROM keyring.safes.doors WHERE label = 'linked1'", ""));
+    assertEquals(List.of(), rows("SELECT label, open FROM keyring.safes.doors WHERE label = 'other7'", ""),
+        "a row naming another key is still left out");
   }
 
   @Test void aLimitStopsTheCallsOfAJoinOfHundredsOfKeys() throws SQLException {
