@@ -1,11 +1,13 @@
 package io.credql.plan;
 
+import io.credql.schema.ResourceColumn;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
@@ -27,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule that makes a join a batched lookup join: the left side's rows are read {@link #BATCH} at a
@@ -51,8 +54,15 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
    */
   static final int FIRST_BATCH = 64;
   /** Calcite's batched join for any other join, small enough to compile with its filter. */
-  private static final RelOptRule FILTERED = EnumerableBatchNestedLoopJoinRule.Config.DEFAULT
-      .withBatchSize(200).toRule();
+  private static final RelOptRule FILTERED = filtered(200);
+  /**
+   * Parameters the compiled filter of Calcite's batched join may take at most: one per outer row
+   * and outer column its condition reads, and the JVM allows a method 255 (a join on two columns
+   * in batches of 200 failed with "Method has too many parameters (403)").
+   */
+  private static final int MOST_PARAMETERS = 240;
+  /** Calcite's batched join by the number of outer columns its condition reads. */
+  private static final Map<Integer, RelOptRule> FILTERED_BY_COLUMNS = new ConcurrentHashMap<>();
 
   public static final LookupJoinRule INSTANCE = RuleConfig.rule("LookupJoinRule",
       b -> b.operand(LogicalJoin.class).anyInputs(), LookupJoinRule::new);
@@ -69,7 +79,13 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     final Join join = call.rel(0);
     final RelNode lookup = lookup(join);
     if (lookup == null) {
-      FILTERED.onMatch(call);
+      if (joinsOnAnUnboundParameter(join)) {
+        return;
+      }
+      final int outerColumns = RelOptUtil.InputFinder.bits(join.getCondition())
+          .get(0, join.getLeft().getRowType().getFieldCount()).cardinality();
+      final int batch = Math.max(1, Math.min(200, MOST_PARAMETERS / Math.max(1, outerColumns)));
+      FILTERED_BY_COLUMNS.computeIfAbsent(batch, LookupJoinRule::filtered).onMatch(call);
     } else {
       call.transformTo(lookup);
     }
@@ -106,7 +122,9 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     final ParameterBindingExtractor.Extraction extraction = ParameterBindingExtractor.extract(firstRow,
         scan.resourceTable().columns(), rexBuilder, new ChainColumns(chain), scan.bindings().names());
     final ParameterBindings bound = extraction.bindings();
-    if (!extraction.rest().isEmpty() || bound.names().size() != 1 || keys.isEmpty()) {
+    // the rest of the condition (detail.region = listing.region beside the key) is not the scan's
+    // to check: the batched join checks its whole condition on each pair of rows
+    if (bound.names().size() != 1 || keys.isEmpty()) {
       return null;
     }
     final String name = bound.names().iterator().next();
@@ -134,6 +152,36 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
         new GrowingBatchesRel(cluster, left.getTraitSet(), left, firstBatch, BATCH),
         convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
         join.getCondition(), keys.build(), new LinkedHashSet<>(ids), join.getJoinType());
+  }
+
+  /**
+   * Whether the join's condition reads, on its outer side, an input column of a resource scan that
+   * does not bind it: a parameter the scan's method was not called with is NULL in every row, so
+   * such a join (a self-join turned around, its listing outside) matches nothing; the lookup the
+   * user wrote, into the scan that takes the parameter, is the plan that answers.
+   */
+  private static boolean joinsOnAnUnboundParameter(Join join) {
+    RelNode node = original(join.getLeft());
+    while (node instanceof Project || node instanceof Filter) {
+      node = original(node.getInput(0));
+    }
+    if (!(node instanceof ResourceTableScan)) {
+      return false;
+    }
+    final ResourceTableScan scan = (ResourceTableScan) node;
+    final List<String> names = join.getLeft().getRowType().getFieldNames();
+    for (int i : RelOptUtil.InputFinder.bits(join.getCondition()).get(0, names.size())) {
+      final ResourceColumn column = scan.resourceTable().columns().find(names.get(i));
+      if (column != null && column.isParameter() && !column.isField()
+          && !scan.bindings().names().contains(column.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static RelOptRule filtered(int batch) {
+    return EnumerableBatchNestedLoopJoinRule.Config.DEFAULT.withBatchSize(batch).toRule();
   }
 
   /** The relational expression a planner's set of equivalents started from. */

@@ -58,6 +58,30 @@ class LinodeSandboxTest {
     }
   }
 
+  @Test void aResourceJoinedToItselfLooksUpEachListedRowOnOneColumnOrTwo() throws SQLException {
+    // awscc's and aws's *_tags views join detail to listing on Identifier and region: Calcite's
+    // batched join compiled 200 rows x 2 columns into one method ("too many parameters (403)"),
+    // and a self-join on one column was turned around, its unbound listing outside: no rows
+    final String lookup = "SELECT listing.id, detail.region"
+        + " FROM linode.databases.postgresql_instances listing"
+        + " INNER JOIN linode.databases.postgresql_instances detail ON detail.instanceId = listing.id";
+    final List<String> expected = List.of("123 us-east", "124 eu-central");
+    assertEquals(expected, idsAndRegions(lookup + " WHERE listing.status = 'active' ORDER BY 1"));
+    assertEquals(expected, idsAndRegions(lookup + " AND detail.region = listing.region"
+        + " WHERE listing.status = 'active' ORDER BY 1"));
+  }
+
+  private static List<String> idsAndRegions(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:credql:sandbox=true");
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      final List<String> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      return rows;
+    }
+  }
+
   @Test void theSandboxTokenIsNotTheEnvironmentsToken() {
     // the demo token overlays LINODE_TOKEN, which surefire sets for the other tests
     assertNotEquals(System.getenv("LINODE_TOKEN"), Sandbox.shared().credentials().get("LINODE_TOKEN"));
