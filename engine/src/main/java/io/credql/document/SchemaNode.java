@@ -21,6 +21,11 @@ import static java.util.Objects.requireNonNull;
 public final class SchemaNode {
   private static final int MAX_REF_DEPTH = 64;
 
+  /** The keywords that restrict what a value may be; a schema holding none of them allows anything. */
+  private static final List<String> CONSTRAINING_KEYWORDS = List.of("type", "properties",
+      "additionalProperties", "items", "allOf", "oneOf", "anyOf", "enum", "const", "format", "pattern",
+      "required", "not");
+
   private final ServiceDocument document;
   private final JsonNode node;
   private final String pointer;
@@ -81,6 +86,19 @@ public final class SchemaNode {
       return "array";
     }
     return "string";
+  }
+
+  /**
+   * Whether this schema constrains nothing (JSON Schema's {@code {}}, as Google's firewall rules
+   * give the items of {@code allowed[].ports}): any value fits it.
+   */
+  public boolean allowsAnything() {
+    for (String keyword : CONSTRAINING_KEYWORDS) {
+      if (node.has(keyword)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean isObject() {

@@ -62,6 +62,12 @@ class RegistryDocumentShapesTest {
     assertTrue(onlyRequest().getBodyAsString().contains("\"kind\":\"label\""), onlyRequest().getBodyAsString());
   }
 
+  @Test void anArrayWhoseItemsHaveAnEmptySchemaTakesItemsOfAnyKind() throws SQLException {
+    // JSON Schema's {} allows anything: Google's firewall rules write allowed[].ports so
+    execute("INSERT INTO quirkco.teams.teams (site, name, labels) VALUES ('quirk.test', 'db', '[1, \"a\", {\"b\": true}]')");
+    assertTrue(onlyRequest().getBodyAsString().contains("[1,\"a\",{\"b\":true}]"), onlyRequest().getBodyAsString());
+  }
+
   @Test void anItemFittingNoAlternativeIsRefusedBeforeAnythingIsSent() {
     final SQLException e = assertThrows(SQLException.class, () -> execute(
         "INSERT INTO quirkco.teams.teams (site, name, rules) VALUES ('quirk.test', 'db', '[{\"kind\": \"label\", \"value\": 5}]')"));
