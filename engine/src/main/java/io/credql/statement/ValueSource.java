@@ -94,12 +94,16 @@ abstract class ValueSource {
         return ((SqlNumericLiteral) operand).bigDecimalValue().negate();
       }
     }
-    if (node instanceof SqlBasicCall && ((SqlBasicCall) node).operandCount() == 1
-        && "STRING".equalsIgnoreCase(((SqlBasicCall) node).getOperator().getName())) {
+    final SqlNode textOf = stackqlTextCall(node, "string");
+    if (textOf != null) {
       // StackQL's awscc pages write SET PatchDocument = string('[...]'): the value as text
-      final Object value = constant(((SqlBasicCall) node).operand(0), what);
+      final Object value = constant(textOf, what);
       return value == null ? null : value instanceof BigDecimal ? ((BigDecimal) value).toPlainString()
           : value.toString();
+    }
+    final SqlNode jsonOf = stackqlTextCall(node, "json");
+    if (jsonOf instanceof SqlCharStringLiteral) {
+      return ((SqlCharStringLiteral) jsonOf).getValueAs(String.class);
     }
     if (node instanceof SqlLiteral || node.getKind() == SqlKind.LITERAL_CHAIN) {
       final SqlLiteral literal = SqlLiteral.unchain(node);
@@ -119,10 +123,6 @@ abstract class ValueSource {
       }
       return value;
     }
-    final String stackqlText = stackqlTextFunction(node);
-    if (stackqlText != null) {
-      return stackqlText;
-    }
     throw new InvalidInputException(what + " must be a literal ('text', 123, true, NULL), ?, "
         + "string('text'), env('VARIABLE') or file('path'), not " + described(node) + " at line "
         + node.getParserPosition().getLineNum() + ", column " + node.getParserPosition().getColumnNum()
@@ -130,16 +130,14 @@ abstract class ValueSource {
         + " as a literal or a ?, or write INSERT ... SELECT)");
   }
 
-  /** The text of StackQL's {@code string('text')} or {@code json('{...}')}, the calls its UPDATE takes as values; else null. */
-  private static @Nullable String stackqlTextFunction(SqlNode node) {
-    if (node instanceof SqlBasicCall && ((SqlBasicCall) node).operandCount() == 1) {
-      final String name = ((SqlBasicCall) node).getOperator().getName().toLowerCase(Locale.ROOT);
-      final SqlNode operand = ((SqlBasicCall) node).operand(0);
-      if ((name.equals("string") || name.equals("json")) && operand instanceof SqlCharStringLiteral) {
-        return ((SqlCharStringLiteral) operand).getValueAs(String.class);
-      }
-    }
-    return null;
+  /**
+   * The argument of StackQL's {@code string(...)} or {@code json('{...}')} ({@code function}), the
+   * calls its UPDATE takes as values; else null.
+   */
+  private static @Nullable SqlNode stackqlTextCall(SqlNode node, String function) {
+    return node instanceof SqlBasicCall && ((SqlBasicCall) node).operandCount() == 1
+        && function.equalsIgnoreCase(((SqlBasicCall) node).getOperator().getName())
+        ? ((SqlBasicCall) node).operand(0) : null;
   }
 
   /** What the user wrote instead of a value, in their words: a call of json_replace(), the column x, an expression. */
