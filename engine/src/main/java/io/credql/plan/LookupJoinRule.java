@@ -79,11 +79,12 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     final Join join = call.rel(0);
     final RelNode lookup = lookup(join);
     if (lookup == null) {
-      if (joinsOnAnUnboundParameter(join)) {
+      final ImmutableBitSet outerKeys = RelOptUtil.InputFinder.bits(join.getCondition())
+          .get(0, join.getLeft().getRowType().getFieldCount());
+      if (joinsOnAnUnboundParameter(join, outerKeys)) {
         return;
       }
-      final int outerColumns = RelOptUtil.InputFinder.bits(join.getCondition())
-          .get(0, join.getLeft().getRowType().getFieldCount()).cardinality();
+      final int outerColumns = outerKeys.cardinality();
       final int batch = Math.max(1, Math.min(200, MOST_PARAMETERS / Math.max(1, outerColumns)));
       FILTERED_BY_COLUMNS.computeIfAbsent(batch, LookupJoinRule::filtered).onMatch(call);
     } else {
@@ -97,11 +98,7 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     final RexBuilder rexBuilder = cluster.getRexBuilder();
     final int leftCount = join.getLeft().getRowType().getFieldCount();
     final List<RelNode> chain = new ArrayList<>();
-    RelNode node = original(join.getRight());
-    while (node instanceof Project || node instanceof Filter) {
-      chain.add(node);
-      node = original(node.getInput(0));
-    }
+    final RelNode node = underProjectsAndFilters(join.getRight(), chain);
     if (!(node instanceof ResourceTableScan)) {
       return null;
     }
@@ -155,22 +152,19 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
   }
 
   /**
-   * Whether the join's condition reads, on its outer side, an input column of a resource scan that
-   * does not bind it: a parameter the scan's method was not called with is NULL in every row, so
+   * Whether {@code outerKeys}, the outer columns the join's condition reads, include an input
+   * column of a resource scan that does not bind it: a parameter the scan's method was not called with is NULL in every row, so
    * such a join (a self-join turned around, its listing outside) matches nothing; the lookup the
    * user wrote, into the scan that takes the parameter, is the plan that answers.
    */
-  private static boolean joinsOnAnUnboundParameter(Join join) {
-    RelNode node = original(join.getLeft());
-    while (node instanceof Project || node instanceof Filter) {
-      node = original(node.getInput(0));
-    }
+  private static boolean joinsOnAnUnboundParameter(Join join, ImmutableBitSet outerKeys) {
+    final RelNode node = underProjectsAndFilters(join.getLeft(), new ArrayList<>());
     if (!(node instanceof ResourceTableScan)) {
       return false;
     }
     final ResourceTableScan scan = (ResourceTableScan) node;
     final List<String> names = join.getLeft().getRowType().getFieldNames();
-    for (int i : RelOptUtil.InputFinder.bits(join.getCondition()).get(0, names.size())) {
+    for (int i : outerKeys) {
       final ResourceColumn column = scan.resourceTable().columns().find(names.get(i));
       if (column != null && column.isParameter() && !column.isField()
           && !scan.bindings().names().contains(column.name())) {
@@ -182,6 +176,16 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
 
   private static RelOptRule filtered(int batch) {
     return EnumerableBatchNestedLoopJoinRule.Config.DEFAULT.withBatchSize(batch).toRule();
+  }
+
+  /** What {@code top}'s projections and filters read, those added to {@code chain} from the top down. */
+  private static @Nullable RelNode underProjectsAndFilters(RelNode top, List<RelNode> chain) {
+    RelNode node = original(top);
+    while (node instanceof Project || node instanceof Filter) {
+      chain.add(node);
+      node = original(node.getInput(0));
+    }
+    return node;
   }
 
   /** The relational expression a planner's set of equivalents started from. */
