@@ -9,6 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -90,16 +91,7 @@ public final class StatementCalls {
   public static int cancel(OkHttpClient client, Collection<Thread> threads) {
     requireNonNull(client, "client");
     requireNonNull(threads, "threads");
-    int cancelled = 0;
-    for (Call call : client.dispatcher().runningCalls()) {
-      final SendingThread sender = call.request().tag(SendingThread.class);
-      if (sender != null && (threads.contains(sender.thread) || sender.cancelled())) {
-        sender.cancelled = true;
-        call.cancel();
-        cancelled++;
-      }
-    }
-    return cancelled;
+    return cancelWhere(client, sender -> threads.contains(sender.thread) || sender.cancelled());
   }
 
   /**
@@ -111,10 +103,15 @@ public final class StatementCalls {
    */
   public static int cancelReads(OkHttpClient client) {
     requireNonNull(client, "client");
+    return cancelWhere(client, sender -> sender.read);
+  }
+
+  /** Cancels the calls in flight through {@code client}'s dispatcher whose tag {@code which} picks. */
+  private static int cancelWhere(OkHttpClient client, Predicate<SendingThread> which) {
     int cancelled = 0;
     for (Call call : client.dispatcher().runningCalls()) {
       final SendingThread sender = call.request().tag(SendingThread.class);
-      if (sender != null && sender.read) {
+      if (sender != null && which.test(sender)) {
         sender.cancelled = true;
         call.cancel();
         cancelled++;
