@@ -356,7 +356,8 @@ final class RequestFactory {
     ParameterDefinition hyphenated = null;
     for (ParameterDefinition parameter : method.parameters()) {
       if (parameter.location() == ParameterDefinition.Location.PATH) {
-        if (parameter.name().equals(name)) {
+        // Google's bigquery names the parameter of {+datasetId} "+datasetId", as the template writes it
+        if (parameter.name().equals(name) || parameter.name().equals("+" + name)) {
           return parameter;
         }
         if (parameter.name().replace('-', '_').equals(name)) {

@@ -100,6 +100,15 @@ public final class SqliteValidator extends SqlValidatorImpl {
     return validated;
   }
 
+  /** Calcite's, after the dotted parameter names that name no table are read as one name each. */
+  @Override protected void validateWhereClause(SqlSelect select) {
+    final SqlNode where = select.getWhere();
+    if (where != null) {
+      select.setWhere(DottedParameterNames.resolve(where, getWhereScope(select), getCatalogReader().nameMatcher()));
+    }
+    super.validateWhereClause(select);
+  }
+
   @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
     if (node instanceof SqlSelect) {
       final SqlSelect select = (SqlSelect) node;

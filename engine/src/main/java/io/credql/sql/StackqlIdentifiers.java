@@ -101,6 +101,8 @@ public final class StackqlIdentifiers {
   /** The first words of the statements StackQL's reference pages print after an anchor comment. */
   private static final Set<String> STATEMENT_WORDS =
       Set.of("SELECT", "INSERT", "UPDATE", "REPLACE", "DELETE", "EXEC", "WITH");
+  /** The words after which a {@code +} joined to a word starts a parameter's name ({@code +datasetId}). */
+  private static final Set<String> WHERE_CONJUNCTIONS = Set.of("WHERE", "AND", "OR");
   /** What a previous token that is a literal or a quoted name is recorded as. */
   private static final String VALUE = "value";
 
@@ -224,6 +226,17 @@ public final class StackqlIdentifiers {
         insertStatement |= upper.equals("INSERT") && previous == null;
         execNameOpen |= upper.equals("EXEC") && previous == null;
         previous = upper;
+        i = end;
+      } else if (c == '+' && (columnList || previous != null && WHERE_CONJUNCTIONS.contains(previous)) && i + 1 < n
+          && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')) {
+        // a parameter named by Google's reserved expansion ({+datasetId}), written so by the
+        // pages in WHERE and INSERT column lists; after WHERE, AND or OR a unary plus has no use
+        int end = i + 2;
+        while (end < n && isWordPart(sql.charAt(end))) {
+          end++;
+        }
+        out.quote(i, end);
+        previous = VALUE;
         i = end;
       } else {
         if (c == ';' && isLastStatementEnd(sql, i + 1)) {
@@ -387,8 +400,11 @@ public final class StackqlIdentifiers {
       out.replace(sql.substring(start, nameStart) + '"' + name.replace("\"", "\"\"") + '"', start, end);
       return end;
     }
-    int end = nameStart;
-    boolean plain = true;
+    // @+jobId: a parameter named by Google's reserved expansion ({+jobId})
+    final boolean reservedExpansion = nameStart + 1 < n && sql.charAt(nameStart) == '+'
+        && (Character.isLetter(sql.charAt(nameStart + 1)) || sql.charAt(nameStart + 1) == '_');
+    int end = reservedExpansion ? nameStart + 1 : nameStart;
+    boolean plain = !reservedExpansion;
     while (end < n) {
       final char c = sql.charAt(end);
       if (isWordPart(c)) {

@@ -121,12 +121,13 @@ final class DmlHandler implements StatementHandler {
     final ResourceDefinition resource = ObjectNames.resource(session, context, (SqlIdentifier) targetNode);
     final SqlNode condition = statement instanceof SqlDelete ? ((SqlDelete) statement).getCondition()
         : ((SqlUpdate) statement).getCondition();
-    final Map<String, List<ValueSource>> where = whereValues(condition, verb, session.environment());
+    final SqlIdentifier target = (SqlIdentifier) targetNode;
+    final Map<String, List<ValueSource>> where = whereValues(condition, target, verb, session.environment());
     final List<Assignment> set = new ArrayList<>();
     if (statement instanceof SqlUpdate) {
       final SqlUpdate update = (SqlUpdate) statement;
       for (int i = 0; i < update.getTargetColumnList().size(); i++) {
-        final String column = last(update.getTargetColumnList().get(i));
+        final String column = columnName(update.getTargetColumnList().get(i), target);
         set.add(new Assignment(column,
             ValueSource.of(update.getSourceExpressionList().get(i), "the value of " + column,
             session.environment())));
@@ -169,7 +170,7 @@ final class DmlHandler implements StatementHandler {
     }
     final List<String> columns = new ArrayList<>();
     for (SqlNode column : columnList) {
-      columns.add(last(column));
+      columns.add(columnName(column, (SqlIdentifier) targetNode));
     }
     final Set<String> bound = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     bound.addAll(columns);
@@ -412,8 +413,8 @@ final class DmlHandler implements StatementHandler {
   }
 
   /** WHERE of DELETE/UPDATE as values per column: only {@code col = value}, {@code col IN (...)}, joined by AND. */
-  private static Map<String, List<ValueSource>> whereValues(@Nullable SqlNode condition, SqlVerb verb,
-      Environment environment) throws InvalidInputException {
+  private static Map<String, List<ValueSource>> whereValues(@Nullable SqlNode condition, SqlIdentifier target,
+      SqlVerb verb, Environment environment) throws InvalidInputException {
     final Map<String, List<ValueSource>> values = new LinkedHashMap<>();
     if (condition == null) {
       return values;
@@ -426,21 +427,24 @@ final class DmlHandler implements StatementHandler {
         final SqlNode left = call.operand(0);
         final SqlNode right = call.operand(1);
         if (left instanceof SqlIdentifier && !(right instanceof SqlIdentifier)) {
-          values.put(last(left), List.of(ValueSource.of(right, "the value of " + last(left), environment)));
+          final String name = columnName(left, target);
+          values.put(name, List.of(ValueSource.of(right, "the value of " + name, environment)));
           continue;
         }
         if (right instanceof SqlIdentifier && !(left instanceof SqlIdentifier)) {
-          values.put(last(right), List.of(ValueSource.of(left, "the value of " + last(right), environment)));
+          final String name = columnName(right, target);
+          values.put(name, List.of(ValueSource.of(left, "the value of " + name, environment)));
           continue;
         }
       }
       if (call != null && call.getKind() == SqlKind.IN && call.operand(0) instanceof SqlIdentifier
           && call.operand(1) instanceof SqlNodeList) {
+        final String name = columnName(call.operand(0), target);
         final List<ValueSource> list = new ArrayList<>();
         for (SqlNode value : (SqlNodeList) call.operand(1)) {
-          list.add(ValueSource.of(value, "a value of " + last(call.operand(0)), environment));
+          list.add(ValueSource.of(value, "a value of " + name, environment));
         }
-        values.put(last(call.operand(0)), list);
+        values.put(name, list);
         continue;
       }
       throw new InvalidInputException(verb.name() + " supports only conditions that give the "
@@ -475,6 +479,31 @@ final class DmlHandler implements StatementHandler {
       result = next;
     }
     return result;
+  }
+
+  /**
+   * The column a mutation's {@code identifier} names: past the parts that name {@code target}
+   * ({@code tables.datasetId}, {@code google.bigquery.tables.datasetId}), the rest as one name, so
+   * that Google's dotted parameters ({@code clientCertificate.sslCertificate}) keep their dots.
+   */
+  private static String columnName(SqlNode identifier, SqlIdentifier target) {
+    final List<String> names = ((SqlIdentifier) identifier).names;
+    int start = 0;
+    for (int k = Math.min(names.size() - 1, target.names.size()); k > 0 && start == 0; k--) {
+      if (sameNames(names.subList(0, k), target.names.subList(target.names.size() - k, target.names.size()))) {
+        start = k;
+      }
+    }
+    return String.join(".", names.subList(start, names.size()));
+  }
+
+  private static boolean sameNames(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String last(SqlNode identifier) {
