@@ -235,6 +235,7 @@ public final class ProviderClient {
               .followSslRedirects(false)
               .addInterceptor(StatementCalls.REFUSING_CANCELLED_READS)
               .addInterceptor(new AuthInterceptor(this::authenticate))
+              .addInterceptor(BodiedGetInterceptor.INSTANCE)
               .build();
         }
         client = readClient;

@@ -16,7 +16,6 @@ import io.credql.spi.BoundCall;
 import okhttp3.HttpUrl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,13 +157,6 @@ final class RequestFactory {
       headers.put("Content-Type", RequestBodyEncoder.FORM + "; charset=utf-8");
       built = built.newBuilder().query(null).build();
       httpMethod = "POST";
-    }
-    if (body != null && ("GET".equals(httpMethod) || "HEAD".equals(httpMethod))) {
-      // Datadog's historical-signal search is one; OkHttp, like most clients, refuses such a request
-      final List<String> fields = new ArrayList<>();
-      body.fieldNames().forEachRemaining(fields::add);
-      throw new InvalidInputException(method.id() + " is an HTTP " + httpMethod + " with a request body,"
-          + " which credql cannot send; leave out its body fields (" + String.join(", ", fields) + ")");
     }
     return new PreparedRequest(call, httpMethod, built, headers, bytes);
   }

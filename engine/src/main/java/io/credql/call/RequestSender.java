@@ -205,11 +205,22 @@ final class RequestSender {
     }
     final byte @Nullable [] body = request.body();
     final String contentType = request.headers().get("Content-Type");
+    if (body != null && !permitsBody(request.method())) {
+      // a GET or HEAD with a body: BodiedGetInterceptor sends it, as OkHttp will not
+      builder.tag(BodiedGetInterceptor.Body.class,
+          new BodiedGetInterceptor.Body(body, contentType != null ? contentType : JSON_TYPE.toString()));
+      builder.method(request.method(), null);
+      return builder.build();
+    }
     final RequestBody requestBody = body != null
         ? RequestBody.create(body, contentType != null ? MediaType.get(contentType) : JSON_TYPE)
         : requiresBody(request.method()) ? RequestBody.create(new byte[0], null) : null;
     builder.method(request.method(), requestBody);
     return builder.build();
+  }
+
+  private static boolean permitsBody(String method) {
+    return !method.equals("GET") && !method.equals("HEAD");
   }
 
   private static boolean requiresBody(String method) {
