@@ -451,6 +451,10 @@ public final class StackqlIdentifiers {
     if (!RESERVED.contains(upper) || VALUE_KEYWORDS.contains(upper)) {
       return false;
     }
+    if (end + 1 < sql.length() && sql.charAt(end) == '.' && Character.isLetter(sql.charAt(end + 1))) {
+      // the first part of a dotted name (Google's interval.startTime): no keyword is joined to a dot
+      return true;
+    }
     if (next == '=' && !"=".equals(previous)) {
       // a parameter or field given a value (SET interval = 30, AND select = '...'); no keyword
       // other than a value is followed by "="

@@ -68,6 +68,14 @@ class StackqlStatementParserTest {
     assertThrows(SqlParseException.class, () -> parse("SELECT 1; SELECT 2;"));
   }
 
+  @Test void aReservedWordThatStartsADottedNameIsAName() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT labels FROM google.monitoring.members WHERE projectsId = 'p1'"
+        + " -- required\nAND interval.endTime = '2026-01-01T00:00:00Z' AND interval.startTime = 'x';");
+    final SqlCall first = (SqlCall) ((SqlCall) ((SqlCall) select.getWhere()).operand(0)).operand(1);
+    assertEquals(List.of("interval", "endTime"), ((SqlIdentifier) first.operand(0)).names);
+    assertInstanceOf(SqlSelect.class, parse("SELECT * FROM t WHERE d > CURRENT_DATE - INTERVAL '1' DAY AND e = 1"));
+  }
+
   @Test void aColumnNamedIntervalAndAnExecMethodNamedWithAHyphenParseAsStackqlsPagesWriteThem()
       throws SqlParseException {
     final SqlSelect select = (SqlSelect) parse("SELECT\nname,\ninterval\nFROM google.monitoring.snoozes\n"
