@@ -473,6 +473,10 @@ public final class StackqlIdentifiers {
       // no INTERVAL literal ends where it starts (Google's snoozes have a column named interval)
       return true;
     }
+    if ((upper.equals("UNIQUE") || upper.equals("EXISTS")) && next != '(' && followedAsAName) {
+      // the predicates UNIQUE (...) and EXISTS (...) take a query: alone they are columns (firestore's unique)
+      return true;
+    }
     if (KEYWORDS_THAT_END_AN_OPERAND.contains(upper)) {
       return false;
     }

@@ -76,6 +76,14 @@ class StackqlStatementParserTest {
     assertInstanceOf(SqlSelect.class, parse("SELECT * FROM t WHERE d > CURRENT_DATE - INTERVAL '1' DAY AND e = 1"));
   }
 
+  @Test void aColumnNamedUniqueOrExistsIsANameWhereNoQueryFollows() throws SqlParseException {
+    final SqlSelect select = (SqlSelect) parse("SELECT name, state, unique\nFROM google.firestore.indexes\n"
+        + "WHERE projectsId = 'p1';");
+    assertEquals(List.of("name", "state", "unique"), names(select.getSelectList()));
+    final SqlSelect predicate = (SqlSelect) parse("SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u) AND exists = 1");
+    assertEquals(SqlKind.EXISTS, ((SqlCall) ((SqlCall) predicate.getWhere()).operand(0)).getKind());
+  }
+
   @Test void aColumnNamedIntervalAndAnExecMethodNamedWithAHyphenParseAsStackqlsPagesWriteThem()
       throws SqlParseException {
     final SqlSelect select = (SqlSelect) parse("SELECT\nname,\ninterval\nFROM google.monitoring.snoozes\n"
