@@ -17,10 +17,11 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads a dotted name in a WHERE clause that names no table in scope as one column whose name has
- * dots: Google's documents have query parameters such as {@code options.requestedPolicyVersion}
- * and {@code serviceFilter.service}, which StackQL's reference pages write unquoted
- * ({@code WHERE options.requestedPolicyVersion = 3}), where SQL would read a table {@code options}.
+ * Reads a dotted name in a WHERE clause or select list that names no table in scope as one column
+ * whose name has dots: Google's documents have query parameters such as
+ * {@code options.requestedPolicyVersion} and {@code serviceFilter.service}, and Azure's responses
+ * fields such as {@code restAuthCredential.isEnabled}, which StackQL's reference pages write
+ * unquoted ({@code WHERE options.requestedPolicyVersion = 3}), where SQL would read a table.
  * A name that resolves as written ({@code alias.column}, a correlated outer alias) keeps its
  * meaning; a dotted name that is a column of two tables in the FROM is an error naming both.
  *

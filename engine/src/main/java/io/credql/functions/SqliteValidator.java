@@ -109,6 +109,17 @@ public final class SqliteValidator extends SqlValidatorImpl {
     super.validateWhereClause(select);
   }
 
+  /** Calcite's, after the dotted field names that name no table are read as one name each. */
+  @Override protected RelDataType validateSelectList(SqlNodeList selectItems, SqlSelect select,
+      RelDataType targetRowType) {
+    final SqlNodeList resolved = (SqlNodeList) DottedParameterNames.resolve(selectItems, getSelectScope(select),
+        getCatalogReader().nameMatcher());
+    for (int i = 0; i < selectItems.size(); i++) {
+      selectItems.set(i, resolved.get(i));
+    }
+    return super.validateSelectList(selectItems, select, targetRowType);
+  }
+
   @Override protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
     if (node instanceof SqlSelect) {
       final SqlSelect select = (SqlSelect) node;

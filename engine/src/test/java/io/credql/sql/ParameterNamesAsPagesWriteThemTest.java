@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Parameters named as Google's documents name them run as StackQL's reference pages write them:
  * dotted query parameters unquoted in WHERE ({@code options.requestedPolicyVersion = 3}) and in
- * mutations, and parameters named by RFC 6570's reserved expansion ({@code +datasetId}) in WHERE,
+ * mutations, dotted response fields unquoted in the select list (Azure's
+ * {@code restAuthCredential.isEnabled}), and parameters named by RFC 6570's reserved expansion ({@code +datasetId}) in WHERE,
  * INSERT column lists and as {@code @+jobId} in EXEC.
  */
 class ParameterNamesAsPagesWriteThemTest {
@@ -58,7 +59,7 @@ class ParameterNamesAsPagesWriteThemTest {
     if (request.path().endsWith("/boxes")) {
       return Answer.json("{\"label\": \"b1\"}");
     }
-    return Answer.json("{\"id\": \"s1\", \"friendlyName\": \"Shelf one\"}");
+    return Answer.json("{\"id\": \"s1\", \"friendlyName\": \"Shelf one\", \"lock.isEnabled\": true}");
   }
 
   private static Connection connect() throws SQLException {
@@ -122,6 +123,16 @@ class ParameterNamesAsPagesWriteThemTest {
     assertEquals("Shelf one", firstValue("SELECT friendlyName FROM warehouse.stores.shelves"
         + " WHERE projectId = 'p1' -- required\nAND +shelfId = 's1' -- required\n;"));
     assertEquals(List.of("GET /v1/projects/p1/shelves/s1"), api.targets());
+  }
+
+  @Test void aDottedFieldNameWrittenUnquotedInTheSelectListIsThatField() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT lock.isEnabled FROM warehouse.stores.shelves"
+             + " WHERE projectId = 'p1' AND +shelfId = 's1'")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getBoolean(1));
+      assertEquals("lock.isEnabled", rs.getMetaData().getColumnLabel(1));
+    }
   }
 
   @Test void aReservedExpansionParameterIsWrittenWithItsPlusInDeleteInsertAndExec() throws SQLException {
