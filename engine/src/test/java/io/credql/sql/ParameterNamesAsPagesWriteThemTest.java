@@ -135,16 +135,17 @@ class ParameterNamesAsPagesWriteThemTest {
     }
   }
 
-  @Test void aReservedExpansionParameterIsWrittenWithItsPlusInDeleteInsertAndExec() throws SQLException {
+  @Test void aReservedExpansionParameterIsWrittenWithItsPlusAndADottedOneAsItIsInDeleteInsertAndExec() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("DELETE FROM warehouse.stores.shelves WHERE projectId = 'p1' AND +shelfId = 's1'");
       s.execute("INSERT INTO warehouse.stores.boxes (data__label, projectId, +shelfId, label.language)"
           + " SELECT 'b1', 'p1', 's1', 'en'");
-      s.execute("EXEC warehouse.stores.shelves.empty @projectId='p1', @+shelfId='s1';");
+      s.execute("EXEC warehouse.stores.shelves.empty @projectId='p1', @+shelfId='s1',"
+          + " @requestOptions.priority='low';");
     }
     assertEquals(List.of("DELETE /v1/projects/p1/shelves/s1",
         "POST /v1/projects/p1/shelves/s1/boxes?label.language=en",
-        "POST /v1/projects/p1/shelves/s1:empty"), api.targets());
+        "POST /v1/projects/p1/shelves/s1:empty?requestOptions.priority=low"), api.targets());
   }
 
   @Test void aPlusBetweenTwoOperandsStillAdds() throws SQLException {
