@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.InvalidDocumentException;
+import io.credql.document.GraphQlQuery;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.SchemaNode;
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNullElse;
 
 /**
  * Builds the HTTP request of a bound call. Values never change where a request goes: a value in a
@@ -142,6 +145,13 @@ final class RequestFactory {
         url.setQueryParameter(name, value);
       }
     });
+    final GraphQlQuery graphQl = method.request().graphQl();
+    if (graphQl != null) {
+      // any-sdk sends the query to the method's own URL (servers + path key) without its query string
+      headers.put("Content-Type", "application/json");
+      return new PreparedRequest(call, requireNonNullElse(graphQl.httpVerb(), method.httpMethod()),
+          url.build().newBuilder().query(null).build(), headers, GraphQlPages.body(call, graphQl, ""));
+    }
     final ObjectNode body = RequestBodies.assemble(call);
     byte[] bytes = null;
     if (body != null) {
