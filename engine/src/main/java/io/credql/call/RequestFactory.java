@@ -39,6 +39,9 @@ final class RequestFactory {
   private static final Pattern VARIABLE = Pattern.compile("\\{\\+?([^}]+)}");
   private static final Pattern DNS_LABEL =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  /** Dot-separated DNS labels: a host name without port, user or path. */
+  private static final Pattern HOST_NAME = Pattern.compile(
+      "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GET_QUERY_TO_POST_FORM = "get_query_to_post_form_utf_8";
   /**
@@ -236,7 +239,7 @@ final class RequestFactory {
     final Matcher matcher = VARIABLE.matcher(template);
     final StringBuilder substituted = new StringBuilder();
     while (matcher.find()) {
-      final String name = matcher.group(1);
+      final String name = variableName(matcher.group(1));
       Object value = call.input(name);
       final ParameterDefinition variable = server == null ? null : server.variables().get(name);
       if (value == null && variable != null && variable.defaultValue() != null) {
@@ -250,7 +253,7 @@ final class RequestFactory {
       }
       final String text = JsonSqlTypes.text(value);
       if (isInHost(template, matcher.start())) {
-        checkHostLabel(method, name, text, variable);
+        checkHostLabel(method, name, text, variable, variablePattern(matcher.group(1)));
         matcher.appendReplacement(substituted, Matcher.quoteReplacement(text));
       } else {
         checkPathValue(method, name, text);
@@ -284,11 +287,31 @@ final class RequestFactory {
       throws CredqlException {
     final Matcher matcher = VARIABLE.matcher(server.urlTemplate());
     while (matcher.find()) {
-      final Object value = call.input(matcher.group(1));
+      final String name = variableName(matcher.group(1));
+      final Object value = call.input(name);
       if (value != null && isInHost(server.urlTemplate(), matcher.start())) {
-        checkHostLabel(call.method(), matcher.group(1), JsonSqlTypes.text(value),
-            server.variables().get(matcher.group(1)));
+        checkHostLabel(call.method(), name, JsonSqlTypes.text(value), server.variables().get(name),
+            variablePattern(matcher.group(1)));
       }
+    }
+  }
+
+  /** The name of a server variable written {@code {name}} or, in gorilla/mux's form, {@code {name:pattern}}. */
+  private static String variableName(String token) {
+    final int colon = token.indexOf(':');
+    return colon < 0 ? token : token.substring(0, colon);
+  }
+
+  /** The pattern of a variable written {@code {name:pattern}}, or null. */
+  private static @Nullable Pattern variablePattern(String token) {
+    final int colon = token.indexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    try {
+      return Pattern.compile(token.substring(colon + 1));
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null; // not a pattern credql can read: the variable keeps the single-label rule
     }
   }
 
@@ -383,7 +406,11 @@ final class RequestFactory {
    * {@code datadoghq.com} or {@code us3.datadoghq.com}): the document chose those hosts, the user did not.
    */
   private static void checkHostLabel(MethodDefinition method, String name, String value,
-      @Nullable ParameterDefinition variable) throws InvalidInputException {
+      @Nullable ParameterDefinition variable, @Nullable Pattern pattern) throws InvalidInputException {
+    if (pattern != null && pattern.matcher(value).matches() && HOST_NAME.matcher(value).matches()) {
+      // the document's own pattern lets this variable be a host name ({host:[^/]+}, StackQL's GitLab)
+      return;
+    }
     if (!DNS_LABEL.matcher(value).matches() && !offeredByTheDocument(variable, value)) {
       throw new InvalidInputException(name + " of " + method.id() + " must be a single DNS label "
           + "(letters, digits and inner hyphens, at most 63 characters), not '" + printable(value)
