@@ -39,9 +39,9 @@ final class RequestFactory {
   private static final Pattern VARIABLE = Pattern.compile("\\{\\+?([^}]+)}");
   private static final Pattern DNS_LABEL =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-  /** Dot-separated DNS labels: a host name without port, user or path. */
+  /** Dot-separated DNS labels and an optional port: a host without user, path, query or fragment. */
   private static final Pattern HOST_NAME = Pattern.compile(
-      "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+      "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:[0-9]{1,5})?");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GET_QUERY_TO_POST_FORM = "get_query_to_post_form_utf_8";
   /**

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A server variable written as gorilla/mux writes one, {@code https://{host:[^/]+}} (StackQL's GitLab
  * document): it is the variable {@code host}, its default applies, and its pattern lets the user name
- * their own host, which must still be a host name only.
+ * their own host (GitLab's docs: "with an optional port"), which must still be a host and port only.
  */
 class ServerVariablePatternTest {
   private static final MethodDefinition VIEWER = requireNonNull(requireNonNull(requireNonNull(
@@ -36,6 +36,7 @@ class ServerVariablePatternTest {
 
   @Test void itsPatternLetsTheStatementNameAHostOfItsOwn() throws Exception {
     assertEquals("https://gitlab.corp.example/api/graphql", url(Map.of("host", "gitlab.corp.example")));
+    assertEquals("https://gitlab.corp.example:8443/api/graphql", url(Map.of("host", "gitlab.corp.example:8443")));
   }
 
   @Test void aValueThatWouldAddAPortOrAUserIsStillRefused() {
