@@ -86,7 +86,8 @@ final class GraphQlPages {
           ? error.path("message").asText() : error.toString());
     }
     throw new ProviderResponseException(request.call().method().id() + ": the provider answered with GraphQL"
-        + " errors: " + String.join("; ", messages) + "; no rows were returned");
+        + " errors: " + String.join("; ", messages) + (request.call().method().isMutation()
+            ? "; the request was sent: check what it changed before sending it again" : "; no rows were returned"));
   }
 
   /** The request for the next page, or null when the answer says there is none. */
@@ -111,36 +112,36 @@ final class GraphQlPages {
 
   private static @Nullable String cursor(PreparedRequest current, GraphQlQuery query, JsonNode answer, int rows) {
     final String path = query.cursorPath();
-    switch (query.strategy()) {
-    case OFFSET:
-      if (rows == 0 || query.pageSize() > 0 && rows < query.pageSize()) {
-        return null;
-      }
-      return query.cursor(JSON.getNodeFactory().numberNode(current.rowsBefore() + rows));
-    case KEYSET:
-      if (rows == 0 || path == null) {
-        return null;
-      }
-      final JsonNode key = single(JsonPaths.read(answer, path));
-      return key == null ? null : query.cursor(key);
-    case PAGE_INFO:
-      final String flagPath = query.terminateOnPath();
-      final JsonNode flag = flagPath == null ? null : single(JsonPaths.read(answer, flagPath));
-      if (flag == null || flag.isBoolean() && !flag.asBoolean()) {
-        return null;
-      }
-      final JsonNode value = path == null ? null : single(JsonPaths.read(answer, path));
-      return value == null || value.isContainerNode() ? null : query.cursor(value);
-    default:
-      // cursor_after: any-sdk goes on only while the path selects exactly one value
-      final JsonNode selected = path == null ? null : JsonPaths.read(answer, path);
-      if (selected == null || !selected.isArray() || selected.size() != 1
-          || selected.get(0).isNull() || selected.get(0).isContainerNode()
-          || selected.get(0).asText().isEmpty()) {
-        return null;
-      }
-      return query.cursor(selected.get(0));
+    return switch (query.strategy()) {
+      case OFFSET -> rows == 0 || (query.pageSize() > 0 && rows < query.pageSize()) ? null
+          : query.cursor(JSON.getNodeFactory().numberNode(current.rowsBefore() + rows));
+      case KEYSET -> rows == 0 || path == null ? null : cursorAt(query, answer, path);
+      case PAGE_INFO -> morePages(query, answer) && path != null ? cursorAt(query, answer, path) : null;
+      case CURSOR_AFTER -> path == null ? null : afterCursor(query, JsonPaths.read(answer, path));
+    };
+  }
+
+  /** The cursor from the one value at {@code path}, or null when there is none (or it is not a scalar). */
+  private static @Nullable String cursorAt(GraphQlQuery query, JsonNode answer, String path) {
+    final JsonNode value = single(JsonPaths.read(answer, path));
+    return value == null || (query.strategy() == GraphQlQuery.Strategy.PAGE_INFO && value.isContainerNode())
+        ? null : query.cursor(value);
+  }
+
+  /** Whether the flag at {@code terminateOnJsonPath} says more pages follow: present and not false. */
+  private static boolean morePages(GraphQlQuery query, JsonNode answer) {
+    final String flagPath = query.terminateOnPath();
+    final JsonNode flag = flagPath == null ? null : single(JsonPaths.read(answer, flagPath));
+    return flag != null && !(flag.isBoolean() && !flag.asBoolean());
+  }
+
+  /** cursor_after: any-sdk goes on only while the path selects exactly one value. */
+  private static @Nullable String afterCursor(GraphQlQuery query, @Nullable JsonNode selected) {
+    if (selected == null || !selected.isArray() || selected.size() != 1 || selected.get(0).isNull()
+        || selected.get(0).isContainerNode() || selected.get(0).asText().isEmpty()) {
+      return null;
     }
+    return query.cursor(selected.get(0));
   }
 
   /** The value, or the one value of a one-element list (a path such as {@code [-1:].x}); null otherwise. */

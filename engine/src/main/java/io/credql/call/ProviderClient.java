@@ -116,6 +116,11 @@ public final class ProviderClient {
       }
       throw error;
     }
+    final GraphQlQuery graphQl = method.request().graphQl();
+    if (graphQl != null) {
+      // a GraphQL API answers 200 with errors: a mutation it refused must not read as done
+      GraphQlPages.requireNoErrors(request, exchange.content().open());
+    }
     if (method.isMutation()) {
       return mutationPage(exchange);
     }
@@ -128,10 +133,6 @@ public final class ProviderClient {
             + " no rows were returned");
       }
       return Page.empty(exchange.status());
-    }
-    final GraphQlQuery graphQl = method.request().graphQl();
-    if (graphQl != null) {
-      GraphQlPages.requireNoErrors(request, exchange.content().open());
     }
     final PreparedRequest next = graphQl != null
         ? GraphQlPages.next(request, graphQl, decoded.whole().get(), decoded.rowCount(),

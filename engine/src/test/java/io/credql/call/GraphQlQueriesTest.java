@@ -91,4 +91,20 @@ class GraphQlQueriesTest {
           e.getMessage());
     }
   }
+
+  @Test void aMutationAnsweredWithErrorsFailsAndSaysTheRequestWasSent() throws Exception {
+    try (LoopbackJsonServer api = LoopbackJsonServer.answering(request -> Answer.json(
+        "{\"data\": {\"createIssue\": null}, \"errors\": [{\"message\": \"Title has already been taken\"}]}"))) {
+      final SQLException e = assertThrows(SQLException.class, () -> {
+        try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
+                + Paths.get("src/test/resources/graphql-providers").toAbsolutePath() + ";baseUrl.board=" + api.url(""));
+             Statement s = c.createStatement()) {
+          s.execute("EXEC board.projects.issues.create @full_path = 'g/p', @title = 'Broken build'");
+        }
+      });
+      assertTrue(e.getMessage().contains("GraphQL errors: Title has already been taken; the request was sent"),
+          e.getMessage());
+      assertTrue(api.requests().get(0).body().contains("title: \\\"Broken build\\\""), api.requests().get(0).body());
+    }
+  }
 }
