@@ -82,6 +82,16 @@ class GraphQlQueriesTest {
     }
   }
 
+  @Test void anOffsetListingCountsTheRowsSoFarAndStopsOnAShortPage() throws Exception {
+    try (LoopbackJsonServer api = LoopbackJsonServer.answering(request -> Answer.json(
+        request.body().contains("offset: 2") ? "{\"data\": {\"runs\": [{\"id\": \"r3\"}]}}"
+            : "{\"data\": {\"runs\": [{\"id\": \"r1\"}, {\"id\": \"r2\"}]}}"))) {
+      assertEquals(List.of("r1", "r2", "r3"), rows(api, "SELECT id FROM board.projects.runs"));
+      assertEquals(2, api.requests().size());
+      assertTrue(api.requests().get(1).body().contains("runs(limit: 2, offset: 2)"), api.requests().get(1).body());
+    }
+  }
+
   @Test void graphQlErrorsInTheAnswerFailTheQueryWithTheirMessages() throws Exception {
     try (LoopbackJsonServer api = LoopbackJsonServer.answering(request -> Answer.json(
         "{\"data\": null, \"errors\": [{\"message\": \"Field 'issues' doesn't exist on type 'Project'\"}]}"))) {
