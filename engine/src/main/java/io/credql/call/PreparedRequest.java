@@ -16,20 +16,22 @@ public final class PreparedRequest {
   private final Map<String, String> headers;
   private final byte @Nullable [] body;
   private final int page;
+  private final long rowsBefore;
 
   PreparedRequest(BoundCall call, String method, HttpUrl url, Map<String, String> headers,
       byte @Nullable [] body) {
-    this(call, method, url, headers, body, 1);
+    this(call, method, url, headers, body, 1, 0);
   }
 
   private PreparedRequest(BoundCall call, String method, HttpUrl url, Map<String, String> headers,
-      byte @Nullable [] body, int page) {
+      byte @Nullable [] body, int page, long rowsBefore) {
     this.call = requireNonNull(call, "call");
     this.method = requireNonNull(method, "method");
     this.url = requireNonNull(url, "url");
     this.headers = Map.copyOf(headers);
     this.body = body;
     this.page = page;
+    this.rowsBefore = rowsBefore;
   }
 
   public BoundCall call() {
@@ -58,14 +60,24 @@ public final class PreparedRequest {
     return page;
   }
 
+  /** How many rows the pages before this one returned. */
+  long rowsBefore() {
+    return rowsBefore;
+  }
+
   /** The request for the page after this one. */
   PreparedRequest nextPage(HttpUrl newUrl, Map<String, String> newHeaders, byte @Nullable [] newBody) {
-    return new PreparedRequest(call, method, newUrl, newHeaders, newBody, page + 1);
+    return nextPage(newUrl, newHeaders, newBody, 0);
+  }
+
+  /** The request for the page after this one, which returned {@code rows} rows. */
+  PreparedRequest nextPage(HttpUrl newUrl, Map<String, String> newHeaders, byte @Nullable [] newBody, int rows) {
+    return new PreparedRequest(call, method, newUrl, newHeaders, newBody, page + 1, rowsBefore + rows);
   }
 
   /** The same request at another URL (a redirect on the same origin). */
   PreparedRequest withUrl(HttpUrl newUrl) {
-    return new PreparedRequest(call, method, newUrl, headers, body, page);
+    return new PreparedRequest(call, method, newUrl, headers, body, page, rowsBefore);
   }
 
   @Override public String toString() {

@@ -3,6 +3,7 @@ package io.credql.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Iterables;
+import io.credql.document.GraphQlQuery;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ProviderDocument;
 import io.credql.error.CredqlException;
@@ -115,6 +116,11 @@ public final class ProviderClient {
       }
       throw error;
     }
+    final GraphQlQuery graphQl = method.request().graphQl();
+    if (graphQl != null) {
+      // a GraphQL API answers 200 with errors: a mutation it refused must not read as done
+      GraphQlPages.requireNoErrors(request, exchange.content().open());
+    }
     if (method.isMutation()) {
       return mutationPage(exchange);
     }
@@ -128,9 +134,12 @@ public final class ProviderClient {
       }
       return Page.empty(exchange.status());
     }
-    final PreparedRequest next = Paginator.next(request, method.pagination(),
-        new JsonTokenSource(decoded.body(), exchange.headers()), decoded.rowCount(),
-        session.properties().pageLimit());
+    final PreparedRequest next = graphQl != null
+        ? GraphQlPages.next(request, graphQl, decoded.whole().get(), decoded.rowCount(),
+            session.properties().pageLimit())
+        : Paginator.next(request, method.pagination(),
+            new JsonTokenSource(decoded.body(), exchange.headers()), decoded.rowCount(),
+            session.properties().pageLimit());
     return new Page(rowsOf(method, decoded), decoded.whole(), next, exchange.status(), exchange.headers());
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.RequestConfig;
+import io.credql.document.SchemaNode;
 import io.credql.error.InvalidInputException;
 import io.credql.schema.JsonSqlTypes;
 import io.credql.spi.BoundCall;
@@ -55,6 +56,13 @@ final class RequestBodies {
       body = merged;
     }
     if (body == null && method.isRequestBodyRequired() && method.isMutation()) {
+      final SchemaNode schema = method.requestBody();
+      if (schema != null && !"object".equals(schema.type())) {
+        // an upload (Microsoft Graph's logos, Netlify's deploy files): the body is the file itself
+        throw new InvalidInputException(method.id() + " takes its whole request body as one " + schema.type()
+            + " (a file upload), which credql cannot send: it sends JSON objects built from the statement's"
+            + " fields; nothing was sent");
+      }
       body = JsonNodeFactory.instance.objectNode();
     }
     if (body == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credql.document.InvalidDocumentException;
+import io.credql.document.GraphQlQuery;
 import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.SchemaNode;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static java.util.Objects.requireNonNullElse;
+
 /**
  * Builds the HTTP request of a bound call. Values never change where a request goes: a value in a
  * host name must be one DNS label, a path value is one encoded segment ({@code / ? # %} encoded;
@@ -35,6 +38,9 @@ final class RequestFactory {
   private static final Pattern VARIABLE = Pattern.compile("\\{\\+?([^}]+)}");
   private static final Pattern DNS_LABEL =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  /** Dot-separated DNS labels and an optional port: a host without user, path, query or fragment. */
+  private static final Pattern HOST_NAME = Pattern.compile(
+      "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:[0-9]{1,5})?");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GET_QUERY_TO_POST_FORM = "get_query_to_post_form_utf_8";
   /**
@@ -141,6 +147,13 @@ final class RequestFactory {
         url.setQueryParameter(name, value);
       }
     });
+    final GraphQlQuery graphQl = method.request().graphQl();
+    if (graphQl != null) {
+      // any-sdk sends the query to the method's own URL (servers + path key) without its query string
+      headers.put("Content-Type", "application/json");
+      return new PreparedRequest(call, requireNonNullElse(graphQl.httpVerb(), method.httpMethod()),
+          url.build().newBuilder().query(null).build(), headers, GraphQlPages.body(call, graphQl, ""));
+    }
     final ObjectNode body = RequestBodies.assemble(call);
     byte[] bytes = null;
     if (body != null) {
@@ -218,7 +231,7 @@ final class RequestFactory {
     final Matcher matcher = VARIABLE.matcher(template);
     final StringBuilder substituted = new StringBuilder();
     while (matcher.find()) {
-      final String name = matcher.group(1);
+      final String name = variableName(matcher.group(1));
       Object value = call.input(name);
       final ParameterDefinition variable = server == null ? null : server.variables().get(name);
       if (value == null && variable != null && variable.defaultValue() != null) {
@@ -232,7 +245,7 @@ final class RequestFactory {
       }
       final String text = JsonSqlTypes.text(value);
       if (isInHost(template, matcher.start())) {
-        checkHostLabel(method, name, text, variable);
+        checkHostLabel(method, name, text, variable, variablePattern(matcher.group(1)));
         matcher.appendReplacement(substituted, Matcher.quoteReplacement(text));
       } else {
         checkPathValue(method, name, text);
@@ -266,11 +279,31 @@ final class RequestFactory {
       throws CredqlException {
     final Matcher matcher = VARIABLE.matcher(server.urlTemplate());
     while (matcher.find()) {
-      final Object value = call.input(matcher.group(1));
+      final String name = variableName(matcher.group(1));
+      final Object value = call.input(name);
       if (value != null && isInHost(server.urlTemplate(), matcher.start())) {
-        checkHostLabel(call.method(), matcher.group(1), JsonSqlTypes.text(value),
-            server.variables().get(matcher.group(1)));
+        checkHostLabel(call.method(), name, JsonSqlTypes.text(value), server.variables().get(name),
+            variablePattern(matcher.group(1)));
       }
+    }
+  }
+
+  /** The name of a server variable written {@code {name}} or, in gorilla/mux's form, {@code {name:pattern}}. */
+  private static String variableName(String token) {
+    final int colon = token.indexOf(':');
+    return colon < 0 ? token : token.substring(0, colon);
+  }
+
+  /** The pattern of a variable written {@code {name:pattern}}, or null. */
+  private static @Nullable Pattern variablePattern(String token) {
+    final int colon = token.indexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    try {
+      return Pattern.compile(token.substring(colon + 1));
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null; // not a pattern credql can read: the variable keeps the single-label rule
     }
   }
 
@@ -366,7 +399,11 @@ final class RequestFactory {
    * {@code datadoghq.com} or {@code us3.datadoghq.com}): the document chose those hosts, the user did not.
    */
   private static void checkHostLabel(MethodDefinition method, String name, String value,
-      @Nullable ParameterDefinition variable) throws InvalidInputException {
+      @Nullable ParameterDefinition variable, @Nullable Pattern pattern) throws InvalidInputException {
+    if (pattern != null && pattern.matcher(value).matches() && HOST_NAME.matcher(value).matches()) {
+      // the document's own pattern lets this variable be a host name ({host:[^/]+}, StackQL's GitLab)
+      return;
+    }
     if (!DNS_LABEL.matcher(value).matches() && !offeredByTheDocument(variable, value)) {
       throw new InvalidInputException(name + " of " + method.id() + " must be a single DNS label "
           + "(letters, digits and inner hyphens, at most 63 characters), not '" + printable(value)

@@ -17,11 +17,11 @@ import java.util.Map;
  * what it holds when the statement gives nothing ({@code default}), which fields must be there
  * ({@code required}), which input names stand for other body keys ({@code projection_map}), and
  * the casing of the wire names ({@code nativeCasing}), and the Go template writing it
- * ({@code transform}).
+ * ({@code transform}); for an operation with {@code x-stackQL-graphQL}, the GraphQL query sent instead.
  */
 public final class RequestConfig {
   static final RequestConfig DEFAULT = new RequestConfig(null, null, null, List.of(), Map.of(),
-      null, null, null, Transform.NONE);
+      null, null, null, Transform.NONE, null);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final @Nullable String mediaType;
@@ -33,6 +33,7 @@ public final class RequestConfig {
   private final @Nullable String xmlRootAnnotation;
   private final @Nullable String nativeCasing;
   private final Transform transform;
+  private final @Nullable GraphQlQuery graphQl;
 
   /**
    * The {@code transform} of a request block: a Go template that writes the body from the fields
@@ -65,7 +66,7 @@ public final class RequestConfig {
   private RequestConfig(@Nullable String mediaType, @Nullable JsonNode base,
       @Nullable JsonNode defaultBody, List<String> required, Map<String, String> projectionMap,
       @Nullable String xmlDeclaration, @Nullable String xmlRootAnnotation,
-      @Nullable String nativeCasing, Transform transform) {
+      @Nullable String nativeCasing, Transform transform, @Nullable GraphQlQuery graphQl) {
     this.mediaType = mediaType;
     this.base = base;
     this.defaultBody = defaultBody;
@@ -75,6 +76,7 @@ public final class RequestConfig {
     this.xmlRootAnnotation = xmlRootAnnotation;
     this.nativeCasing = nativeCasing;
     this.transform = transform;
+    this.graphQl = graphQl;
   }
 
   /** Reads a {@code request} block; {@code body} JSON written as text is parsed. */
@@ -90,7 +92,18 @@ public final class RequestConfig {
         json(node.get("base"), service, pointer + "/base"),
         json(node.get("default"), service, pointer + "/default"), required, projection,
         ProviderDocument.text(node, "xmlDeclaration"), ProviderDocument.text(node, "xmlRootAnnotation"),
-        ProviderDocument.text(node, "nativeCasing"), Transform.read(node.path("transform")));
+        ProviderDocument.text(node, "nativeCasing"), Transform.read(node.path("transform")), null);
+  }
+
+  /** This block for an operation that sends {@code graphQl} as its body. */
+  RequestConfig withGraphQl(GraphQlQuery query) {
+    return new RequestConfig(mediaType, base, defaultBody, required, projectionMap, xmlDeclaration,
+        xmlRootAnnotation, nativeCasing, transform, query);
+  }
+
+  /** The GraphQL query the operation sends ({@code x-stackQL-graphQL}), or null for a REST operation. */
+  public @Nullable GraphQlQuery graphQl() {
+    return graphQl;
   }
 
   private static @Nullable JsonNode json(@Nullable JsonNode value, ServiceDocument service, String pointer) {

@@ -192,9 +192,13 @@ final class ResourceReader {
         () -> node.path("servers").isArray() && node.path("servers").size() > 0
             ? readServerList(node.get("servers"), pointer + "/servers")
             : readServers(operation, pathItem, operationPointer, pathItemPointer), null), List.of());
-    final RequestConfig request = requireNonNullElse(deferring(defects,
+    final RequestConfig restRequest = requireNonNullElse(deferring(defects,
         () -> RequestConfig.read(node.get("request"), service, pointer + "/request"), null),
         RequestConfig.DEFAULT);
+    final GraphQlQuery graphQl = operation.has("x-stackQL-graphQL") ? deferring(defects,
+        () -> GraphQlQuery.read(operation.get("x-stackQL-graphQL"), service, operationPointer + "/x-stackQL-graphQL"),
+        null) : null;
+    final RequestConfig request = graphQl == null ? restRequest : restRequest.withGraphQl(graphQl);
 
     final String translate = config.path("requestBodyTranslate").path("algorithm").asText("default");
     SchemaNode requestBody = null;
@@ -243,7 +247,10 @@ final class ResourceReader {
     }
 
     final JsonNode response = node.path("response");
-    final ObjectKey objectKey = deferring(defects, () -> objectKey(response, pointer), null);
+    // a GraphQL operation's rows are at responseSelection when the method names no objectKey (the
+    // registry's documents that name both name the same rows)
+    final ObjectKey objectKey = deferring(defects, () -> objectKey(response, pointer,
+        graphQl == null ? null : graphQl.responseSelection()), null);
     final SchemaNode responseSchema = deferring(defects, () -> response.has("schema_override")
         ? new SchemaNode(service, response.get("schema_override"), pointer + "/response/schema_override")
         : readResponseSchema(operation, operationPointer,
@@ -292,8 +299,9 @@ final class ResourceReader {
     }
   }
 
-  private @Nullable ObjectKey objectKey(JsonNode response, String pointer) {
-    final String objectKeyText = ProviderDocument.text(response, "objectKey");
+  private @Nullable ObjectKey objectKey(JsonNode response, String pointer, @Nullable String responseSelection) {
+    final String named = ProviderDocument.text(response, "objectKey");
+    final String objectKeyText = named != null ? named : responseSelection;
     if (objectKeyText == null) {
       return null;
     }
