@@ -1,7 +1,6 @@
 package io.credql.plan;
 
 import io.credql.schema.ResourceColumn;
-import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
@@ -145,7 +144,7 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     }
     final RelNode left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
     final int firstBatch = Math.max(FIRST_BATCH, 2 * scan.resourceTable().session().properties().concurrency());
-    return EnumerableBatchNestedLoopJoin.create(
+    return LookupJoinRel.lookup(
         new GrowingBatchesRel(cluster, left.getTraitSet(), left, firstBatch, BATCH),
         convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
         join.getCondition(), keys.build(), new LinkedHashSet<>(ids), join.getJoinType());
