@@ -40,12 +40,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
   /**
-   * Outer rows a batch at most when the scan takes the keys: twice a concurrency of 256, so that
-   * 256 calls are in flight while as many more wait for a place, and a multiple of the usual
-   * limits, so that a batch's calls fill their last round. Planning and the compiled code grow with
-   * it (one correlation variable a row): 1,024 cost a cold start 0.2 s more CPU than 200 did.
+   * Outer rows a batch at most when the scan takes the keys: a concurrency of 256, and a multiple of
+   * the usual limits, so that a batch's calls fill their last round. As the next batch's calls
+   * start while a batch's last ones run, a concurrency of 256 still has 256 calls in flight and as
+   * many waiting for a place. Planning and the compiled code grow with it (one correlation variable
+   * a row): 1,024 cost a cold start 0.2 s more CPU than 200 did.
    */
-  static final int BATCH = 512;
+  static final int BATCH = 256;
   /**
    * Outer rows of the first batch at least: a LIMIT met there leaves the later keys uncalled, and a
    * small fan-out still runs as one batch; larger when twice the concurrency is (as many calls as
