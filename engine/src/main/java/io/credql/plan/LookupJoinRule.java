@@ -1,7 +1,6 @@
 package io.credql.plan;
 
 import io.credql.schema.ResourceColumn;
-import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
@@ -41,12 +40,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
   /**
-   * Outer rows a batch at most when the scan takes the keys: twice a concurrency of 256, so that
-   * 256 calls are in flight while as many more wait for a place, and a multiple of the usual
-   * limits, so that a batch's calls fill their last round. Planning and the compiled code grow with
-   * it (one correlation variable a row): 1,024 cost a cold start 0.2 s more CPU than 200 did.
+   * Outer rows a batch at most when the scan takes the keys: a concurrency of 256, and a multiple of
+   * the usual limits, so that a batch's calls fill their last round. As the next batch's calls
+   * start while a batch's last ones run, a concurrency of 256 still has 256 calls in flight and as
+   * many waiting for a place. Planning and the compiled code grow with it (one correlation variable
+   * a row): 1,024 cost a cold start 0.2 s more CPU than 200 did.
    */
-  static final int BATCH = 512;
+  static final int BATCH = 256;
   /**
    * Outer rows of the first batch at least: a LIMIT met there leaves the later keys uncalled, and a
    * small fan-out still runs as one batch; larger when twice the concurrency is (as many calls as
@@ -145,7 +145,7 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     }
     final RelNode left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
     final int firstBatch = Math.max(FIRST_BATCH, 2 * scan.resourceTable().session().properties().concurrency());
-    return EnumerableBatchNestedLoopJoin.create(
+    return LookupJoinRel.lookup(
         new GrowingBatchesRel(cluster, left.getTraitSet(), left, firstBatch, BATCH),
         convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
         join.getCondition(), keys.build(), new LinkedHashSet<>(ids), join.getJoinType());

@@ -200,7 +200,13 @@ final class CallStreamEnumerator implements Enumerator<Object[]> {
     progress.done();
   }
 
-  private void startCalls() {
+  /** Whether every call of the scan has been started (some may still be in flight). */
+  boolean allCallsStarted() {
+    return closed || nextToStart == combinations.size();
+  }
+
+  /** Starts calls until {@code window} of them are in flight: the first ones before the first row is read. */
+  void startCalls() {
     while (!closed && pending.size() < window && nextToStart < combinations.size()) {
       final ResourceScanner.Combination combination = combinations.get(nextToStart++);
       pending.add(new Pending(combination, queryCalls.firstPage(combination.call,

@@ -62,10 +62,10 @@ public final class ResourceScanner {
         if (combinations.isEmpty()) {
           return Linq4j.emptyEnumerator();
         }
-        return new CallStreamEnumerator(client, session.executor(),
+        return OverlappingBatchJoin.opened(new CallStreamEnumerator(client, session.executor(),
             2 * session.properties().concurrency(),
             new RowMaker(plan.method(), plan.columns(), plan.checked()), combinations, fetch,
-            QueryCalls.of(root), session.progress(), session.properties().callErrorsAsRows());
+            QueryCalls.of(root), session.progress(), session.properties().callErrorsAsRows()));
       }
     };
   }

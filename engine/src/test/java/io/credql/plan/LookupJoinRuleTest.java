@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,11 @@ class LookupJoinRuleTest {
   private static final AtomicInteger mostInFlight = new AtomicInteger();
   /** Counted down by each door call, which waits (a bounded while) until so many are in flight. */
   private static volatile CountDownLatch gathered = new CountDownLatch(0);
+  /** The door call held until a call of a later key has arrived, and what it saw; none if null. */
+  private static volatile @Nullable String held;
+  private static volatile int laterThanHeld;
+  private static volatile CountDownLatch laterArrived = new CountDownLatch(0);
+  private static volatile boolean heldUntilLater;
 
   @BeforeAll static void startApi() {
     api = LoopbackJsonServer.answering(LookupJoinRuleTest::answer);
@@ -54,6 +60,9 @@ class LookupJoinRuleTest {
     api.forget();
     mostInFlight.set(0);
     gathered = new CountDownLatch(0);
+    held = null;
+    laterArrived = new CountDownLatch(0);
+    heldUntilLater = false;
   }
 
   private static Answer answer(Request request) throws InterruptedException {
@@ -66,6 +75,12 @@ class LookupJoinRuleTest {
       final CountDownLatch latch = gathered;
       latch.countDown();
       latch.await(10, TimeUnit.SECONDS);
+      if (label.startsWith("s") && Integer.parseInt(label.substring(1)) >= laterThanHeld) {
+        laterArrived.countDown();
+      }
+      if (label.equals(held)) {
+        heldUntilLater = laterArrived.await(5, TimeUnit.SECONDS);
+      }
     } finally {
       inFlight.decrementAndGet();
     }
@@ -85,11 +100,15 @@ class LookupJoinRuleTest {
   }
 
   private static List<String> rows(String sql, String properties) throws SQLException {
+    return rows(sql, properties, Integer.MAX_VALUE);
+  }
+
+  private static List<String> rows(String sql, String properties, int most) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS
             + ";baseUrl.keyring=" + api.url("/v1") + properties);
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       final List<String> rows = new ArrayList<>();
-      while (rs.next()) {
+      while (rows.size() < most && rs.next()) {
         rows.add(rs.getString(1) + ":" + rs.getString(2));
       }
       return rows;
@@ -149,5 +168,28 @@ class LookupJoinRuleTest {
     assertEquals(3, rows("SELECT l.label, d.open FROM keyring.safes.safes l"
         + " JOIN keyring.safes.doors d ON d.label = l.label LIMIT 3", ";concurrency=4").size());
     assertTrue(doorCalls() <= LookupJoinRule.FIRST_BATCH, "door calls of a LIMIT met in the first batch: " + doorCalls());
+  }
+
+  @Test void theNextBatchsCallsStartWhileTheLastCallOfTheBatchBeforeIsInFlight() throws SQLException {
+    safes = labelled(SAFES);
+    // at concurrency 4 the batches are s0-s63, s64-s191 and s192-s299; s191's answer waits (a bounded
+    // while) for a call of the third batch, which came only after it before the batches overlapped
+    held = "s191";
+    laterThanHeld = 192;
+    laterArrived = new CountDownLatch(1);
+    final List<String> rows = rows("SELECT l.label, d.open FROM keyring.safes.safes l"
+        + " JOIN keyring.safes.doors d ON d.label = l.label", ";concurrency=4");
+    assertTrue(heldUntilLater, "a call of the third batch started while s191's was in flight");
+    assertEquals(SAFES - SAFES / 10, rows.size(), "every key's rows, as without the overlap");
+    assertEquals(SAFES, doorCalls());
+  }
+
+  @Test void theFirstBatchNeverStartsTheSecondsCallsSoALimitMetLateInItStaysWithinIt() throws SQLException {
+    safes = labelled(SAFES);
+    // rows past the first of a batch come once all of its calls answered: the second batch's
+    // calls would have started by then if the first batch overlapped them
+    assertEquals(50, rows("SELECT l.label, d.open FROM keyring.safes.safes l"
+        + " JOIN keyring.safes.doors d ON d.label = l.label", ";concurrency=4", 50).size());
+    assertEquals(LookupJoinRule.FIRST_BATCH, doorCalls(), "door calls of a join read for 50 rows of its first batch");
   }
 }
