@@ -4,6 +4,7 @@ import io.credql.call.LoopbackHost;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.error.ProviderUnreachableException;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -64,6 +65,12 @@ final class RemoteConnection {
 
   /** Avatica's client reports an HTTP failure as a bare RuntimeException: say what it means. */
   private static SQLException refusal(String remote, RuntimeException e) {
+    if (e instanceof AvaticaClientRuntimeException refused) {
+      // the server's own refusal (headers over its limit, a path it does not serve): its one line
+      final String state = refused.getSqlState();
+      return new CredqlException(RemoteErrors.withoutPrefix(String.valueOf(refused.getMessage())),
+          state == null ? "08001" : state);
+    }
     final String message = String.valueOf(e.getMessage());
     if (message.contains("HTTP/401")) {
       return new CredqlException("the credql server at " + remote + " refused the login (HTTP 401):"

@@ -49,7 +49,7 @@ final class RemoteErrors {
       message = message.substring(remote);
     }
     if (message.startsWith(REMOTE)) {
-      message = message.substring(REMOTE.length());
+      message = withoutPrefix(message);
     } else if (remote < 0) {
       // "while preparing SQL: <the statement>": the server's message is only in its exception's text
       final String server = serverMessage((AvaticaSqlException) e);
@@ -64,6 +64,11 @@ final class RemoteErrors {
     final SQLException cleaned = new SQLException(message, e.getSQLState(), e.getErrorCode());
     cleaned.setStackTrace(e.getStackTrace());
     return cleaned;
+  }
+
+  /** {@code message} without the {@code Remote driver error: } that Avatica's client puts before the server's. */
+  static String withoutPrefix(String message) {
+    return message.startsWith(REMOTE) ? message.substring(REMOTE.length()) : message;
   }
 
   /** The message of the server's refusal, as Avatica 1.27 writes it: {@code AvaticaRuntimeException: [Messsage: '...', Error code: ...}. */
