@@ -6,6 +6,7 @@ import io.credql.error.InvalidInputException;
 import io.credql.error.ProviderUnreachableException;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
@@ -57,7 +58,10 @@ final class RemoteConnection {
     }
     final String url = "jdbc:avatica:remote:url=" + checked(remote) + ";serialization=PROTOBUF";
     try {
-      return RemoteErrors.wrap(new org.apache.calcite.avatica.remote.Driver().connect(url, avatica));
+      return RemoteErrors.wrap(new org.apache.calcite.avatica.remote.Driver().connect(url, avatica),
+          new RemoteCancel(remote, avatica));
+    } catch (MalformedURLException e) {
+      throw new InvalidInputException("property remote: '" + remote + "' is not a URL; write remote=https://host:port");
     } catch (RuntimeException e) {
       throw refusal(remote, e);
     }
