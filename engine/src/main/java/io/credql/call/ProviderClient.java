@@ -111,8 +111,8 @@ public final class ProviderClient {
     }
     if (!exchange.isSuccessful()) {
       final ProviderErrorException error = error(exchange);
-      if (method.isMutation() && isGatewayFailure(exchange.status())) {
-        throw failures.gatewayAnswered(method, exchange.status(), error);
+      if (method.isMutation() && isServerError(exchange.status())) {
+        throw failures.serverErrorAnswered(method, error);
       }
       throw error;
     }
@@ -143,9 +143,12 @@ public final class ProviderClient {
     return new Page(rowsOf(method, decoded), decoded.whole(), next, exchange.status(), exchange.headers());
   }
 
-  /** A gateway's error (502, 503, 504): the backend behind it may or may not have acted. */
-  private static boolean isGatewayFailure(int status) {
-    return status == 502 || status == 503 || status == 504;
+  /**
+   * A server's error (5xx): the provider, or the backend behind a gateway (502, 503, 504), failed
+   * while handling the request, before or after it acted; a 4xx is a refusal, nothing applied.
+   */
+  private static boolean isServerError(int status) {
+    return status >= 500 && status <= 599;
   }
 
   /**

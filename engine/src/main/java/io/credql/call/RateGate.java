@@ -25,6 +25,12 @@ final class RateGate {
     }
   }
 
+  /** How long the gate stays closed from now: zero when it is open. */
+  synchronized Duration closedFor() {
+    final long remaining = openAtNanos - clock.nanoTime();
+    return remaining > 0 ? Duration.ofNanos(remaining) : Duration.ZERO;
+  }
+
   /** Waits until the gate is open. */
   void awaitOpen() throws InterruptedException {
     while (true) {

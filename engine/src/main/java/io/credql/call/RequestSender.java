@@ -70,12 +70,20 @@ final class RequestSender {
     final boolean read = isRead(request);
     final RetryPolicy policy = RetryPolicy.of(method.config().path("retry"));
     final boolean retried = read && policy.retriesMethod(request.method());
+    // a read's retries and their waits all fit in its timeout: no pause is begun that would end past it
+    final long deadline = clock.nanoTime() + timeout.toNanos();
     PreparedRequest current = request;
     int redirects = 0;
     int attempt = 0;
     while (true) {
       attempt++;
       final long started = clock.nanoTime();
+      final Duration closed = gate.closedFor();
+      if (read && !closed.isZero() && closed.toNanos() - (deadline - started) > 0) {
+        // another call's 429 holds the provider back past this read's deadline: fail now, not then
+        throw failures.throttled(current, attempt - 1, closed, false,
+            timeout.minus(Duration.ofNanos(deadline - started)));
+      }
       final HttpExchange exchange;
       try {
         exchange = once(client, current, query);
@@ -108,11 +116,17 @@ final class RequestSender {
       }
       final int status = exchange.status();
       if (status == 429) {
-        final Duration wait = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
-        gate.pause(wait != null ? wait : policy.delay(attempt));
+        final Duration asked = RetryPolicy.retryAfter(exchange.headers().get("Retry-After"));
+        final Duration wait = asked != null ? asked : policy.delay(attempt);
+        gate.pause(wait);
         if (retried && attempt < policy.throttledAttempts()) {
-          if (wait == null) {
-            pause(policy.delay(attempt));
+          final long now = clock.nanoTime();
+          if (now + wait.toNanos() - deadline > 0) {
+            throw failures.throttled(current, attempt, wait, asked != null,
+                timeout.minus(Duration.ofNanos(deadline - now)));
+          }
+          if (asked == null) {
+            pause(wait);
           }
           continue;
         }

@@ -4,6 +4,7 @@ import io.credql.document.MethodDefinition;
 import io.credql.document.SqlVerb;
 import io.credql.error.CredqlException;
 import io.credql.error.OutcomeUnknownException;
+import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderResponseException;
 import io.credql.error.ProviderUnreachableException;
 
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -48,6 +51,32 @@ final class TransportFailures {
         + " (" + describe(e, attempts) + ")", e);
   }
 
+  /**
+   * A read the provider keeps throttling (HTTP 429) whose next wait would end past its
+   * {@code timeout=}: after {@code attempts} attempts (none when an earlier call's 429 holds the
+   * provider back), {@code elapsed} into the read, it would have to wait {@code wait}
+   * ({@code asked}: as the provider's {@code Retry-After} said).
+   */
+  ProviderErrorException throttled(PreparedRequest request, int attempts, Duration wait, boolean asked,
+      Duration elapsed) {
+    final String id = request.call().method().id();
+    final String at = provider + " at " + request.url().host();
+    final String what = attempts == 0
+        ? at + " is throttling this connection: an earlier HTTP 429 (too many requests) holds every request"
+            + " to it back for " + seconds(wait) + " s more, past this read's timeout=" + timeoutSeconds
+            + " s; this read was not sent"
+        : at + (attempts == 1 ? " answered" : " kept answering") + " HTTP 429 (too many requests) to "
+            + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + seconds(elapsed)
+            + " s, and the next wait (" + seconds(wait) + " s" + (asked ? ", as its Retry-After asked" : "")
+            + ") would end past this read's timeout=" + timeoutSeconds + " s; credql stopped without waiting";
+    return new ProviderErrorException(id, 429, null, "Too Many Requests", id + ": " + what
+        + ". Lower concurrency=<n> so fewer requests run at once, or raise timeout=<seconds> to wait longer");
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+  }
+
   /** A mutation whose exchange failed: not sent if the connection never opened, otherwise unknown. */
   CredqlException mutation(PreparedRequest request, IOException e) {
     final MethodDefinition method = request.call().method();
@@ -67,12 +96,17 @@ final class TransportFailures {
   }
 
   /**
-   * A mutation answered by a gateway error (502, 503, 504): the gateway may have passed it on,
-   * so whether it took effect is unknown.
+   * A mutation answered by a server error (5xx): a gateway's (502, 503, 504) may have passed it
+   * on, and a server that fails (500) may have applied it before failing, so whether it took
+   * effect is unknown.
    */
-  OutcomeUnknownException gatewayAnswered(MethodDefinition method, int status, Throwable providerError) {
-    return outcomeUnknown(method, "a gateway answered HTTP " + status + ", so the request may have reached "
-        + provider + " and taken effect", providerError);
+  OutcomeUnknownException serverErrorAnswered(MethodDefinition method, ProviderErrorException providerError) {
+    final int status = providerError.httpStatus();
+    final String what = status == 502 || status == 503 || status == 504
+        ? "a gateway answered HTTP " + status + ", so the request may have reached " + provider + " and taken effect"
+        : provider + " answered HTTP " + status + " (" + providerError.providerMessage() + "), a server error"
+            + " that does not say whether the change was applied before it failed";
+    return outcomeUnknown(method, what, status, providerError);
   }
 
   /**
@@ -81,16 +115,21 @@ final class TransportFailures {
    */
   OutcomeUnknownException redirectedChange(MethodDefinition method, int status) {
     return outcomeUnknown(method, provider + " answered HTTP " + status + " (a redirect), which credql"
-        + " does not follow for a change, and may have acted before it answered", null);
+        + " does not follow for a change, and may have acted before it answered", status, null);
   }
 
   private static OutcomeUnknownException outcomeUnknown(MethodDefinition method, String what,
+      @Nullable Throwable cause) {
+    return outcomeUnknown(method, what, 0, cause);
+  }
+
+  private static OutcomeUnknownException outcomeUnknown(MethodDefinition method, String what, int status,
       @Nullable Throwable cause) {
     final String hint = verifyHint(method);
     // a hint ends "WHERE id = ...": no period after its ellipsis
     return new OutcomeUnknownException(method.id() + ": outcome unknown: " + what
         + ". It was not re-sent. Check whether it took effect before trying again" + hint
-        + (hint.endsWith("...") ? "" : "."), cause);
+        + (hint.endsWith("...") ? "" : "."), status, cause);
   }
 
   /** ", e.g. with SELECT * FROM resource WHERE required = ..." or nothing if the resource has no SELECT. */

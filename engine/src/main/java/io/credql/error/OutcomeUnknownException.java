@@ -9,6 +9,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public class OutcomeUnknownException extends CredqlException {
   public OutcomeUnknownException(String message, @Nullable Throwable cause) {
-    super(message, "08007", 0, cause);
+    this(message, 0, cause);
+  }
+
+  /** {@code httpStatus}: the answer that does not tell the outcome (a 5xx, a redirect), its vendor code. */
+  public OutcomeUnknownException(String message, int httpStatus, @Nullable Throwable cause) {
+    super(message, "08007", httpStatus, cause);
   }
 }

@@ -4,7 +4,9 @@ import io.credql.call.LoopbackHost;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.error.ProviderUnreachableException;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
@@ -56,7 +58,10 @@ final class RemoteConnection {
     }
     final String url = "jdbc:avatica:remote:url=" + checked(remote) + ";serialization=PROTOBUF";
     try {
-      return RemoteErrors.wrap(new org.apache.calcite.avatica.remote.Driver().connect(url, avatica));
+      return RemoteErrors.wrap(new org.apache.calcite.avatica.remote.Driver().connect(url, avatica),
+          new RemoteCancel(remote, avatica));
+    } catch (MalformedURLException e) {
+      throw new InvalidInputException("property remote: '" + remote + "' is not a URL; write remote=https://host:port");
     } catch (RuntimeException e) {
       throw refusal(remote, e);
     }
@@ -64,6 +69,12 @@ final class RemoteConnection {
 
   /** Avatica's client reports an HTTP failure as a bare RuntimeException: say what it means. */
   private static SQLException refusal(String remote, RuntimeException e) {
+    if (e instanceof AvaticaClientRuntimeException refused) {
+      // the server's own refusal (headers over its limit, a path it does not serve): its one line
+      final String state = refused.getSqlState();
+      return new CredqlException(RemoteErrors.withoutPrefix(String.valueOf(refused.getMessage())),
+          state == null ? "08001" : state);
+    }
     final String message = String.valueOf(e.getMessage());
     if (message.contains("HTTP/401")) {
       return new CredqlException("the credql server at " + remote + " refused the login (HTTP 401):"

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,9 +31,9 @@ final class RemoteErrors {
   private RemoteErrors() {
   }
 
-  static Connection wrap(Connection connection) {
+  static Connection wrap(Connection connection, RemoteCancel cancels) {
     return (Connection) Proxy.newProxyInstance(RemoteErrors.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new Handler(Connection.class, connection, null));
+        new Class<?>[] {Connection.class}, new Handler(Connection.class, connection, null, cancels));
   }
 
   /** The server's message of {@code e}, without Avatica's prefix nor the statement {@code sql}. */
@@ -49,7 +50,7 @@ final class RemoteErrors {
       message = message.substring(remote);
     }
     if (message.startsWith(REMOTE)) {
-      message = message.substring(REMOTE.length());
+      message = withoutPrefix(message);
     } else if (remote < 0) {
       // "while preparing SQL: <the statement>": the server's message is only in its exception's text
       final String server = serverMessage((AvaticaSqlException) e);
@@ -64,6 +65,11 @@ final class RemoteErrors {
     final SQLException cleaned = new SQLException(message, e.getSQLState(), e.getErrorCode());
     cleaned.setStackTrace(e.getStackTrace());
     return cleaned;
+  }
+
+  /** {@code message} without the {@code Remote driver error: } that Avatica's client puts before the server's. */
+  static String withoutPrefix(String message) {
+    return message.startsWith(REMOTE) ? message.substring(REMOTE.length()) : message;
   }
 
   /** The message of the server's refusal, as Avatica 1.27 writes it: {@code AvaticaRuntimeException: [Messsage: '...', Error code: ...}. */
@@ -90,11 +96,15 @@ final class RemoteErrors {
     private final @Nullable Handler statement;
     /** Of a statement: the text it last ran or was prepared with. */
     private volatile @Nullable String sql;
+    private final RemoteCancel cancels;
+    /** Of a statement: its executions under way (a close sent while none is would close it on the server). */
+    private final AtomicInteger executing = new AtomicInteger();
 
-    Handler(Class<?> type, Object delegate, @Nullable Handler statement) {
+    Handler(Class<?> type, Object delegate, @Nullable Handler statement, RemoteCancel cancels) {
       this.type = requireNonNull(type, "type");
       this.delegate = requireNonNull(delegate, "delegate");
       this.statement = statement;
+      this.cancels = requireNonNull(cancels, "cancels");
     }
 
     @Override public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args)
@@ -111,12 +121,30 @@ final class RemoteErrors {
           && (name.startsWith("execute") || name.startsWith("prepare") || name.equals("addBatch"))) {
         owner.sql = text;
       }
+      if (name.equals("cancel") && Statement.class.isAssignableFrom(type) && executing.get() > 0) {
+        // first: Avatica's cancel only raises the client's flag, and waits for the statement's lock, which
+        // its execute holds until the server answers
+        try {
+          cancels.cancel(delegate);
+        } catch (RuntimeException e) {
+          throw new SQLException("the cancel did not reach the credql server, whose statement runs on: "
+              + withoutPrefix(String.valueOf(e.getMessage())), "08006");
+        }
+      }
+      final boolean executes = name.startsWith("execute") && Statement.class.isAssignableFrom(type);
+      if (executes) {
+        executing.incrementAndGet();
+      }
       final Object result;
       try {
         result = method.invoke(delegate, args);
       } catch (InvocationTargetException e) {
         final Throwable cause = requireNonNull(e.getCause(), "cause");
         throw cause instanceof SQLException ? clean((SQLException) cause, owner.sql) : cause;
+      } finally {
+        if (executes) {
+          executing.decrementAndGet();
+        }
       }
       final Class<?> returned = method.getReturnType();
       if (result == null || !(returned == Statement.class || returned == PreparedStatement.class
@@ -125,7 +153,7 @@ final class RemoteErrors {
         return result;
       }
       final boolean ofThisStatement = returned == ResultSet.class && Statement.class.isAssignableFrom(type);
-      final Handler child = new Handler(returned, result, ofThisStatement ? owner : null);
+      final Handler child = new Handler(returned, result, ofThisStatement ? owner : null, cancels);
       if (returned == PreparedStatement.class || returned == CallableStatement.class) {
         child.sql = owner.sql;
       }

@@ -14,6 +14,7 @@ import io.credql.document.ResourceDefinition;
 import io.credql.error.CredqlException;
 import io.credql.error.InvalidInputException;
 import io.credql.error.MissingCredentialException;
+import io.credql.error.OutcomeUnknownException;
 import io.credql.error.ProviderErrorException;
 import io.credql.error.ProviderUnreachableException;
 import io.credql.spi.RequestValidator;
@@ -158,6 +159,9 @@ final class CallRunner {
       throw recorded(e, id, call, AuditLog.Outcome.FAILED, e.httpStatus());
     } catch (ProviderUnreachableException | MissingCredentialException e) {
       throw recorded(e, id, call, AuditLog.Outcome.FAILED, 0);
+    } catch (OutcomeUnknownException e) {
+      // the status of a server error or a redirect is kept: the call was answered, just not with its outcome
+      throw recorded(e, id, call, AuditLog.Outcome.UNKNOWN, e.getErrorCode());
     } catch (CredqlException e) {
       throw recorded(e, id, call, AuditLog.Outcome.UNKNOWN, 0);
     } catch (RuntimeException e) {

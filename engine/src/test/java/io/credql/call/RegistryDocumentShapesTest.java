@@ -1,14 +1,14 @@
 package io.credql.call;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,9 +41,7 @@ class RegistryDocumentShapesTest {
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/quirk-providers").toAbsolutePath()
-        + ";baseUrl.quirkco=http://127.0.0.1:" + api.getPort());
+    return TestProviders.in("quirk-providers").calling("quirkco", AcmeApi.base(api)).connect();
   }
 
   private static void execute(String sql) throws SQLException {

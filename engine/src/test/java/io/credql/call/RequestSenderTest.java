@@ -98,6 +98,46 @@ class RequestSenderTest {
     assertEquals(2, requests());
   }
 
+  @Test void aReadThrottledWithoutRetryAfterGivesUpWithinItsTimeoutAndSaysWhatToDo() {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429)));
+    final ProviderErrorException e = assertThrows(ProviderErrorException.class,
+        () -> list(client("timeout=3", ResponseBodyReader.DEFAULT_LIMIT)));
+    assertEquals(429, e.httpStatus());
+    assertTrue(clock.slept().compareTo(Duration.ofSeconds(3)) <= 0, "waits stay inside timeout=3: " + clock.slept());
+    final int attempts = requests();
+    assertTrue(attempts > 1 && attempts < RetryPolicy.THROTTLED_ATTEMPTS, "retried a few times: " + attempts);
+    assertTrue(e.getMessage().contains("kept answering HTTP 429 (too many requests) to " + attempts + " attempts"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("past this read's timeout=3 s"), e.getMessage());
+    assertTrue(e.getMessage().contains("Lower concurrency=<n>") && e.getMessage().contains("raise timeout=<seconds>"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test void aRetryAfterLongerThanWhatIsLeftOfTheTimeoutFailsAtOnceWithoutWaiting() {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "40")));
+    final ProviderErrorException e = assertThrows(ProviderErrorException.class,
+        () -> list(client("timeout=3", ResponseBodyReader.DEFAULT_LIMIT)));
+    assertEquals(Duration.ZERO, clock.slept(), "no wait that would end past the deadline is begun");
+    assertEquals(1, requests());
+    assertTrue(e.getMessage().contains("answered HTTP 429 (too many requests) to 1 attempt"), e.getMessage());
+    assertTrue(e.getMessage().contains("the next wait (40.0 s, as its Retry-After asked) would end past this"
+        + " read's timeout=3 s"), e.getMessage());
+  }
+
+  @Test void aReadThatFindsTheProviderPausedPastItsTimeoutIsNotSentAndSaysWhy() throws CredqlException {
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+    final ProviderClient client = client("timeout=50", ResponseBodyReader.DEFAULT_LIMIT);
+    assertThrows(ProviderErrorException.class, () -> list(client));
+    // the 429 paused the whole provider for 60 s: the next read cannot be answered within its 50 s
+    final ProviderErrorException e = assertThrows(ProviderErrorException.class, () -> list(client));
+    assertEquals(1, requests(), "the second read was not sent");
+    assertEquals(Duration.ZERO, clock.slept());
+    assertTrue(e.getMessage().contains("is throttling this connection: an earlier HTTP 429 (too many requests)"
+        + " holds every request to it back for 60.0 s more, past this read's timeout=50 s; this read was not sent"),
+        e.getMessage());
+  }
+
   @Test void aReadIsRetriedThreeTimesWithGrowingBackoffThenFailsNamingTheStatus() throws CredqlException {
     api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"try later\"}")));

@@ -1,5 +1,7 @@
 package io.credql.document;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
@@ -7,9 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,10 +43,8 @@ class ConfigInheritanceTest {
   private static final String[] LEVELS = {"provider", "entry", "service", "resource", "method"};
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/layered-providers").toAbsolutePath()
-        + ";baseUrl.layered=http://127.0.0.1:" + api.getPort() + "/api"
-        + ";auditLog=" + home.resolve("audit.jsonl"));
+    return TestProviders.in("layered-providers").calling("layered", AcmeApi.base(api) + "/api")
+        .connect(";auditLog=" + home.resolve("audit.jsonl"));
   }
 
   @Test void aSettingAtEachLevelGovernsTheWire() throws SQLException {

@@ -1,12 +1,12 @@
 package io.credql.document;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,9 +35,7 @@ class DocumentFaultsTest {
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/faulty-providers").toAbsolutePath()
-        + ";baseUrl.faulty=http://127.0.0.1:" + api.getPort());
+    return TestProviders.in("faulty-providers").calling("faulty", AcmeApi.base(api)).connect();
   }
 
   private static String failure(String sql) throws SQLException {

@@ -1,13 +1,13 @@
 package io.credql.functions;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,9 +34,7 @@ class ParameterLiteralTypesTest {
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/template-providers").toAbsolutePath()
-        + ";baseUrl.tmplco=http://127.0.0.1:" + api.getPort() + "/v1");
+    return TestProviders.in("template-providers").calling("tmplco", AcmeApi.base(api) + "/v1").connect();
   }
 
   private static String refusal(String where) {

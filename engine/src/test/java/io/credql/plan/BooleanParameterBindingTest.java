@@ -1,12 +1,12 @@
 package io.credql.plan;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,9 +32,7 @@ class BooleanParameterBindingTest {
   private static long firstId(String where) throws SQLException {
     api.stubFor(get(urlPathEqualTo("/v1/runs")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody("[{\"id\": 7}]")));
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-            + Paths.get("src/test/resources/binding-providers").toAbsolutePath()
-            + ";baseUrl.runs=http://127.0.0.1:" + api.getPort() + "/v1");
+    try (Connection c = TestProviders.in("binding-providers").calling("runs", AcmeApi.base(api) + "/v1").connect();
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM runs.core.runs WHERE " + where)) {
       assertTrue(rs.next());
       return rs.getLong(1);

@@ -1,6 +1,7 @@
 package io.credql.plan;
 
 import io.credql.LoopbackJsonServer;
+import io.credql.TestProviders;
 import io.credql.LoopbackJsonServer.Answer;
 import io.credql.LoopbackJsonServer.Request;
 import org.junit.jupiter.api.AfterAll;
@@ -8,9 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,8 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * selects.
  */
 class LookupJoinRuleTest {
-  private static final String PROVIDERS =
-      Paths.get("src/test/resources/select-binding").toAbsolutePath().toString();
+  private static final TestProviders PROVIDERS = TestProviders.in("select-binding");
   private static final int SAFES = 300;
 
   private static LoopbackJsonServer api;
@@ -104,8 +102,7 @@ class LookupJoinRuleTest {
   }
 
   private static List<String> rows(String sql, String properties, int most) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers=" + PROVIDERS
-            + ";baseUrl.keyring=" + api.url("/v1") + properties);
+    try (Connection c = PROVIDERS.calling("keyring", api.url("/v1")).connect(properties);
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       final List<String> rows = new ArrayList<>();
       while (rows.size() < most && rs.next()) {

@@ -1,14 +1,13 @@
 package io.credql.plan;
 
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credql.AcmeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,9 +71,7 @@ class OneColumnResourceTest {
 
   private static List<String> rows(String sql) throws SQLException {
     final List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-            + Paths.get("src/test/resources/layered-providers").toAbsolutePath()
-            + ";baseUrl.layered=" + AcmeApi.base(api) + "/api");
+    try (Connection c = TestProviders.in("layered-providers").calling("layered", AcmeApi.base(api) + "/api").connect();
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         final StringBuilder row = new StringBuilder();

@@ -1,5 +1,7 @@
 package io.credql.plan;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -7,9 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,9 +59,7 @@ class ResourcePushdownRuleTest {
 
   private static List<String> rows(String sql) throws SQLException {
     final List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-            + Paths.get("src/test/resources/layered-providers").toAbsolutePath()
-            + ";baseUrl.layered=http://127.0.0.1:" + api.getPort() + "/api");
+    try (Connection c = TestProviders.in("layered-providers").calling("layered", AcmeApi.base(api) + "/api").connect();
          Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       final int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {

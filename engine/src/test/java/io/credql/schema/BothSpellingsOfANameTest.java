@@ -1,5 +1,7 @@
 package io.credql.schema;
 
+import io.credql.AcmeApi;
+import io.credql.TestProviders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.credql.jdbc.QueryRows;
@@ -9,9 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -69,10 +69,8 @@ class BothSpellingsOfANameTest {
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/name-providers").toAbsolutePath()
-        + ";baseUrl.spellco=http://127.0.0.1:" + api.getPort()
-        + ";auditLog=" + auditDir.resolve("audit.jsonl"));
+    return TestProviders.in("name-providers").calling("spellco", AcmeApi.base(api))
+        .connect(";auditLog=" + auditDir.resolve("audit.jsonl"));
   }
 
   private static List<String> rows(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package io.credql.statement;
 
+import io.credql.TestProviders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credql.LoopbackJsonServer;
@@ -8,9 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,8 +55,7 @@ class CloudControlPagesTest {
   }
 
   private static List<List<String>> run(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:credql:providers="
-        + Paths.get("src/test/resources/cloudcontrol-providers").toAbsolutePath() + ";baseUrl.ccapi=" + api.url(""));
+    try (Connection c = TestProviders.in("cloudcontrol-providers").calling("ccapi", api.url("")).connect();
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       final List<List<String>> rows = new ArrayList<>();
       while (rs.next()) {

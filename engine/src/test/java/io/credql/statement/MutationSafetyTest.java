@@ -105,6 +105,38 @@ class MutationSafetyTest {
     assertEquals("unknown", audit().get(1).get("outcome").asText());
   }
 
+  @Test void aChangeAnsweredByAnInternalServerErrorMayHaveBeenAppliedAndIsAuditedAsUnknown()
+      throws SQLException, IOException {
+    // a 500 says the server failed, not when: it may have stored the widget before it did
+    api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"database hiccup\"}")));
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO acme.things.widgets (name) VALUES ('w3')"));
+      assertTrue(e.getMessage().contains("outcome unknown: acme answered HTTP 500 (database hiccup), a server error"
+          + " that does not say whether the change was applied"), e.getMessage());
+      assertTrue(e.getMessage().contains("It was not re-sent. Check whether it took effect before trying again,"
+          + " e.g. with SELECT"), e.getMessage());
+    }
+    final JsonNode outcome = audit().get(1);
+    assertEquals("unknown", outcome.get("outcome").asText());
+    assertEquals(500, outcome.get("http_status").asInt());
+    assertEquals(1, api.findAll(postRequestedFor(urlPathEqualTo("/v1/widgets"))).size(), "not re-sent");
+  }
+
+  @Test void aChangeRefusedWithAClientErrorWasNotAppliedAndIsAuditedAsFailed() throws SQLException, IOException {
+    api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"name taken\"}")));
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      final SQLException e = assertThrows(SQLException.class,
+          () -> s.executeUpdate("INSERT INTO acme.things.widgets (name) VALUES ('w3')"));
+      assertTrue(e.getMessage().contains("HTTP 409") && e.getMessage().contains("name taken"), e.getMessage());
+      assertFalse(e.getMessage().contains("outcome unknown"), e.getMessage());
+    }
+    assertEquals("failed", audit().get(1).get("outcome").asText());
+    assertEquals(409, audit().get(1).get("http_status").asInt());
+  }
+
   @Test void aMutationAnsweredBySeeOtherIsAuditedAsUnknownNotFailed() throws SQLException, IOException {
     // a 303 is how many servers say "done, look there": the change may well have taken effect
     api.stubFor(post(urlPathEqualTo("/v1/widgets")).willReturn(aResponse().withStatus(303)

@@ -17,7 +17,6 @@ import org.eclipse.jetty.security.ConstraintMapping;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -89,8 +88,9 @@ public final class CredqlServer implements AutoCloseable {
     final AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(meta),
         NoopMetricsSystem.getInstance(), configuration);
     final ServerConnector[] listening = new ServerConnector[1];
+    final PlainErrors errors = new PlainErrors(settings.maxRequestBytes(), new HttpConfiguration().getRequestHeaderSize());
     final ServerCustomizer<Server> jetty = server -> {
-      listening[0] = connector(server, settings);
+      listening[0] = connector(server, settings, errors);
       server.setConnectors(new Connector[] {listening[0]});
       final MalformedRequests wellFormed = new MalformedRequests();
       wellFormed.setHandler(avatica);
@@ -99,7 +99,7 @@ public final class CredqlServer implements AutoCloseable {
       final SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
       limit.setHandler(security);
       server.setHandler(limit);
-      server.setErrorHandler(new PlainErrors(settings.maxRequestBytes()));
+      server.setErrorHandler(errors);
       server.addBean(logins);
     };
     final HttpServer server = new HttpServer.Builder<Server>()
@@ -142,7 +142,7 @@ public final class CredqlServer implements AutoCloseable {
     disconnects.close();
   }
 
-  private static ServerConnector connector(Server server, ServerSettings settings) {
+  private static ServerConnector connector(Server server, ServerSettings settings, PlainErrors errors) {
     final HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
@@ -162,9 +162,9 @@ public final class CredqlServer implements AutoCloseable {
       tls.setKeyManagerPassword(new String(password));
       Arrays.fill(password, '\0');
       connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
-          new HttpConnectionFactory(http));
+          new AvaticaBadMessages(http, errors));
     } else {
-      connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      connector = new ServerConnector(server, new AvaticaBadMessages(http, errors));
     }
     connector.setHost(settings.bind());
     connector.setPort(settings.port());

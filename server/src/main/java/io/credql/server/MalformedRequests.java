@@ -17,9 +17,10 @@ import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * Answers a request whose body is not one of Avatica's protobuf requests with HTTP 400 and one
- * line saying what the server expects, before Avatica sees it: Avatica would answer HTTP 500 with
- * its stack trace. A well-formed request goes on to Avatica with the body already read.
+ * Answers a request whose body is not one of Avatica's protobuf requests with one line saying what
+ * the server expects (HTTP 400, or Avatica's error answer to an Avatica client), before Avatica sees
+ * it: Avatica would answer HTTP 500 with its stack trace. A path other than the root is not found.
+ * A well-formed request goes on to Avatica with the body already read.
  */
 final class MalformedRequests extends HandlerWrapper {
   static final String MESSAGE = "credql server: the request is not an Avatica protobuf request; connect with"
@@ -28,6 +29,12 @@ final class MalformedRequests extends HandlerWrapper {
 
   @Override public void handle(String target, Request baseRequest, HttpServletRequest request,
       HttpServletResponse response) throws IOException, ServletException {
+    if (!target.equals("/")) {
+      // Avatica's clients post to the URL they are given: a path below it is a mistyped URL
+      baseRequest.setHandled(true);
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
     if (!"POST".equals(request.getMethod())) {
       // Avatica answers anything else with its own one-line 400
       super.handle(target, baseRequest, request, response);
@@ -42,6 +49,12 @@ final class MalformedRequests extends HandlerWrapper {
       PROTOBUF.parseRequest(body);
     } catch (IOException | RuntimeException e) {
       baseRequest.setHandled(true);
+      if (AvaticaErrorAnswer.isFromAvaticaClient(request)) {
+        response.setStatus(AvaticaErrorAnswer.STATUS);
+        response.setContentType(AvaticaErrorAnswer.CONTENT_TYPE);
+        response.getOutputStream().write(AvaticaErrorAnswer.body(MESSAGE, HttpServletResponse.SC_BAD_REQUEST));
+        return;
+      }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("text/plain;charset=utf-8");
       response.getOutputStream().write((MESSAGE + "\n").getBytes(StandardCharsets.UTF_8));

@@ -11,16 +11,20 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.proto.Requests;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,6 +56,8 @@ final class ServerMeta extends JdbcMeta {
   private final Properties serverProperties;
   private final Map<String, Owner> owners = new ConcurrentHashMap<>();
   private final Map<Integer, Prepared> statements = new ConcurrentHashMap<>();
+  /** The statements whose request this server is serving now. */
+  private final Set<Integer> running = ConcurrentHashMap.newKeySet();
   private final ClientDisconnectWatch disconnects;
   /** The connections opened since the server started (for a day): an unknown one is from before a restart. */
   private final Cache<String, Boolean> opened = CacheBuilder.newBuilder().maximumSize(100_000)
@@ -150,7 +156,7 @@ final class ServerMeta extends JdbcMeta {
     final StatementShape shape = permitted(h.connectionId, sql);
     statements.put(h.id, new Prepared(h.connectionId, sql, shape));
     final ExecuteResult result;
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, shape)) {
+    try (ClientDisconnectWatch.Watch watch = watchClient(h, shape)) {
       result = cleanlyThrowing(() -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
     }
     auditSecretReads(h.connectionId, sql, shape, result);
@@ -171,7 +177,7 @@ final class ServerMeta extends JdbcMeta {
     final Prepared prepared = statement(h);
     sameRole(h.connectionId);
     final ExecuteResult result;
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
+    try (ClientDisconnectWatch.Watch watch = watchClient(h, prepared.shape())) {
       result = cleanlyThrowing(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
     }
     auditSecretReads(h.connectionId, prepared.sql(), prepared.shape(), result);
@@ -195,7 +201,7 @@ final class ServerMeta extends JdbcMeta {
   @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     final Prepared prepared = statement(h);
-    try (ClientDisconnectWatch.Watch watch = watchClient(h.connectionId, prepared.shape())) {
+    try (ClientDisconnectWatch.Watch watch = watchClient(h, prepared.shape())) {
       return super.fetch(h, offset, fetchMaxRowCount);
     } catch (RuntimeException e) {
       throw clean(e);
@@ -207,14 +213,25 @@ final class ServerMeta extends JdbcMeta {
       throws NoSuchStatementException {
     final Prepared prepared = statement(sh);
     final StatementShape shape = state.sql != null ? permitted(sh.connectionId, state.sql) : prepared.shape();
-    try (ClientDisconnectWatch.Watch watch = watchClient(sh.connectionId, shape)) {
+    try (ClientDisconnectWatch.Watch watch = watchClient(sh, shape)) {
       return cleanlyThrowing(() -> super.syncResults(sh, state, offset));
     }
   }
 
+  /**
+   * Closes a statement; one that is running is cancelled instead and kept. Avatica's protocol has no
+   * cancel request: credql's driver sends a close while the statement runs for
+   * {@code Statement.cancel()} (and closes the statement itself later), and Avatica's thin driver sends
+   * one when a program closes a running statement from another thread (the statement is then closed
+   * with its connection, or when unused for the idle time).
+   */
   @Override public void closeStatement(StatementHandle h) {
     if (statements.containsKey(h.id)) {
       statement(h);
+      if (running.contains(h.id)) {
+        cancelRun(h);
+        return;
+      }
       super.closeStatement(h);
       statements.remove(h.id);
     }
@@ -384,19 +401,55 @@ final class ServerMeta extends JdbcMeta {
    * request this thread serves starts clean. A change is not watched: cut short, it might or might
    * not have reached the provider, so it runs to its end and its audit record says which.
    */
-  private ClientDisconnectWatch.Watch watchClient(String connectionId, StatementShape shape) {
+  private ClientDisconnectWatch.Watch watchClient(StatementHandle h, StatementShape shape) {
+    running.add(h.id);
     if (shape.kind().changes()) {
-      return () -> { };
+      return () -> running.remove(h.id);
     }
+    final String connectionId = h.connectionId;
     final Thread serving = Thread.currentThread();
     final ClientDisconnectWatch.Watch watch = disconnects.whileServing(() -> {
       serving.interrupt();
       abandon(connectionId);
     });
     return () -> {
+      running.remove(h.id);
       watch.close();
       Thread.interrupted();
     };
+  }
+
+  /**
+   * Cancels the run of statement {@code h} as {@code Statement.cancel()} does locally: its calls in
+   * flight end, fan-out included, and none starts after.
+   */
+  private void cancelRun(StatementHandle h) {
+    final StatementInfo info = getStatementCache().getIfPresent(h.id);
+    final Statement jdbc = info == null ? null : statementOf(info);
+    if (jdbc == null) {
+      return;
+    }
+    try {
+      jdbc.cancel();
+      LOG.info("cancelled a statement of {} at the client's request", Caller.current().user().name());
+    } catch (SQLException e) {
+      LOG.warn("cannot cancel a statement of {}: {}", Caller.current().user().name(), e.getMessage());
+    }
+  }
+
+  /**
+   * The JDBC statement Avatica keeps for a handle. Avatica (1.27) offers no way to it (the field is
+   * package-private) nor a cancel request of its own, so it is read by reflection; null if a later
+   * Avatica renames it, and the cancel then does what Avatica's does (nothing on the server).
+   */
+  private static @Nullable Statement statementOf(StatementInfo info) {
+    try {
+      final Field field = StatementInfo.class.getDeclaredField("statement");
+      field.setAccessible(true);
+      return field.get(info) instanceof Statement statement ? statement : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Closes the connection of a client that went away: its statements and their calls end with it. */

@@ -179,6 +179,36 @@ class ClientDisconnectTest {
     assertEquals(2, stalled.get(), "no further call of the query that was given up started");
   }
 
+  @Test void aRemoteCancelStopsTheServersCallsAtOnceAndTheConnectionServesAgain() throws Exception {
+    final String stalling = "SELECT username FROM linode.databases.postgresql_instances_credentials"
+        + " WHERE instanceId IN (101, 102, 103, 104)";
+    final Properties login = new Properties();
+    login.setProperty("user", "ann");
+    login.setProperty("password", "ann-password");
+    try (Connection c = DriverManager.getConnection("jdbc:credql:remote=" + server.url(), login);
+         Statement s = c.createStatement()) {
+      final Future<?> running = client.submit(() -> {
+        s.executeQuery(stalling).close();
+        return null;
+      });
+      final long deadline = System.nanoTime() + 30_000_000_000L;
+      while (stalled.get() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(2, stalled.get(), "both places of the budget (concurrency=2) hold a stalled call");
+      s.cancel();
+      // before: only the client's flag went up, and the query waited for its stalled calls (60 s)
+      final ExecutionException e = assertThrows(ExecutionException.class, () -> running.get(5, TimeUnit.SECONDS));
+      assertTrue(String.valueOf(e.getCause().getMessage()).contains("cancelled"), e.getCause().getMessage());
+      try (Statement next = c.createStatement(); ResultSet rows = next.executeQuery(
+          "SELECT username FROM linode.databases.postgresql_instances_credentials WHERE instanceId = 1")) {
+        assertTrue(rows.next(), "the connection and the budget's places serve the next query");
+        assertEquals("linroot", rows.getString(1));
+      }
+    }
+    assertEquals(2, stalled.get(), "no further call of the cancelled query started");
+  }
+
   @Test void aResetWhoseClientGoesAwayRunsToItsEndOnceAndIsAuditedWithTheUsersName() throws Exception {
     try (TcpRelay relay = TcpRelay.to(server.port())) {
       final Connection leaving = DriverManager.getConnection(thinUrl("http://127.0.0.1:" + relay.port(), "op"));
