@@ -2,6 +2,7 @@ package io.credql.plan;
 
 import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;
+import io.credql.document.ViewColumnNames;
 import io.credql.error.UnsupportedVerbException;
 import io.credql.schema.ResourceColumn;
 import io.credql.schema.ResourceColumns;
@@ -94,15 +95,27 @@ final class ProviderView {
         }
       }
     }
-    select.setWhere(kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0)
-        : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, kept));
+    // nested two at a time: an AND call of three operands prints only its first two
+    SqlNode where = null;
+    for (SqlNode conjunct : kept) {
+      where = where == null ? conjunct : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, where, conjunct);
+    }
+    select.setWhere(where);
     final Set<String> outputs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     boolean star = false;
-    for (SqlNode item : select.getSelectList()) {
+    final ViewColumnNames unique = new ViewColumnNames();
+    for (int i = 0; i < select.getSelectList().size(); i++) {
+      final SqlNode item = select.getSelectList().get(i);
       final String name = outputName(item);
       star |= item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar();
       if (name != null) {
-        outputs.add(name);
+        final String given = unique.add(name);
+        if (!given.equals(name)) {
+          // a second column of one name is region:1, as SQLite names it
+          select.getSelectList().set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO,
+              item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item, new SqlIdentifier(given, SqlParserPos.ZERO)));
+        }
+        outputs.add(given);
       }
     }
     for (Map.Entry<String, SqlNode> parameter : parameters.entrySet()) {
