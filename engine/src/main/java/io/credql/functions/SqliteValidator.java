@@ -107,6 +107,7 @@ public final class SqliteValidator extends SqlValidatorImpl {
         select.setFrom(namedAfterItsFunction(requireNonNull(select.getFrom(), "from")));
       }
       nameColumns((SqlSelect) node);
+      SharedWhereParameters.qualify((SqlSelect) node, getCatalogReader());
       BareColumns.pick((SqlSelect) node);
       DistributionWindowFunctions.rewrite((SqlSelect) node);
     }

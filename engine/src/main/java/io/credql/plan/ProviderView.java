@@ -4,6 +4,7 @@ import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;
 import io.credql.document.ViewColumnNames;
 import io.credql.error.UnsupportedVerbException;
+import io.credql.functions.WhereConjuncts;
 import io.credql.schema.ResourceColumn;
 import io.credql.schema.ResourceColumns;
 import io.credql.sql.CredqlParserConfig;
@@ -86,7 +87,7 @@ final class ProviderView {
     final Set<String> selected = plainColumns(select);
     final ResourceColumns underneath = underlyingColumns(resource, select);
     if (select.getWhere() != null) {
-      for (SqlNode conjunct : conjuncts(select.getWhere())) {
+      for (SqlNode conjunct : WhereConjuncts.of(select.getWhere())) {
         final String parameter = placeholderCondition(conjunct);
         if (parameter != null) {
           parameters.put(parameter, ((SqlCall) conjunct).operand(0));
@@ -95,12 +96,7 @@ final class ProviderView {
         }
       }
     }
-    // nested two at a time: an AND call of three operands prints only its first two
-    SqlNode where = null;
-    for (SqlNode conjunct : kept) {
-      where = where == null ? conjunct : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, where, conjunct);
-    }
-    select.setWhere(where);
+    select.setWhere(WhereConjuncts.and(kept));
     final Set<String> outputs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     boolean star = false;
     final ViewColumnNames unique = new ViewColumnNames();
@@ -212,17 +208,6 @@ final class ProviderView {
     return null;
   }
 
-  private static List<SqlNode> conjuncts(SqlNode node) {
-    final List<SqlNode> result = new ArrayList<>();
-    if (node.getKind() == SqlKind.AND) {
-      for (SqlNode operand : ((SqlCall) node).getOperandList()) {
-        result.addAll(conjuncts(operand));
-      }
-    } else {
-      result.add(node);
-    }
-    return result;
-  }
 
   private static RuntimeException refused(ResourceDefinition resource, String why) {
     return new UnsupportedVerbException(resource.id() + " is a StackQL view that credql cannot run: "

@@ -134,4 +134,12 @@ class CloudControlPagesTest {
         run("SELECT region, instance_name, \"region:1\" FROM ccapi.db.observer_statuses_list_only"
             + " WHERE region = 'us-east-1' ORDER BY instance_name;"));
   }
+  @Test void anUnqualifiedWhereParameterOfAJoinBindsEveryResourceThatTakesItAsStackqlRoutesIt() throws Exception {
+    assertEquals(List.of(List.of("db-1", "eu-west-1", "eu-west-1"), List.of("db-2", "eu-west-1", "eu-west-1")),
+        run("SELECT l.Identifier, l.region, d.region FROM ccapi.cloud_control.resources l"
+            + " JOIN ccapi.cloud_control.resource d ON d.Identifier = l.Identifier"
+            + " WHERE region = 'eu-west-1' AND l.TypeName = 'Example::DB::Instance'"
+            + " AND d.TypeName = 'Example::DB::Instance' ORDER BY l.Identifier"));
+    assertEquals(3, api.requests().size());
+  }
 }
