@@ -71,6 +71,11 @@ final class ProviderView {
     if (ddl == null) {
       throw refused(resource, "its document gives no SELECT for SQLite's dialect");
     }
+    return calciteSql(resource, ddl, columns);
+  }
+
+  /** The same for {@code ddl}, one of the view's SELECTs ({@link ResourceDefinition#viewVariants()}). */
+  static String calciteSql(ResourceDefinition resource, String ddl, ResourceColumns columns) {
     final SqlNode parsed;
     try {
       parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), CredqlParserConfig.CONFIG).parseQuery();

@@ -142,4 +142,10 @@ class CloudControlPagesTest {
             + " AND d.TypeName = 'Example::DB::Instance' ORDER BY l.Identifier"));
     assertEquals(3, api.requests().size());
   }
+  @Test void aViewQueriedWithoutTheIdentifierItsFirstSelectRequiresListsEveryResourceThroughItsFallback()
+      throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1", "5432"), List.of("us-east-1", "db-1", "5432")),
+        run("SELECT region, instance_name, port FROM ccapi.db.instances WHERE region = 'us-east-1';"));
+    assertEquals(3, api.requests().size(), "the listing, then each listed resource");
+  }
 }
