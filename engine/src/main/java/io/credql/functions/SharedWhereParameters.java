@@ -9,9 +9,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
-import org.apache.calcite.sql.validate.SqlValidatorTable;
-import org.apache.calcite.util.Util;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,18 +96,9 @@ final class SharedWhereParameters {
       resources(((SqlJoin) from).getRight(), catalog, into);
       return;
     }
-    SqlNode table = from;
-    String alias = null;
-    if (from.getKind() == SqlKind.AS) {
-      table = ((SqlCall) from).operand(0);
-      alias = ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
-    }
-    if (!(table instanceof SqlIdentifier)) {
-      return;
-    }
-    final @Nullable SqlValidatorTable found = catalog.getTable(((SqlIdentifier) table).names);
-    if (found != null && found.getRowType() instanceof ResourceRowType) {
-      into.put(alias != null ? alias : Util.last(((SqlIdentifier) table).names), (ResourceRowType) found.getRowType());
+    final FromTable table = FromTable.of(from, catalog);
+    if (table != null && table.table().getRowType() instanceof ResourceRowType) {
+      into.put(table.alias(), (ResourceRowType) table.table().getRowType());
     }
   }
 }

@@ -71,11 +71,16 @@ final class ProviderView {
     if (ddl == null) {
       throw refused(resource, "its document gives no SELECT for SQLite's dialect");
     }
-    return calciteSql(resource, ddl, columns);
+    return calciteSql(resource, ddl, columns, null);
   }
 
-  /** The same for {@code ddl}, one of the view's SELECTs ({@link ResourceDefinition#viewVariants()}). */
-  static String calciteSql(ResourceDefinition resource, String ddl, ResourceColumns columns) {
+  /**
+   * The same for {@code ddl}, one of the view's SELECTs ({@link ResourceDefinition#viewVariants()}),
+   * keeping a default the outer query does not give ({@code region = 'us-east-1'} when {@code given},
+   * the names the outer query binds, has no {@code region}; null: it may give any).
+   */
+  static String calciteSql(ResourceDefinition resource, String ddl, ResourceColumns columns,
+      @Nullable Set<String> given) {
     final SqlNode parsed;
     try {
       parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), CredqlParserConfig.CONFIG).parseQuery();
@@ -96,7 +101,8 @@ final class ProviderView {
         final String parameter = placeholderCondition(conjunct);
         if (parameter != null) {
           parameters.put(parameter, ((SqlCall) conjunct).operand(0));
-        } else if (!isOverridableDefault(conjunct, selected, underneath)) {
+        } else if (!isOverridableDefault(conjunct, selected, underneath)
+            || given != null && !given.contains(Util.last(((SqlIdentifier) ((SqlCall) conjunct).operand(0)).names))) {
           kept.add(conjunct);
         }
       }
@@ -110,13 +116,14 @@ final class ProviderView {
       final String name = outputName(item);
       star |= item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar();
       if (name != null) {
-        final String given = unique.add(name);
-        if (!given.equals(name)) {
+        final String uniqueName = unique.add(name);
+        if (!uniqueName.equals(name)) {
           // a second column of one name is region:1, as SQLite names it
           select.getSelectList().set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO,
-              item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item, new SqlIdentifier(given, SqlParserPos.ZERO)));
+              item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item,
+              new SqlIdentifier(uniqueName, SqlParserPos.ZERO)));
         }
-        outputs.add(given);
+        outputs.add(uniqueName);
       }
     }
     for (Map.Entry<String, SqlNode> parameter : parameters.entrySet()) {

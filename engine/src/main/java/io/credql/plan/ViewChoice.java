@@ -2,6 +2,7 @@ package io.credql.plan;
 
 import io.credql.document.ResourceDefinition;
 import io.credql.error.UnsupportedVerbException;
+import io.credql.functions.FromTable;
 import io.credql.functions.WhereConjuncts;
 import io.credql.sql.CredqlParserConfig;
 import org.apache.calcite.sql.SqlCall;
@@ -14,9 +15,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
-import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.apache.calcite.util.Util;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,9 @@ import java.util.TreeSet;
  * StackQL's {@code MatchOnParams} picks the view (its {@code router/parameter_router.go}); the
  * aws provider's views read one resource by its Identifier when the query gives one, and list
  * every resource of the type (the fallback's join of the listing and the detail) when it does not.
- * The first SELECT is the table's own expansion; another is put in the FROM in its place.
+ * The first SELECT is the table's own expansion; another is put in the FROM in its place, as is
+ * the first when it holds a default ({@code region = 'us-east-1'}) the query does not give, which
+ * the table's own expansion leaves to the outer query.
  */
 public final class ViewChoice {
   private ViewChoice() {
@@ -59,28 +60,24 @@ public final class ViewChoice {
       join.setRight(chosen(join.getRight(), catalog, all));
       return join;
     }
-    SqlNode table = from;
-    String alias = null;
-    if (from.getKind() == SqlKind.AS) {
-      table = ((SqlCall) from).operand(0);
-      alias = ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
-    }
-    if (!(table instanceof SqlIdentifier)) {
-      return from;
-    }
-    final @Nullable SqlValidatorTable found = catalog.getTable(((SqlIdentifier) table).names);
-    final ResourceTable resourceTable = found == null ? null : found.unwrap(ResourceTable.class);
-    if (resourceTable == null || resourceTable.resource().viewVariants().size() < 2) {
+    final FromTable table = FromTable.of(from, catalog);
+    final ResourceTable resourceTable = table == null ? null : table.table().unwrap(ResourceTable.class);
+    if (table == null || resourceTable == null || resourceTable.resource().viewVariants().isEmpty()) {
       return from;
     }
     final ResourceDefinition resource = resourceTable.resource();
-    final String name = alias != null ? alias : Util.last(((SqlIdentifier) table).names);
+    final String name = table.alias();
     final Set<String> given = givenNames(conditions, name);
     final List<ResourceDefinition.ViewVariant> variants = resource.viewVariants();
     for (int i = 0; i < variants.size(); i++) {
+      final String ddl = variants.get(i).sql();
       if (given.containsAll(variants.get(i).requiredParams())) {
-        return i == 0 ? from : SqlStdOperatorTable.AS.createCall(from.getParserPosition(),
-            parsed(resource, variants.get(i).sql(), resourceTable), new SqlIdentifier(name, from.getParserPosition()));
+        // the table's own expansion runs the first SELECT and takes each default (region =
+        // 'us-east-1') from the outer query: here only when the outer query gives every one
+        final String sql = ProviderView.calciteSql(resource, ddl, resourceTable.columns(), given);
+        return i == 0 && sql.equals(ProviderView.calciteSql(resource, ddl, resourceTable.columns(), null)) ? from
+            : SqlStdOperatorTable.AS.createCall(from.getParserPosition(), parsed(resource, sql),
+                new SqlIdentifier(name, from.getParserPosition()));
       }
     }
     return from;
@@ -105,14 +102,12 @@ public final class ViewChoice {
     return names;
   }
 
-  private static SqlNode parsed(ResourceDefinition resource, String ddl, ResourceTable table) {
-    final String sql = ProviderView.calciteSql(resource, ddl, table.columns());
+  private static SqlNode parsed(ResourceDefinition resource, String sql) {
     try {
       return SqlParser.create(sql, CredqlParserConfig.CONFIG).parseQuery();
     } catch (SqlParseException e) {
-      throw new UnsupportedVerbException(resource.id() + " is a StackQL view that credql cannot run: its"
-          + " SELECT for a query without its required parameters cannot be read; query the resources it"
-          + " reads instead").unchecked();
+      throw new UnsupportedVerbException(resource.id() + " is a StackQL view that credql cannot run: the"
+          + " SELECT it runs for this query cannot be read; query the resources it reads instead").unchecked();
     }
   }
 }

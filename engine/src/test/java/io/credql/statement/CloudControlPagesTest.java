@@ -148,4 +148,8 @@ class CloudControlPagesTest {
         run("SELECT region, instance_name, port FROM ccapi.db.instances WHERE region = 'us-east-1';"));
     assertEquals(3, api.requests().size(), "the listing, then each listed resource");
   }
+  @Test void aViewQueriedWithoutRegionUsesTheRegionItsSelectGives() throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1"), List.of("us-east-1", "db-2")),
+        run("SELECT region, instance_name FROM ccapi.db.instances_list_only ;"));
+  }
 }
