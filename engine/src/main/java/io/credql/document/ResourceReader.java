@@ -106,9 +106,20 @@ final class ResourceReader {
       config.path("docs").path("fields").forEach(field -> columns.add(new ResourceDefinition.ViewColumn(
           field.path("name").asText(), field.path("type").asText("string"),
           ProviderDocument.text(field, "description"), false)));
-      config.path("docs").path("requiredParams").forEach(field -> columns.add(
-          new ResourceDefinition.ViewColumn(field.path("name").asText(), field.path("type").asText("string"),
-              ProviderDocument.text(field, "description"), true)));
+      config.path("docs").path("requiredParams").forEach(field -> {
+        final ResourceDefinition.ViewColumn parameter = new ResourceDefinition.ViewColumn(field.path("name").asText(),
+            field.path("type").asText("string"), ProviderDocument.text(field, "description"), true);
+        // a required parameter the view also lists as a field (awscc's region) is that one column
+        int index = 0;
+        while (index < columns.size() && !columns.get(index).name().equalsIgnoreCase(parameter.name())) {
+          index++;
+        }
+        if (index < columns.size()) {
+          columns.set(index, parameter);
+        } else {
+          columns.add(parameter);
+        }
+      });
       final List<ResourceDefinition.ViewVariant> variants = sqliteViews(config.path("views").path("select"));
       if (columns.isEmpty()) {
         // awscc's views document no fields: their columns are the names their SELECTs give, the

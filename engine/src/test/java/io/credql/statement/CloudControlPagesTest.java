@@ -152,4 +152,8 @@ class CloudControlPagesTest {
     assertEquals(List.of(List.of("us-east-1", "db-1"), List.of("us-east-1", "db-2")),
         run("SELECT region, instance_name FROM ccapi.db.instances_list_only ;"));
   }
+  @Test void aViewDocumentingRegionAsAFieldAndARequiredParameterHasOneRegionColumn() throws Exception {
+    assertEquals(List.of(List.of("eu-west-1", "db-1"), List.of("eu-west-1", "db-2")),
+        run("SELECT * FROM ccapi.db.vw_instance_names WHERE region = 'eu-west-1';"));
+  }
 }
