@@ -156,4 +156,8 @@ class CloudControlPagesTest {
     assertEquals(List.of(List.of("eu-west-1", "db-1"), List.of("eu-west-1", "db-2")),
         run("SELECT * FROM ccapi.db.vw_instance_names WHERE region = 'eu-west-1';"));
   }
+  @Test void aViewSelectingEveryColumnOfAResourceHasThatResourcesColumns() throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1"), List.of("us-east-1", "db-2")),
+        run("SELECT region, Identifier FROM ccapi.db.vw_listed_instances WHERE region = 'us-east-1';"));
+  }
 }
