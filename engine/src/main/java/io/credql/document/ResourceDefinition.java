@@ -4,6 +4,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ResourceDefinition {
   private final Map<String, MethodDefinition> methods = new LinkedHashMap<>();
   private final List<ViewColumn> viewColumns = new ArrayList<>();
   private boolean view;
-  private @Nullable String viewSql;
+  private final List<ViewVariant> viewVariants = new ArrayList<>();
   private final Map<SqlVerb, List<MethodDefinition>> verbs = new EnumMap<>(SqlVerb.class);
 
   ResourceDefinition(ServiceDocument service, String name, @Nullable String title,
@@ -35,10 +36,31 @@ public final class ResourceDefinition {
   public record ViewColumn(String name, String type, @Nullable String description, boolean parameter) {
   }
 
-  void markView(List<ViewColumn> columns, @Nullable String sql) {
+  /**
+   * One SELECT of a StackQL view for SQLite, and the parameters the query must give for StackQL to
+   * choose it ({@code requiredParams == [ data__Identifier ]} in its predicate; none for a fallback
+   * that lists).
+   */
+  public record ViewVariant(String sql, List<String> requiredParams) {
+    public ViewVariant {
+      requireNonNull(sql, "sql");
+      requiredParams = List.copyOf(requiredParams);
+    }
+  }
+
+  void markView(List<ViewColumn> columns, List<ViewVariant> variants) {
     view = true;
     viewColumns.addAll(columns);
-    viewSql = sql;
+    viewVariants.addAll(variants);
+  }
+
+  /**
+   * The SELECTs of a StackQL view for SQLite, in the document's order (the entry, then its
+   * fallbacks): StackQL runs the first whose required parameters the query gives. Empty when the
+   * document gives none for SQLite.
+   */
+  public List<ViewVariant> viewVariants() {
+    return Collections.unmodifiableList(viewVariants);
   }
 
   /**
@@ -47,7 +69,7 @@ public final class ResourceDefinition {
    * placeholders; null when the document gives none.
    */
   public @Nullable String viewSql() {
-    return viewSql;
+    return viewVariants.isEmpty() ? null : viewVariants.get(0).sql();
   }
 
   /**

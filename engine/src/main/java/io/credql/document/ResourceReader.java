@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code components.x-stackQL-resources} of a service document into resources and methods,
@@ -21,6 +24,8 @@ import java.util.Set;
  */
 final class ResourceReader {
   private static final String RESOURCES = "/components/x-stackQL-resources";
+  /** any-sdk's reading of a view predicate's parameters ({@code requiredParams == [ a, "b" ]}). */
+  private static final Pattern REQUIRED_PARAMS = Pattern.compile("requiredParams\\s*==\\s*\\[([^\\]]*)\\]");
   private static final Set<String> HTTP_METHODS =
       Set.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final String METHODS_REF = "/methods/";
@@ -101,29 +106,59 @@ final class ResourceReader {
       config.path("docs").path("fields").forEach(field -> columns.add(new ResourceDefinition.ViewColumn(
           field.path("name").asText(), field.path("type").asText("string"),
           ProviderDocument.text(field, "description"), false)));
-      config.path("docs").path("requiredParams").forEach(field -> columns.add(
-          new ResourceDefinition.ViewColumn(field.path("name").asText(), field.path("type").asText("string"),
-              ProviderDocument.text(field, "description"), true)));
-      final String sql = sqliteViewSql(config.path("views").path("select"));
-      if (columns.isEmpty() && sql != null) {
-        // awscc's views document no fields: their columns are the names their SELECT gives
-        ViewOutputNames.of(sql).forEach(output -> columns.add(
-            new ResourceDefinition.ViewColumn(output, "string", null, false)));
+      config.path("docs").path("requiredParams").forEach(field -> {
+        final ResourceDefinition.ViewColumn parameter = new ResourceDefinition.ViewColumn(field.path("name").asText(),
+            field.path("type").asText("string"), ProviderDocument.text(field, "description"), true);
+        // a required parameter the view also lists as a field (awscc's region) is that one column
+        int index = 0;
+        while (index < columns.size() && !columns.get(index).name().equalsIgnoreCase(parameter.name())) {
+          index++;
+        }
+        if (index < columns.size()) {
+          columns.set(index, parameter);
+        } else {
+          columns.add(parameter);
+        }
+      });
+      final List<ResourceDefinition.ViewVariant> variants = sqliteViews(config.path("views").path("select"));
+      if (columns.isEmpty()) {
+        // awscc's views document no fields: their columns are the names their SELECTs give, the
+        // first's, then those only a later one gives (the listing that stands in when the
+        // Identifier is not given gives no data__Identifier)
+        final Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (ResourceDefinition.ViewVariant variant : variants) {
+          ViewOutputNames.of(variant.sql()).stream().filter(names::add).forEach(output -> columns.add(
+              new ResourceDefinition.ViewColumn(output, "string", null, false)));
+        }
       }
-      resource.markView(columns, sql);
+      resource.markView(columns, variants);
     }
     return resource;
   }
 
-  /** The ddl of a view's select for SQLite, StackQL's default dialect: the entry or its fallbacks. */
-  private static @Nullable String sqliteViewSql(JsonNode select) {
+  /**
+   * The SELECTs of a view for SQLite, StackQL's default dialect: the entry and its fallbacks whose
+   * predicate names SQLite (or nothing), each with the parameters its predicate requires
+   * ({@code requiredParams == [ data__Identifier ]}), as any-sdk's {@code view.go} reads them.
+   */
+  private static List<ResourceDefinition.ViewVariant> sqliteViews(JsonNode select) {
+    final List<ResourceDefinition.ViewVariant> variants = new ArrayList<>();
     for (JsonNode entry = select; entry.isObject(); entry = entry.path("fallback")) {
       final String predicate = entry.path("predicate").asText("");
       if ((predicate.isEmpty() || predicate.contains("sqlite")) && entry.hasNonNull("ddl")) {
-        return entry.get("ddl").asText();
+        final List<String> required = new ArrayList<>();
+        final Matcher matcher = REQUIRED_PARAMS.matcher(predicate);
+        if (matcher.find()) {
+          for (String name : matcher.group(1).split(",")) {
+            if (!name.isBlank()) {
+              required.add(name.replace("\"", "").strip());
+            }
+          }
+        }
+        variants.add(new ResourceDefinition.ViewVariant(entry.get("ddl").asText(), required));
       }
     }
-    return null;
+    return variants;
   }
 
   private Map<SqlVerb, List<String>> readSqlVerbs(JsonNode resource, String pointer,

@@ -8,7 +8,8 @@ import java.util.Locale;
  * The names of the columns a view's SELECT gives, read from its text: each item's alias, or the
  * last part of its name when it is a plain column. The document package reads them without parsing
  * the SQL, which is the statement packages' work; an item that is neither (an expression without
- * an alias) gives no name, and the view then has no column for it.
+ * an alias) gives no name, and the view then has no column for it. A name given twice is made
+ * unique as SQLite makes it ({@link ViewColumnNames}).
  */
 final class ViewOutputNames {
   private ViewOutputNames() {
@@ -19,6 +20,7 @@ final class ViewOutputNames {
     final String upper = sql.toUpperCase(Locale.ROOT);
     final int select = wordAt(upper, "SELECT", 0);
     final List<String> names = new ArrayList<>();
+    final ViewColumnNames unique = new ViewColumnNames();
     if (select < 0) {
       return names;
     }
@@ -34,17 +36,17 @@ final class ViewOutputNames {
       } else if (c == ')') {
         depth--;
       } else if (depth == 0 && c == ',') {
-        addName(sql.substring(start, i), names);
+        addName(sql.substring(start, i), names, unique);
         start = i + 1;
       } else if (depth == 0 && isWordAt(upper, "FROM", i)) {
-        addName(sql.substring(start, i), names);
+        addName(sql.substring(start, i), names, unique);
         return names;
       }
     }
     return names;
   }
 
-  private static void addName(String item, List<String> names) {
+  private static void addName(String item, List<String> names, ViewColumnNames unique) {
     final String text = item.trim();
     final String upper = text.toUpperCase(Locale.ROOT);
     final int as = upper.lastIndexOf(" AS ");
@@ -52,7 +54,7 @@ final class ViewOutputNames {
         : text.substring(text.lastIndexOf('.') + 1).trim();
     final String name = candidate.replaceAll("^[\"`]|[\"`]$", "");
     if (name.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
-      names.add(name);
+      names.add(unique.add(name));
     }
   }
 

@@ -38,6 +38,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
@@ -50,6 +51,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SqliteValidator extends SqlValidatorImpl {
   private final @Nullable SourceText source;
+  private BiConsumer<SqlSelect, SqlValidatorCatalogReader> selectRewrite = (select, catalog) -> { };
 
   /** A statement's text as parsed and as the user wrote it, which may differ by quotes added before parsing. */
   public interface SourceText {
@@ -92,6 +94,15 @@ public final class SqliteValidator extends SqlValidatorImpl {
         context.getTypeFactory(), configTransform.apply(config), source);
   }
 
+  /**
+   * This validator, rewriting each SELECT with {@code rewrite} before validating it (the engine's
+   * choice of a provider view's SELECT, which this package cannot see).
+   */
+  public SqliteValidator rewritingSelects(BiConsumer<SqlSelect, SqlValidatorCatalogReader> rewrite) {
+    this.selectRewrite = requireNonNull(rewrite, "rewrite");
+    return this;
+  }
+
   /** Calcite's validation, then the check that each literal compared with a parameter can be its value. */
   @Override public SqlNode validate(SqlNode topNode) {
     final ParameterLiteralTypes parameterLiterals = new ParameterLiteralTypes(this, topNode);
@@ -127,6 +138,8 @@ public final class SqliteValidator extends SqlValidatorImpl {
         select.setFrom(namedAfterItsFunction(requireNonNull(select.getFrom(), "from")));
       }
       nameColumns((SqlSelect) node);
+      selectRewrite.accept((SqlSelect) node, getCatalogReader());
+      SharedWhereParameters.qualify((SqlSelect) node, getCatalogReader());
       BareColumns.pick((SqlSelect) node);
       DistributionWindowFunctions.rewrite((SqlSelect) node);
     }

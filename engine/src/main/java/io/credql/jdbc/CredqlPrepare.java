@@ -34,6 +34,7 @@ import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 import io.credql.plan.LargeInListCalcRule;
 import io.credql.plan.LargeInListRule;
+import io.credql.plan.ViewChoice;
 import org.apache.calcite.util.TryThreadLocal;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -208,7 +209,7 @@ public class CredqlPrepare extends CalcitePrepareImpl {
           UnaryOperator<SqlValidator.Config> configTransform) {
         final String written = sql;
         return SqliteValidator.forStatement(context, catalogReader, configTransform,
-            written == null ? null : StackqlIdentifiers.rewrite(written));
+            written == null ? null : StackqlIdentifiers.rewrite(written)).rewritingSelects(ViewChoice::choose);
       }
     };
   }

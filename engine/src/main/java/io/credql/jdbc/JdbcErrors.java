@@ -2,6 +2,7 @@ package io.credql.jdbc;
 
 import io.credql.error.CredqlException;
 import io.credql.redact.Redactor;
+import org.apache.calcite.plan.RelOptPlanner;
 
 import java.sql.SQLException;
 import java.util.regex.Matcher;
@@ -56,6 +57,13 @@ final class JdbcErrors {
     if (String.valueOf(cause.getMessage()).startsWith("Code grows beyond 64 KB")) {
       return new SQLException("the statement's expressions are too large to compile (an IN list or"
           + " OR of thousands of values): split it into several statements", "54001");
+    }
+    if (cause instanceof RelOptPlanner.CannotPlanException) {
+      // Calcite's own text ("There are not enough rules to produce a node ...") and its plan dump
+      // say nothing a user can act on
+      return new SQLException("credql found no way to run this statement: a join, subquery or"
+          + " function call in it reads resources in a form credql cannot plan; join resources on"
+          + " equalities of their parameters (ON detail.id = listing.id), or split the statement", "0A000");
     }
     final Matcher notANumber = NOT_A_NUMBER.matcher(String.valueOf(cause.getMessage()));
     if (cause instanceof NumberFormatException && notANumber.matches()) {

@@ -24,6 +24,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rule that makes a join a batched lookup join: the left side's rows are read {@link #BATCH} at a
  * time and the right side is asked once per batch. When the right side is a resource scan (under
- * projections and filters) with a parameter that the join's one equality binds, the scan is bound
- * to the batch's keys directly and checks its rows itself, so nothing above it reads the batch's
- * rows one by one; any other join gets Calcite's batch with its condition pushed down as a filter,
- * which Java compiles into one method taking a parameter per outer row of the batch (at most 255).
+ * projections and filters) with parameters that the join's equalities bind, the scan is bound to
+ * the batch's keys directly, each outer row's keys one call, and checks its rows itself, so nothing
+ * above it reads the batch's rows one by one; any other join gets Calcite's batch with its
+ * condition pushed down as a filter, which Java compiles into one method taking a parameter per
+ * outer row of the batch (at most 255).
  */
 public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
   /**
@@ -119,27 +121,35 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     final ParameterBindingExtractor.Extraction extraction = ParameterBindingExtractor.extract(firstRow,
         scan.resourceTable().columns(), rexBuilder, new ChainColumns(chain), scan.bindings().names());
     final ParameterBindings bound = extraction.bindings();
-    // the rest of the condition (detail.region = listing.region beside the key) is not the scan's
-    // to check: the batched join checks its whole condition on each pair of rows
-    if (bound.names().size() != 1 || keys.isEmpty()) {
+    // every parameter the condition binds from the outer row is the scan's, each row's values one
+    // call (detail.data__Identifier = listing.Identifier AND detail.region = listing.region, as
+    // StackQL's aws tags views join); the batched join still checks its whole condition on each pair
+    if (bound.isEmpty() || keys.isEmpty()) {
       return null;
     }
-    final String name = bound.names().iterator().next();
-    final RexNode key = bound.values(name).get(0);
+    for (String name : bound.names()) {
+      if (bound.values(name).size() != 1) {
+        return null;
+      }
+    }
     while (ids.size() < BATCH) {
       ids.add(cluster.createCorrel());
       rows.add(rexBuilder.makeCorrel(join.getLeft().getRowType(), ids.get(ids.size() - 1)));
     }
-    final List<RexNode> batchKeys = new ArrayList<>();
-    for (RexNode row : rows) {
-      batchKeys.add(key.accept(new RexShuttle() {
-        @Override public RexNode visitCorrelVariable(RexCorrelVariable variable) {
-          return variable.equals(rows.get(0)) ? row : variable;
-        }
-      }));
+    final Map<String, List<RexNode>> batchKeys = new LinkedHashMap<>();
+    for (String name : bound.names()) {
+      final RexNode key = bound.values(name).get(0);
+      final List<RexNode> perRow = new ArrayList<>();
+      for (RexNode row : rows) {
+        perRow.add(key.accept(new RexShuttle() {
+          @Override public RexNode visitCorrelVariable(RexCorrelVariable variable) {
+            return variable.equals(rows.get(0)) ? row : variable;
+          }
+        }));
+      }
+      batchKeys.put(name, perRow);
     }
-    RelNode right = scan.withBindings(scan.bindings().and(
-        new ParameterBindings(Map.of(name, batchKeys), bound.checked())));
+    RelNode right = scan.withBindings(scan.bindings().and(ParameterBindings.rowWise(batchKeys, bound.checked())));
     for (int i = chain.size() - 1; i >= 0; i--) {
       right = chain.get(i).copy(chain.get(i).getTraitSet(), List.of(right));
     }

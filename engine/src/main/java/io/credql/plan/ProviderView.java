@@ -2,7 +2,9 @@ package io.credql.plan;
 
 import io.credql.document.ResourceDefinition;
 import io.credql.document.ServiceDocument;
+import io.credql.document.ViewColumnNames;
 import io.credql.error.UnsupportedVerbException;
+import io.credql.functions.WhereConjuncts;
 import io.credql.schema.ResourceColumn;
 import io.credql.schema.ResourceColumns;
 import io.credql.sql.CredqlParserConfig;
@@ -69,6 +71,16 @@ final class ProviderView {
     if (ddl == null) {
       throw refused(resource, "its document gives no SELECT for SQLite's dialect");
     }
+    return calciteSql(resource, ddl, columns, null);
+  }
+
+  /**
+   * The same for {@code ddl}, one of the view's SELECTs ({@link ResourceDefinition#viewVariants()}),
+   * keeping a default the outer query does not give ({@code region = 'us-east-1'} when {@code given},
+   * the names the outer query binds, has no {@code region}; null: it may give any).
+   */
+  static String calciteSql(ResourceDefinition resource, String ddl, ResourceColumns columns,
+      @Nullable Set<String> given) {
     final SqlNode parsed;
     try {
       parsed = SqlParser.create(StackqlIdentifiers.toCalcite(ddl), CredqlParserConfig.CONFIG).parseQuery();
@@ -85,24 +97,33 @@ final class ProviderView {
     final Set<String> selected = plainColumns(select);
     final ResourceColumns underneath = underlyingColumns(resource, select);
     if (select.getWhere() != null) {
-      for (SqlNode conjunct : conjuncts(select.getWhere())) {
+      for (SqlNode conjunct : WhereConjuncts.of(select.getWhere())) {
         final String parameter = placeholderCondition(conjunct);
         if (parameter != null) {
           parameters.put(parameter, ((SqlCall) conjunct).operand(0));
-        } else if (!isOverridableDefault(conjunct, selected, underneath)) {
+        } else if (!isOverridableDefault(conjunct, selected, underneath)
+            || given != null && !given.contains(Util.last(((SqlIdentifier) ((SqlCall) conjunct).operand(0)).names))) {
           kept.add(conjunct);
         }
       }
     }
-    select.setWhere(kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0)
-        : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, kept));
+    select.setWhere(WhereConjuncts.and(kept));
     final Set<String> outputs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     boolean star = false;
-    for (SqlNode item : select.getSelectList()) {
+    final ViewColumnNames unique = new ViewColumnNames();
+    for (int i = 0; i < select.getSelectList().size(); i++) {
+      final SqlNode item = select.getSelectList().get(i);
       final String name = outputName(item);
       star |= item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar();
       if (name != null) {
-        outputs.add(name);
+        final String uniqueName = unique.add(name);
+        if (!uniqueName.equals(name)) {
+          // a second column of one name is region:1, as SQLite names it
+          select.getSelectList().set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO,
+              item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item,
+              new SqlIdentifier(uniqueName, SqlParserPos.ZERO)));
+        }
+        outputs.add(uniqueName);
       }
     }
     for (Map.Entry<String, SqlNode> parameter : parameters.entrySet()) {
@@ -199,17 +220,6 @@ final class ProviderView {
     return null;
   }
 
-  private static List<SqlNode> conjuncts(SqlNode node) {
-    final List<SqlNode> result = new ArrayList<>();
-    if (node.getKind() == SqlKind.AND) {
-      for (SqlNode operand : ((SqlCall) node).getOperandList()) {
-        result.addAll(conjuncts(operand));
-      }
-    } else {
-      result.add(node);
-    }
-    return result;
-  }
 
   private static RuntimeException refused(ResourceDefinition resource, String why) {
     return new UnsupportedVerbException(resource.id() + " is a StackQL view that credql cannot run: "

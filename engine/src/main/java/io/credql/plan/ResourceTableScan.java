@@ -160,7 +160,8 @@ public final class ResourceTableScan extends TableScan implements EnumerableRel 
     final BlockBuilder builder = new BlockBuilder();
     final List<String> names = new ArrayList<>(bindings.names());
     final Expression plan = implementor.stash(new ScanPlan(resourceTable.session(),
-        resourceTable.columns(), method, names, bindings.checked(), pushdown), ScanPlan.class);
+        resourceTable.columns(), method, names, bindings.checked(), pushdown, bindings.rowWise()),
+        ScanPlan.class);
     final List<Expression> arrays = new ArrayList<>();
     for (String name : names) {
       arrays.add(boundValues(implementor, builder, bindings.values(name)));

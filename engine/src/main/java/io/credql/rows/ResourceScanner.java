@@ -159,19 +159,41 @@ public final class ResourceScanner {
 
   /**
    * Distinct combinations of the bound values, in order, each bound by {@code binder}; none if some
-   * parameter has no non-null value. A bound column the chosen method does not take (a parameter of
-   * another SELECT method) is only echoed and filtered on.
+   * parameter has no non-null value. The {@linkplain ScanPlan#rowWise() row-wise} parameters (a
+   * lookup join's keys) vary together, their i-th values one outer row's; each other parameter varies
+   * on its own. A bound column the chosen method does not take (a parameter of another SELECT
+   * method) is only echoed and filtered on.
    */
   static List<Combination> combinations(ScanPlan plan, Object[] values, CallBinder binder)
       throws InvalidInputException {
     final List<String> parameters = plan.parameters();
-    final List<List<Object>> distinct = new ArrayList<>();
-    for (Object array : values) {
-      final Set<Object> set = new LinkedHashSet<>();
-      for (Object value : (Object[]) array) {
-        if (value != null) {
-          set.add(value);
+    final List<int[]> groups = new ArrayList<>();
+    final List<List<List<Object>>> distinct = new ArrayList<>();
+    final List<Integer> rowWise = new ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (plan.rowWise().contains(parameters.get(i))) {
+        rowWise.add(i);
+      } else {
+        groups.add(new int[] {i});
+      }
+    }
+    if (!rowWise.isEmpty()) {
+      groups.add(rowWise.stream().mapToInt(Integer::intValue).toArray());
+    }
+    for (int[] group : groups) {
+      final Set<List<Object>> set = new LinkedHashSet<>();
+      final int rows = ((Object[]) values[group[0]]).length;
+      rows:
+      for (int row = 0; row < rows; row++) {
+        final List<Object> tuple = new ArrayList<>(group.length);
+        for (int parameter : group) {
+          final Object value = ((Object[]) values[parameter])[row];
+          if (value == null) {
+            continue rows;
+          }
+          tuple.add(value);
         }
+        set.add(tuple);
       }
       if (set.isEmpty()) {
         return List.of();
@@ -187,10 +209,13 @@ public final class ResourceScanner {
       final Map<String, Object> echoes = new LinkedHashMap<>();
       final List<CallBinder.Argument> arguments = new ArrayList<>();
       for (int i = 0; i < index.length; i++) {
-        final Object value = distinct.get(i).get(index[i]);
-        echoes.put(parameters.get(i), value);
-        if (method.input(parameters.get(i)) != null) {
-          arguments.add(new CallBinder.Argument(parameters.get(i), value, false));
+        final List<Object> tuple = distinct.get(i).get(index[i]);
+        for (int j = 0; j < groups.get(i).length; j++) {
+          final String parameter = parameters.get(groups.get(i)[j]);
+          echoes.put(parameter, tuple.get(j));
+          if (method.input(parameter) != null) {
+            arguments.add(new CallBinder.Argument(parameter, tuple.get(j), false));
+          }
         }
       }
       final List<String> callProblems = new ArrayList<>();

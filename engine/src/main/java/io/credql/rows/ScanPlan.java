@@ -21,16 +21,21 @@ public final class ScanPlan {
   private final List<String> parameters;
   private final Set<String> checked;
   private final PushdownIntent pushdown;
+  private final Set<String> rowWise;
 
-  /** @param checked the bound columns, response fields too, whose rows must equal their call's value */
+  /**
+   * @param checked the bound columns, response fields too, whose rows must equal their call's value
+   * @param rowWise the bound columns whose i-th values are one outer row's keys, called together
+   */
   public ScanPlan(CredqlSession session, ResourceColumns columns, MethodDefinition method,
-      List<String> parameters, Set<String> checked, PushdownIntent pushdown) {
+      List<String> parameters, Set<String> checked, PushdownIntent pushdown, Set<String> rowWise) {
     this.session = requireNonNull(session, "session");
     this.columns = requireNonNull(columns, "columns");
     this.method = requireNonNull(method, "method");
     this.parameters = List.copyOf(parameters);
     this.checked = Set.copyOf(checked);
     this.pushdown = requireNonNull(pushdown, "pushdown");
+    this.rowWise = Set.copyOf(rowWise);
   }
 
   public CredqlSession session() {
@@ -63,6 +68,14 @@ public final class ScanPlan {
   /** What the query asks beyond its parameters, which the method may pass on to the API. */
   public PushdownIntent pushdown() {
     return pushdown;
+  }
+
+  /**
+   * Names of the bound columns that vary together, a lookup join's keys: the i-th value of each is
+   * one outer row's, and one call takes them all, as StackQL looks a resource up per outer row.
+   */
+  public Set<String> rowWise() {
+    return rowWise;
   }
 
   @Override public String toString() {

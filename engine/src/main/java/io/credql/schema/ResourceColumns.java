@@ -6,6 +6,7 @@ import io.credql.document.MethodDefinition;
 import io.credql.document.ParameterDefinition;
 import io.credql.document.ResourceDefinition;
 import io.credql.document.SchemaNode;
+import io.credql.document.ServiceDocument;
 import io.credql.document.SqlNames;
 import io.credql.document.SqlVerb;
 import io.credql.error.InvalidInputException;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a resource: the fields of its SELECT methods' rows (first method first), then
@@ -28,14 +31,39 @@ import java.util.TreeSet;
  * (a field in two methods, or a field and an input) is one column of a type holding both.
  */
 public final class ResourceColumns {
+  /** A view's SELECT of every column of one resource: {@code select * from provider.service.resource}. */
+  private static final Pattern SELECT_STAR =
+      Pattern.compile("(?is)\\s*select\\s+\\*\\s+from\\s+(\\w+)\\.(\\w+)\\.(\\w+)\\b");
+
   private final List<ResourceColumn> columns;
 
   private ResourceColumns(List<ResourceColumn> columns) {
     this.columns = List.copyOf(columns);
   }
 
+  /**
+   * The resource of its own provider a view selects every column of ({@code select * from
+   * awscc.cloud_control.resource_requests where ...}, awscc's request views), whose columns are then
+   * the view's; null for any other view.
+   */
+  private static @Nullable ResourceDefinition starredResource(ResourceDefinition view) {
+    final String sql = view.viewSql();
+    final Matcher matcher = sql == null ? null : SELECT_STAR.matcher(sql);
+    if (matcher == null || !matcher.lookingAt()
+        || !matcher.group(1).equalsIgnoreCase(view.service().provider().name())) {
+      return null;
+    }
+    final ServiceDocument service = view.service().provider().service(matcher.group(2));
+    final ResourceDefinition starred = service == null ? null : service.resource(matcher.group(3));
+    return starred == null || starred == view ? null : starred;
+  }
+
   public static ResourceColumns of(ResourceDefinition resource) {
     if (resource.isView() && !resource.isSelectable()) {
+      final ResourceDefinition starred = resource.viewColumns().isEmpty() ? starredResource(resource) : null;
+      if (starred != null) {
+        return of(starred);
+      }
       final List<ResourceColumn> columns = new ArrayList<>();
       for (ResourceDefinition.ViewColumn column : resource.viewColumns()) {
         columns.add(new ResourceColumn(column.name(), column.type(), !column.parameter(),

@@ -34,12 +34,13 @@ class CloudControlPagesTest {
         // the resource asked for, as Cloud Control answers
         final String identifier = request.body().replaceFirst(".*\"Identifier\":\"([^\"]*)\".*", "$1");
         return LoopbackJsonServer.Answer.json("{\"ResourceDescription\": {\"Identifier\": \"" + identifier + "\","
-            + " \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\", \\\"Port\\\": 5432}\"}}");
+            + " \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\", \\\"Port\\\": 5432, \\\"Tags\\\": [{\\\"Key\\\": "
+            + "\\\"owner\\\", \\\"Value\\\": \\\"team-" + identifier + "\\\"}]}\"}}");
       }
       if (query.startsWith("Action=ListResources")) {
         return LoopbackJsonServer.Answer.json("{\"ResourceDescriptions\": ["
-            + "{\"Identifier\": \"db-1\", \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\"}\"},"
-            + "{\"Identifier\": \"db-2\", \"Properties\": \"{\\\"InstanceName\\\": \\\"db-2\\\"}\"}]}");
+            + "{\"Identifier\": \"db-1\", \"Properties\": \"{\\\"InstanceName\\\": \\\"db-1\\\", \\\"Region\\\": \\\"eu-west-1\\\"}\"},"
+            + "{\"Identifier\": \"db-2\", \"Properties\": \"{\\\"InstanceName\\\": \\\"db-2\\\", \\\"Region\\\": \\\"eu-west-2\\\"}\"}]}");
       }
       return LoopbackJsonServer.Answer.json(
           "{\"ProgressEvent\": {\"Identifier\": \"db-1\", \"OperationStatus\": \"IN_PROGRESS\"}}");
@@ -110,5 +111,51 @@ class CloudControlPagesTest {
     final JsonNode body = lastBody();
     assertEquals(patch, body.get("PatchDocument").asText());
     assertEquals("db-1", body.get("Identifier").asText());
+  }
+  @Test void aTagsViewLooksEachListedResourceUpWithItsIdentifierAndRegionAndListsItsTags() throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "owner", "team-db-1", "db-1"), List.of("us-east-1", "owner", "team-db-2", "db-1")),
+        run("SELECT region, tag_key, tag_value, instance_name FROM ccapi.db.instance_tags"
+            + " WHERE region = 'us-east-1' ORDER BY tag_value;"));
+    assertEquals(3, api.requests().size(), "one listing, then one GetResource per listed resource");
+  }
+
+  @Test void aLookupNeedingTwoParametersFromTheOuterRowCallsOncePerRowWithThatRowsPair() throws Exception {
+    assertEquals(List.of(List.of("db-1", "eu-west-1"), List.of("db-2", "us-east-1")),
+        run("SELECT d.Identifier, d.region FROM (VALUES ('db-1', 'eu-west-1'), ('db-2', 'us-east-1')) AS v(id, r)"
+            + " JOIN ccapi.cloud_control.resource d ON d.Identifier = v.id AND d.region = v.r"
+            + " WHERE d.TypeName = 'Example::DB::Instance' ORDER BY d.Identifier"));
+    assertEquals(2, api.requests().size(), "two pairs, two calls: not every identifier in every region");
+  }
+
+  @Test void aViewGivingTwoColumnsOneNameNamesTheSecondAsSqliteDoesAndSelectsTheFirstByTheName() throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1", "eu-west-1"), List.of("us-east-1", "db-2", "eu-west-2")),
+        run("SELECT region, instance_name, \"region:1\" FROM ccapi.db.observer_statuses_list_only"
+            + " WHERE region = 'us-east-1' ORDER BY instance_name;"));
+  }
+  @Test void anUnqualifiedWhereParameterOfAJoinBindsEveryResourceThatTakesItAsStackqlRoutesIt() throws Exception {
+    assertEquals(List.of(List.of("db-1", "eu-west-1", "eu-west-1"), List.of("db-2", "eu-west-1", "eu-west-1")),
+        run("SELECT l.Identifier, l.region, d.region FROM ccapi.cloud_control.resources l"
+            + " JOIN ccapi.cloud_control.resource d ON d.Identifier = l.Identifier"
+            + " WHERE region = 'eu-west-1' AND l.TypeName = 'Example::DB::Instance'"
+            + " AND d.TypeName = 'Example::DB::Instance' ORDER BY l.Identifier"));
+    assertEquals(3, api.requests().size());
+  }
+  @Test void aViewQueriedWithoutTheIdentifierItsFirstSelectRequiresListsEveryResourceThroughItsFallback()
+      throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1", "5432"), List.of("us-east-1", "db-1", "5432")),
+        run("SELECT region, instance_name, port FROM ccapi.db.instances WHERE region = 'us-east-1';"));
+    assertEquals(3, api.requests().size(), "the listing, then each listed resource");
+  }
+  @Test void aViewQueriedWithoutRegionUsesTheRegionItsSelectGives() throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1"), List.of("us-east-1", "db-2")),
+        run("SELECT region, instance_name FROM ccapi.db.instances_list_only ;"));
+  }
+  @Test void aViewDocumentingRegionAsAFieldAndARequiredParameterHasOneRegionColumn() throws Exception {
+    assertEquals(List.of(List.of("eu-west-1", "db-1"), List.of("eu-west-1", "db-2")),
+        run("SELECT * FROM ccapi.db.vw_instance_names WHERE region = 'eu-west-1';"));
+  }
+  @Test void aViewSelectingEveryColumnOfAResourceHasThatResourcesColumns() throws Exception {
+    assertEquals(List.of(List.of("us-east-1", "db-1"), List.of("us-east-1", "db-2")),
+        run("SELECT region, Identifier FROM ccapi.db.vw_listed_instances WHERE region = 'us-east-1';"));
   }
 }
