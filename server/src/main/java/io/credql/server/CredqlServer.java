@@ -20,7 +20,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
@@ -96,7 +95,7 @@ public final class CredqlServer implements AutoCloseable {
       wellFormed.setHandler(avatica);
       final ConstraintSecurityHandler security = security(logins);
       security.setHandler(wellFormed);
-      final SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
+      final RequestSizeLimit limit = new RequestSizeLimit(settings.maxRequestBytes());
       limit.setHandler(security);
       server.setHandler(limit);
       server.setErrorHandler(errors);

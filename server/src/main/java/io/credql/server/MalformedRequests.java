@@ -17,14 +17,19 @@ import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * Answers a request whose body is not one of Avatica's protobuf requests with one line saying what
- * the server expects (HTTP 400, or Avatica's error answer to an Avatica client), before Avatica sees
- * it: Avatica would answer HTTP 500 with its stack trace. A path other than the root is not found.
- * A well-formed request goes on to Avatica with the body already read.
+ * Answers a request whose body is not one of Avatica's protobuf requests (one in Avatica's JSON
+ * serialization among them) with one line saying what the server expects (HTTP 400, or Avatica's
+ * error answer in the client's serialization to an Avatica client), before Avatica sees it: Avatica
+ * would answer HTTP 500 with its stack trace. A path other than the root is not found. A
+ * well-formed request goes on to Avatica with the body already read.
  */
 final class MalformedRequests extends HandlerWrapper {
   static final String MESSAGE = "credql server: the request is not an Avatica protobuf request; connect with"
       + " credql's driver (jdbc:credql:remote=...) or Avatica's thin driver with serialization=PROTOBUF";
+  /** What Avatica's thin driver left on its default serialization, JSON, is told (a JSON body starts with '{'). */
+  static final String JSON_MESSAGE = "credql server: the request is in Avatica's JSON serialization, and this server"
+      + " speaks its protobuf serialization only; add serialization=PROTOBUF to the thin driver's URL, or connect"
+      + " with credql's driver (jdbc:credql:remote=...)";
   private static final ProtobufTranslation PROTOBUF = new ProtobufTranslationImpl();
 
   @Override public void handle(String target, Request baseRequest, HttpServletRequest request,
@@ -32,6 +37,7 @@ final class MalformedRequests extends HandlerWrapper {
     if (!target.equals("/")) {
       // Avatica's clients post to the URL they are given: a path below it is a mistyped URL
       baseRequest.setHandled(true);
+      AvaticaErrorAnswer.noteFormOfRefused(request);
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -49,15 +55,16 @@ final class MalformedRequests extends HandlerWrapper {
       PROTOBUF.parseRequest(body);
     } catch (IOException | RuntimeException e) {
       baseRequest.setHandled(true);
-      if (AvaticaErrorAnswer.isFromAvaticaClient(request)) {
-        response.setStatus(AvaticaErrorAnswer.STATUS);
-        response.setContentType(AvaticaErrorAnswer.CONTENT_TYPE);
-        response.getOutputStream().write(AvaticaErrorAnswer.body(MESSAGE, HttpServletResponse.SC_BAD_REQUEST));
+      final int firstByte = body.length == 0 ? -1 : body[0];
+      final String line = firstByte == '{' ? JSON_MESSAGE : MESSAGE;
+      final AvaticaErrorAnswer answer = AvaticaErrorAnswer.readBy(request, firstByte);
+      if (answer != null) {
+        answer.send(response, line, HttpServletResponse.SC_BAD_REQUEST);
         return;
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("text/plain;charset=utf-8");
-      response.getOutputStream().write((MESSAGE + "\n").getBytes(StandardCharsets.UTF_8));
+      response.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
       return;
     }
     super.handle(target, baseRequest, new ReadBody(request, body), response);

@@ -15,8 +15,8 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * The errors Jetty answers itself (a request over the size limit, headers over theirs, a request it
  * cannot read, a path nothing serves) as one line, without a stack trace, an HTML page or the
- * detail of what was sent: to an Avatica client in the form it reads ({@link AvaticaErrorAnswer}),
- * to anything else as plain text with the error's own status.
+ * detail of what was sent: to an Avatica client in the form it reads ({@link AvaticaErrorAnswer},
+ * protobuf or JSON as its serialization), to anything else as plain text with the error's own status.
  */
 final class PlainErrors extends ErrorHandler {
   private final long maxRequestBytes;
@@ -33,10 +33,10 @@ final class PlainErrors extends ErrorHandler {
       HttpServletResponse response, int code, @Nullable String message) throws IOException {
     baseRequest.setHandled(true);
     // a login's challenge (401) keeps its status: the client answers it with the credentials
-    if (code != HttpServletResponse.SC_UNAUTHORIZED && AvaticaErrorAnswer.isFromAvaticaClient(request)) {
-      response.setStatus(AvaticaErrorAnswer.STATUS);
-      response.setContentType(AvaticaErrorAnswer.CONTENT_TYPE);
-      response.getOutputStream().write(AvaticaErrorAnswer.body(line(code), code));
+    final AvaticaErrorAnswer answer = code == HttpServletResponse.SC_UNAUTHORIZED ? null
+        : AvaticaErrorAnswer.readBy(request);
+    if (answer != null) {
+      answer.send(response, line(code), code);
       return;
     }
     response.setContentType("text/plain;charset=utf-8");
@@ -45,13 +45,14 @@ final class PlainErrors extends ErrorHandler {
 
   /**
    * A request Jetty could not read, answered before any handler: {@link AvaticaBadMessages} turned
-   * it into a 500 whose reason is the line, which goes in Avatica's form (nothing of the request,
-   * not even its content type, is known to choose another).
+   * it into a 500 whose reason is the line, which goes in Avatica's protobuf form, that of both
+   * credql's driver and the thin driver set as this server asks: nothing of the request, not even
+   * its body's first byte, is known to choose another.
    */
   @Override public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, AvaticaErrorAnswer.CONTENT_TYPE);
+    fields.put(HttpHeader.CONTENT_TYPE, AvaticaErrorAnswer.PROTOBUF.contentType());
     final String line = status == AvaticaErrorAnswer.STATUS && reason != null ? reason : line(status);
-    return ByteBuffer.wrap(AvaticaErrorAnswer.body(line, status));
+    return ByteBuffer.wrap(AvaticaErrorAnswer.PROTOBUF.body(line, status));
   }
 
   /** The one line for {@code code}: what went wrong and what to do, never the request's content. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.calcite.avatica.remote.JsonService;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 
@@ -50,6 +51,12 @@ class ServerRefusalsTest {
   private static Connection thin(String path, String password) throws SQLException {
     return DriverManager.getConnection("jdbc:avatica:remote:url=" + server.url() + path
         + ";serialization=PROTOBUF;authentication=BASIC;avatica_user=ann;avatica_password=" + password);
+  }
+
+  /** Avatica's thin driver left on its default serialization, JSON, which this server does not speak. */
+  private static Connection thinOnJson(String path, String password, Properties more) throws SQLException {
+    return DriverManager.getConnection("jdbc:avatica:remote:url=" + server.url() + path
+        + ";authentication=BASIC;avatica_user=ann;avatica_password=" + password, more);
   }
 
   private static Connection credql(String path, String password) throws SQLException {
@@ -112,5 +119,51 @@ class ServerRefusalsTest {
     assertEquals(500, avatica.statusCode());
     final Service.Response answer = new ProtobufTranslationImpl().parseResponse(avatica.body());
     assertEquals(MalformedRequests.MESSAGE, ((Service.ErrorResponse) answer).errorMessage);
+  }
+
+  @Test void theThinDriverLeftOnJsonIsToldInOneLineToAskForProtobuf() {
+    final Exception e = assertThrows(Exception.class, () -> thinOnJson("", "ann-password", new Properties()).close());
+    assertEquals("Remote driver error: " + MalformedRequests.JSON_MESSAGE, oneLine(e));
+  }
+
+  @Test void theThinDriverLeftOnJsonReadsAPathTheServerDoesNotServeInOneLine() {
+    final Exception e = assertThrows(Exception.class,
+        () -> thinOnJson("/nowhere", "ann-password", new Properties()).close());
+    assertTrue(oneLine(e).startsWith("Remote driver error: credql server: nothing is served at this path (HTTP 404)"),
+        e.getMessage());
+  }
+
+  @Test void theThinDriverLeftOnJsonReadsARequestLargerThanTheServerAcceptsInOneLine() {
+    // the thin driver sends its connection's properties in its first request
+    final Properties large = new Properties();
+    large.setProperty("note", "x".repeat(20_000));
+    final Exception e = assertThrows(Exception.class, () -> thinOnJson("", "ann-password", large).close());
+    assertEquals("Remote driver error: credql server: the request is larger than the 16384 bytes this server"
+        + " accepts (its --max-request-bytes); nothing was run", oneLine(e));
+  }
+
+  @Test void aJsonBodyFromAnAvaticaClientGetsAvaticasJsonErrorAnswerAndCurlOrAHealthCheckAPlainLine() throws Exception {
+    final HttpClient http = HttpClient.newHttpClient();
+    final String openConnection = "{\"request\":\"openConnection\",\"connectionId\":\"c1\"}";
+    final HttpRequest.Builder request = HttpRequest.newBuilder(server.url())
+        .header("Authorization", RawRequests.basic("ann", "ann-password"))
+        .POST(HttpRequest.BodyPublishers.ofString(openConnection));
+    final HttpResponse<String> avatica = http.send(
+        request.copy().header("Content-Type", "application/octet-stream").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(500, avatica.statusCode());
+    final Service.ErrorResponse answer = (Service.ErrorResponse) JsonService.MAPPER.readValue(avatica.body(),
+        Service.Response.class);
+    assertEquals(MalformedRequests.JSON_MESSAGE, answer.errorMessage);
+    assertEquals(400, answer.errorCode, "the status the answer stands for");
+    final HttpResponse<String> curl = http.send(request.header("Content-Type", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, curl.statusCode());
+    assertEquals(MalformedRequests.JSON_MESSAGE + "\n", curl.body());
+    final HttpResponse<String> healthCheck = http.send(HttpRequest.newBuilder(server.url().resolve("/health"))
+        .header("Authorization", RawRequests.basic("ann", "ann-password")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, healthCheck.statusCode());
+    assertTrue(healthCheck.body().startsWith("credql server: nothing is served at this path (HTTP 404)"),
+        healthCheck.body());
   }
 }
