@@ -2,6 +2,7 @@ package io.credql.server;
 
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.JsonService;
+import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -24,7 +25,7 @@ enum AvaticaErrorAnswer {
   /** The form of credql's driver and of Avatica's thin driver with {@code serialization=PROTOBUF}. */
   PROTOBUF("application/octet-stream") {
     @Override byte[] encode(Service.ErrorResponse error) throws IOException {
-      return new ProtobufTranslationImpl().serializeResponse(error);
+      return TRANSLATION.serializeResponse(error);
     }
   },
   /** The form of Avatica's thin driver left on its default, {@code serialization=JSON}. */
@@ -39,6 +40,7 @@ enum AvaticaErrorAnswer {
   static final int STATUS = 500;
   /** What Avatica's client posts in either serialization (AvaticaCommonsHttpClientImpl). */
   private static final String CLIENT_CONTENT_TYPE = "application/octet-stream";
+  private static final ProtobufTranslation TRANSLATION = new ProtobufTranslationImpl();
   /** The request attribute holding the form noted by {@link #noteFormOfRefused}. */
   private static final String NOTED = AvaticaErrorAnswer.class.getName();
 
