@@ -371,7 +371,9 @@ final class RequestFactory {
         return segments.get(before.size());
       }
     }
-    throw new InvalidInputException(name + " of " + method.id() + " is the link '" + text + "', not a " + name
+    // a link with user information may carry a password: its scheme only, then
+    final String shown = text.indexOf('@') < 0 ? text : text.substring(0, text.indexOf("://") + 3) + "...";
+    throw new InvalidInputException(name + " of " + method.id() + " is the link '" + shown + "', not a " + name
         + " name, and the link is not to /" + String.join("/", before) + "/...: give " + name
         + " in WHERE, or join on the link's last segment (split_part(x, '/', -1))");
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,6 +179,11 @@ class LookupJoinRuleTest {
         + " 'https://keyring.example/v2/vaults/linked4', not a label name, and the link is not to /v1/safes/...:"
         + " give label in WHERE, or join on the link's last segment (split_part(x, '/', -1))"), error.getMessage());
     assertEquals(0, doorCalls());
+    safes = List.of("{\"label\": \"postgres://admin:hunter2@db.example/v1/safes/x\"}");
+    final String message = assertThrows(SQLException.class, () -> rows("SELECT l.label, d.open"
+        + " FROM keyring.safes.safes l JOIN keyring.safes.doors d ON d.label = l.label", "")).getMessage();
+    assertTrue(message.contains("is the link 'postgres://...', not a label name"), message);
+    assertFalse(message.contains("hunter2"), message);
   }
 
   @Test void aLimitStopsTheCallsOfAJoinOfHundredsOfKeys() throws SQLException {
