@@ -357,9 +357,10 @@ final class RequestFactory {
    * The name a link stands for in a path slot: Google answers an instance's zone as
    * {@code https://www.googleapis.com/compute/v1/projects/p/zones/us-east1-b}, and a join binding
    * it to {@code {zone}} of {@code /compute/v1/projects/{project}/zones/{zone}/instances} means
-   * {@code us-east1-b}. StackQL sends the link as it is, and the provider refuses the path. Only the
-   * last segment is taken (the link's host is never called), and only when the link's path before
-   * it is this request's path so far; any other link is refused, saying what to write instead.
+   * {@code us-east1-b} (StackQL's documents say nothing of links in a path; this reading is
+   * credql's). Only the last segment is taken (the link's host is never called), and only when the
+   * link's path before it is this request's path so far; any other link is refused, saying what to
+   * write instead.
    */
   private static String linkedName(MethodDefinition method, String name, String text, HttpUrl.Builder url)
       throws InvalidInputException {
