@@ -334,6 +334,12 @@ final class RequestFactory {
       final String text = pathValue(call, name);
       if (slashy.contains(name) && matcher.start() == 0 && matcher.end() == segment.length()
           && text.indexOf('/') >= 0) {
+        if (text.contains("://")) {
+          final String linked = linkedName(call.method(), name, text, url);
+          checkPathValue(call.method(), name, linked);
+          url.addEncodedPathSegment(encodedSegment(linked));
+          return;
+        }
         for (String part : text.split("/", -1)) {
           checkPathValue(call.method(), name, part);
           url.addEncodedPathSegment(encodedSegment(part));
@@ -345,6 +351,32 @@ final class RequestFactory {
     }
     matcher.appendTail(result);
     url.addEncodedPathSegment(encodedSegment(result.toString()));
+  }
+
+  /**
+   * The name a link stands for in a path slot: Google answers an instance's zone as
+   * {@code https://www.googleapis.com/compute/v1/projects/p/zones/us-east1-b}, and a join binding
+   * it to {@code {zone}} of {@code /compute/v1/projects/{project}/zones/{zone}/instances} means
+   * {@code us-east1-b} (StackQL's documents say nothing of links in a path; this reading is
+   * credql's). Only the last segment is taken (the link's host is never called), and only when the
+   * link's path before it is this request's path so far; any other link is refused, saying what to
+   * write instead.
+   */
+  private static String linkedName(MethodDefinition method, String name, String text, HttpUrl.Builder url)
+      throws InvalidInputException {
+    final HttpUrl link = HttpUrl.parse(text);
+    final List<String> before = url.build().pathSegments();
+    if (link != null && link.query() == null && link.fragment() == null) {
+      final List<String> segments = link.pathSegments();
+      if (segments.size() == before.size() + 1 && segments.subList(0, before.size()).equals(before)) {
+        return segments.get(before.size());
+      }
+    }
+    // a link with user information may carry a password: its scheme only, then
+    final String shown = text.indexOf('@') < 0 ? text : text.substring(0, text.indexOf("://") + 3) + "...";
+    throw new InvalidInputException(name + " of " + method.id() + " is the link '" + shown + "', not a " + name
+        + " name, and the link is not to /" + String.join("/", before) + "/...: give " + name
+        + " in WHERE, or join on the link's last segment (split_part(x, '/', -1))");
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.Set;
  * they cannot be made non-reserved in its grammar without hiding Calcite's own use of them,
  * become quoted identifiers where they stand as names, as does every reserved word that is a part
  * of a dotted name ({@code google.sqladmin.connect}). String literals, quoted identifiers,
- * comments and {@code @name} arguments are kept as written.
+ * comments and EXEC's {@code @name} arguments are kept as written; outside EXEC an {@code @name}
+ * ({@code @odata.type}, as entra_id's pages write it) is the column of that name, quoted.
  *
  * <p>Three kinds of words: {@code default} and {@code user} are always names (SQLite has no
  * DEFAULT expression nor USER); {@code table} is a name except where Calcite's {@code TABLE(...)},
@@ -125,6 +126,8 @@ public final class StackqlIdentifiers {
     boolean insertColumnsNext = false;
     // whether the words being read may still be EXEC's method name (before its first argument)
     boolean execNameOpen = false;
+    // whether the statement is an EXEC, whose @name = value are arguments, not columns
+    boolean execStatement = false;
     boolean returning = false;
     // the index of the parenthesis after which a ")" closes a TABLE( written before json_each
     int pendingClose = -1;
@@ -164,6 +167,13 @@ public final class StackqlIdentifiers {
           out.append(sql, i, end);
         }
         i = end;
+      } else if (c == '@' && !execStatement && atNameEnd(sql, i) > i) {
+        // entra_id's pages write the field @odata.type unquoted; StackQL's lexer reads an @ name,
+        // dots and all, as one identifier wherever a column stands (its "@" kept in the name)
+        final int end = atNameEnd(sql, i);
+        out.quote(i, end);
+        previous = VALUE;
+        i = end;
       } else if (c == '@') {
         execNameOpen = false;
         i = execParameterName(sql, i, out);
@@ -180,6 +190,15 @@ public final class StackqlIdentifiers {
         int end = i + 1;
         while (end < n && isWordPart(sql.charAt(end))) {
           end++;
+        }
+        if (columnList && end < n && sql.charAt(end) == '@' && atNameEnd(sql, end) > end) {
+          // data__@odata.type in entra_id's INSERT column lists: the body field @odata.type (StackQL's
+          // lexer reads data__@odata, then .type, and keeps only "type": its column list drops a qualifier)
+          final int fieldEnd = atNameEnd(sql, end);
+          out.quote(i, fieldEnd);
+          previous = VALUE;
+          i = fieldEnd;
+          continue;
         }
         // the last part of EXEC's method name may have hyphens (google's fhir.binary-create)
         final boolean execMethodName = execNameOpen && ".".equals(previous);
@@ -225,6 +244,7 @@ public final class StackqlIdentifiers {
             || insertColumnsNext && !"INTO".equals(upper) && ".".equals(previous);
         insertStatement |= upper.equals("INSERT") && previous == null;
         execNameOpen |= upper.equals("EXEC") && previous == null;
+        execStatement |= upper.equals("EXEC") && (previous == null || "EXPLAIN".equals(previous));
         previous = upper;
         i = end;
       } else if (c == '+' && (columnList || previous != null && WHERE_CONJUNCTIONS.contains(previous)) && i + 1 < n
@@ -266,6 +286,7 @@ public final class StackqlIdentifiers {
         }
         if (c == ';') {
           execNameOpen = false;
+          execStatement = false;
           previous = null;
           returning = false;
           openers.clear();
@@ -376,6 +397,24 @@ public final class StackqlIdentifiers {
       end++;
     }
     return end < sql.length() && sql.charAt(end) == ']' ? end + 1 : i;
+  }
+
+  /**
+   * The index after a column name written with one {@code @} at {@code start}
+   * ({@code @odata.type}): a letter or {@code _}, then word characters and dots between them, as
+   * StackQL's lexer reads it; {@code start} itself if there is none (an {@code @@} name, a lone @).
+   */
+  private static int atNameEnd(String sql, int start) {
+    final int n = sql.length();
+    if (start + 1 >= n || !(Character.isLetter(sql.charAt(start + 1)) || sql.charAt(start + 1) == '_')) {
+      return start;
+    }
+    int end = start + 2;
+    while (end < n && (isWordPart(sql.charAt(end))
+        || sql.charAt(end) == '.' && end + 1 < n && isWordPart(sql.charAt(end + 1)))) {
+      end++;
+    }
+    return end;
   }
 
   /** Whether a {@code $} starts a name such as {@code $.xgafv}, Google's parameter. */

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -158,6 +160,30 @@ class LookupJoinRuleTest {
         rows("SELECT label, open FROM keyring.safes.doors WHERE label = 'linked1'", ""));
     assertEquals(List.of(), rows("SELECT label, open FROM keyring.safes.doors WHERE label = 'other7'", ""),
         "a row naming another key is still left out");
+  }
+
+  @Test void aJoinOnALinkToTheInnerResourcesOwnPathCallsItWithTheLinksLastSegment() throws SQLException {
+    // as a join of Google's disks to instances ON d.zone = i.zone binds zone to .../zones/us-central1-a
+    safes = List.of("{\"label\": \"https://keyring.example/v1/safes/linked3\"}");
+    assertEquals(List.of("https://keyring.example/v1/safes/linked3:false"),
+        rows("SELECT l.label, d.open FROM keyring.safes.safes l JOIN keyring.safes.doors d ON d.label = l.label", ""));
+    assertEquals(List.of("GET /v1/safes/linked3/door"),
+        api.targets().stream().filter(target -> target.endsWith("/door")).toList());
+  }
+
+  @Test void aJoinOnALinkElsewhereSaysTheValueIsALinkAndWhatToWriteAndCallsNothing() {
+    safes = List.of("{\"label\": \"https://keyring.example/v2/vaults/linked4\"}");
+    final SQLException error = assertThrows(SQLException.class, () -> rows("SELECT l.label, d.open"
+        + " FROM keyring.safes.safes l JOIN keyring.safes.doors d ON d.label = l.label", ""));
+    assertTrue(error.getMessage().contains("label of keyring.safes.doors.get is the link"
+        + " 'https://keyring.example/v2/vaults/linked4', not a label name, and the link is not to /v1/safes/...:"
+        + " give label in WHERE, or join on the link's last segment (split_part(x, '/', -1))"), error.getMessage());
+    assertEquals(0, doorCalls());
+    safes = List.of("{\"label\": \"postgres://admin:hunter2@db.example/v1/safes/x\"}");
+    final String message = assertThrows(SQLException.class, () -> rows("SELECT l.label, d.open"
+        + " FROM keyring.safes.safes l JOIN keyring.safes.doors d ON d.label = l.label", "")).getMessage();
+    assertTrue(message.contains("is the link 'postgres://...', not a label name"), message);
+    assertFalse(message.contains("hunter2"), message);
   }
 
   @Test void aLimitStopsTheCallsOfAJoinOfHundredsOfKeys() throws SQLException {

@@ -59,7 +59,8 @@ class ParameterNamesAsPagesWriteThemTest {
     if (request.path().endsWith("/boxes")) {
       return Answer.json("{\"label\": \"b1\"}");
     }
-    return Answer.json("{\"id\": \"s1\", \"friendlyName\": \"Shelf one\", \"lock.isEnabled\": true}");
+    return Answer.json("{\"id\": \"s1\", \"friendlyName\": \"Shelf one\", \"lock.isEnabled\": true,"
+        + " \"@odata.type\": \"#microsoft.graph.shelf\"}");
   }
 
   private static Connection connect() throws SQLException {
@@ -133,6 +134,22 @@ class ParameterNamesAsPagesWriteThemTest {
       assertTrue(rs.getBoolean(1));
       assertEquals("lock.isEnabled", rs.getMetaData().getColumnLabel(1));
     }
+  }
+
+  @Test void anAtFieldWrittenUnquotedAsEntraIdsPagesWriteOdataTypeIsThatFieldInTheSelectListAndWhere()
+      throws SQLException {
+    assertEquals("#microsoft.graph.shelf", firstValue("SELECT @odata.type FROM warehouse.stores.shelves"
+        + " WHERE projectId = 'p1' AND +shelfId = 's1' AND @odata.type = '#microsoft.graph.shelf'"));
+  }
+
+  @Test void anAtBodyFieldInAnInsertColumnListAsEntraIdsPagesWriteDataOdataTypeIsSentAsThatField()
+      throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO warehouse.stores.boxes (data__label, data__@odata.type, projectId, +shelfId)"
+          + " SELECT 'b1', '#microsoft.graph.box', 'p1', 's1'");
+    }
+    assertEquals("{\"label\":\"b1\",\"@odata.type\":\"#microsoft.graph.box\"}",
+        api.requests().get(0).body().replace(" ", ""));
   }
 
   @Test void aReservedExpansionParameterIsWrittenWithItsPlusAndADottedOneAsItIsInDeleteInsertAndExec() throws SQLException {

@@ -325,6 +325,18 @@ class StackqlStatementParserTest {
     assertEquals(List.of("p", "s", "r"), ((SqlIdentifier) select.getFrom()).names);
   }
 
+  @Test void anAtNameOutsideExecIsAColumnAsStackqlsLexerReadsItAndInsideExecAnArgument() {
+    assertEquals("SELECT \"@odata.type\", id FROM t WHERE \"@odata.type\" = '{{ @odata.type }}'",
+        StackqlIdentifiers.toCalcite("SELECT @odata.type, id FROM t WHERE @odata.type = '{{ @odata.type }}'"));
+    assertEquals("INSERT INTO p.s.r (\"@odata.type\", \"data__@odata.type\", id) SELECT 'a', 'b', 'c'",
+        StackqlIdentifiers.toCalcite("INSERT INTO p.s.r (@odata.type, data__@odata.type, id) SELECT 'a', 'b', 'c'"));
+    assertEquals("UPDATE p.s.r SET \"@odata.type\" = 'a' WHERE id = 'b'",
+        StackqlIdentifiers.toCalcite("UPDATE p.s.r SET @odata.type = 'a' WHERE id = 'b'"));
+    assertEquals("EXEC p.s.r.m @id = 'a', @\"odata.type\" = 'b'; SELECT \"@odata.type\" FROM t",
+        StackqlIdentifiers.toCalcite("EXEC p.s.r.m @id = 'a', @odata.type = 'b'; SELECT @odata.type FROM t"));
+    assertEquals("EXPLAIN EXEC p.s.r.m @id = 'a'", StackqlIdentifiers.toCalcite("EXPLAIN EXEC p.s.r.m @id = 'a'"));
+  }
+
   @Test void theRewriteLeavesStringsCommentsArgumentsAndCalcitesTableKeywordAlone() {
     assertEquals("SELECT 'a `b` default', \"user\" -- `c` default\nFROM t",
         StackqlIdentifiers.toCalcite("SELECT 'a `b` default', user -- `c` default\nFROM t"));
