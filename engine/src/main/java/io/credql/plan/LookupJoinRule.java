@@ -155,10 +155,9 @@ public final class LookupJoinRule extends RelRule<RuleConfig<LookupJoinRule>> {
     }
     final RelNode left = convert(join.getLeft(), join.getLeft().getTraitSet().replace(EnumerableConvention.INSTANCE));
     final int firstBatch = Math.max(FIRST_BATCH, 2 * scan.resourceTable().session().properties().concurrency());
-    return LookupJoinRel.lookup(
-        new GrowingBatchesRel(cluster, left.getTraitSet(), left, firstBatch, BATCH),
+    return LookupJoinRel.lookup(left,
         convert(right, right.getTraitSet().replace(EnumerableConvention.INSTANCE)),
-        join.getCondition(), keys.build(), new LinkedHashSet<>(ids), join.getJoinType());
+        join.getCondition(), keys.build(), new LinkedHashSet<>(ids), join.getJoinType(), firstBatch);
   }
 
   /**

@@ -25,6 +25,8 @@ import static java.util.Objects.requireNonNull;
  * outer rows are read and its requests built, and, from the second batch on, its first calls start,
  * so the calls' window does not empty at a batch boundary. The first batch never overlaps the
  * second's calls: a LIMIT met in it leaves the later keys uncalled. At most two batches are open.
+ * The batches grow: the first holds {@code firstBatch} outer rows, so that its calls start early
+ * and a LIMIT stops them early, each later one twice as many, up to the join's batch size.
  */
 public final class OverlappingBatchJoin {
   /** The scans opened on this thread while a batch's inner side is being opened; null otherwise. */
@@ -34,16 +36,17 @@ public final class OverlappingBatchJoin {
   }
 
   /**
-   * The join of {@code outer} with what {@code inner} answers for each batch of {@code batchSize}
-   * outer rows (Calcite's {@code EnumerableDefaults.correlateBatchJoin}, same arguments).
+   * The join of {@code outer} with what {@code inner} answers for each batch of outer rows, of
+   * {@code firstBatch} rows first, growing to {@code batchSize} (Calcite's
+   * {@code EnumerableDefaults.correlateBatchJoin}'s arguments, then {@code firstBatch}).
    */
   public static <S, I, R> Enumerable<R> correlateBatchJoin(JoinType joinType, Enumerable<S> outer,
       Function1<List<S>, Enumerable<I>> inner, Function2<S, @Nullable I, R> resultSelector,
-      Predicate2<S, I> predicate, int batchSize) {
+      Predicate2<S, I> predicate, int batchSize, int firstBatch) {
     requireNonNull(joinType, "joinType");
     return new AbstractEnumerable<R>() {
       @Override public Enumerator<R> enumerator() {
-        return new Joined<>(joinType, outer.enumerator(), inner, resultSelector, predicate, batchSize);
+        return new Joined<>(joinType, outer.enumerator(), inner, resultSelector, predicate, batchSize, firstBatch);
       }
     };
   }
@@ -93,7 +96,10 @@ public final class OverlappingBatchJoin {
     private final Function1<List<S>, Enumerable<I>> inner;
     private final Function2<S, @Nullable I, R> resultSelector;
     private final Predicate2<S, I> predicate;
+    /** The number of outer rows the inner side binds, and so the most a batch holds. */
     private final int batchSize;
+    /** How many outer rows the next batch to open reads. */
+    private int nextBatchRows;
     /** The batch being joined; null between batches. */
     private @Nullable Batch<S, I> batch;
     /** The batch after it, opened early; null until then. */
@@ -113,13 +119,14 @@ public final class OverlappingBatchJoin {
     private @Nullable I innerValue;
 
     Joined(JoinType joinType, Enumerator<S> outerRows, Function1<List<S>, Enumerable<I>> inner,
-        Function2<S, @Nullable I, R> resultSelector, Predicate2<S, I> predicate, int batchSize) {
+        Function2<S, @Nullable I, R> resultSelector, Predicate2<S, I> predicate, int batchSize, int firstBatch) {
       this.joinType = joinType;
       this.outerRows = outerRows;
       this.inner = inner;
       this.resultSelector = resultSelector;
       this.predicate = predicate;
       this.batchSize = batchSize;
+      this.nextBatchRows = firstBatch > 0 ? Math.min(firstBatch, batchSize) : batchSize;
     }
 
     @Override public R current() {
@@ -234,8 +241,10 @@ public final class OverlappingBatchJoin {
 
     /** Reads the next batch's outer rows and opens its inner side; null once the outer rows end. */
     private @Nullable Batch<S, I> open() {
-      final List<S> rows = new ArrayList<>(Math.min(batchSize, 64));
-      while (rows.size() < batchSize && outerRows.moveNext()) {
+      final int most = nextBatchRows;
+      nextBatchRows = Math.min(2 * most, batchSize);
+      final List<S> rows = new ArrayList<>(Math.min(most, 64));
+      while (rows.size() < most && outerRows.moveNext()) {
         rows.add(outerRows.current());
       }
       if (rows.isEmpty()) {
